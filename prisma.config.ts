@@ -44,11 +44,10 @@ class CatalogAsTextClient extends pg.Client {
     if (typeof args[last] === "function") {
       const callback = args[last] as (error: unknown, result?: pg.QueryResult) => void;
       args[last] = (error: unknown, result?: pg.QueryResult) => callback(error, catalogAsText(result));
-      // @ts-expect-error -- forwarded as given
-      return super.query(...args);
+      return (super.query as (...a: unknown[]) => unknown)(...args);
     }
     // @ts-expect-error -- forwarded as given
-    const promise = super.query(...args);
+    const promise = super.query(...args) as Promise<pg.QueryResult> | undefined;
     return promise?.then ? promise.then(catalogAsText) : promise;
   }
 }
@@ -63,7 +62,7 @@ function connectionParts(url: string) {
     user: decodeURIComponent(u.username),
     password: decodeURIComponent(u.password),
     database: decodeURIComponent(u.pathname.slice(1)),
-    Client: CatalogAsTextClient,
+    Client: CatalogAsTextClient as unknown as typeof pg.Client,
     // Idle pooled connections (10 s by default) would also hold the CLI open.
     allowExitOnIdle: true,
   };

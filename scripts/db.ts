@@ -57,6 +57,13 @@ const commands: Record<string, (url: string) => Promise<void>> = {
   },
 };
 
+// The generator needs no database, but Prisma 6.19 silently generates nothing when the
+// datasource's env("DATABASE_URL") is unset, so give it a placeholder.
+if (process.argv[2] === "generate") {
+  await prisma(["generate"], process.env.DATABASE_URL ?? "postgresql://placeholder@localhost/placeholder");
+  process.exit(0);
+}
+
 const command = commands[process.argv[2] ?? ""];
 if (!command) {
   console.error(`Okänt kommando. Välj ett av: ${Object.keys(commands).join(", ")}`);

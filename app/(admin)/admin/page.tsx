@@ -1,0 +1,73 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { PageHeading } from "@/components/ui/page-heading";
+import { requirePageRole } from "@/lib/server/actor";
+import { listRoundsWithBudgetUse } from "@/lib/server/rounds";
+import { listUsers } from "@/lib/server/users";
+import { formatDate, formatSek, type UiLocale } from "@/lib/domain/format";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin"))("title") };
+}
+
+export default async function AdminHome() {
+  const actor = await requirePageRole(["ADMIN"]);
+  const t = await getTranslations();
+  const locale = (await getLocale()) as UiLocale;
+  const [rounds, users] = await Promise.all([listRoundsWithBudgetUse(), listUsers(actor)]);
+  const th = "py-2 pr-4";
+  return (
+    <>
+      <PageHeading title={t("admin.title")} lead={t("admin.lead")} />
+      <section aria-labelledby="rounds-heading" className="mb-10">
+        <h2 id="rounds-heading" className="mb-3 text-2xl font-bold">{t("admin.rounds")}</h2>
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left">
+            <thead>
+              <tr className="border-b-2 border-ink">
+                <th scope="col" className={th}>{t("admin.roundTitle")}</th>
+                <th scope="col" className={th}>{t("admin.roundStatus")}</th>
+                <th scope="col" className={th}>{t("admin.closes")}</th>
+                <th scope="col" className={`${th} text-right`}>{t("admin.budget")}</th>
+                <th scope="col" className={`${th} text-right`}>{t("admin.approved")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rounds.map((round) => (
+                <tr key={round.id} className="border-b border-line">
+                  <td className={`${th} font-semibold`}>{round.title}</td>
+                  <td className={th}>{t(`admin.roundStatus${round.status}`)}</td>
+                  <td className={th}>{formatDate(round.closesAt, locale)}</td>
+                  <td className={`${th} text-right whitespace-nowrap`}>{formatSek(round.budgetSek, locale)}</td>
+                  <td className={`${th} text-right whitespace-nowrap`}>{formatSek(round.approvedSek, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section aria-labelledby="users-heading">
+        <h2 id="users-heading" className="mb-3 text-2xl font-bold">{t("admin.users")}</h2>
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left">
+            <thead>
+              <tr className="border-b-2 border-ink">
+                <th scope="col" className={th}>{t("admin.userName")}</th>
+                <th scope="col" className={th}>{t("admin.userEmail")}</th>
+                <th scope="col" className={th}>{t("admin.userRoles")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((user) => (
+                <tr key={user.id} className="border-b border-line">
+                  <td className={th}>{user.name}</td>
+                  <td className={th}>{user.email}</td>
+                  <td className={th}>{user.roles.map((r) => t(`roles.${r}`)).join(", ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}

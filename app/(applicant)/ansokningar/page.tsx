@@ -1,0 +1,60 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { PageHeading } from "@/components/ui/page-heading";
+import { StatusTag } from "@/components/applications/status-tag";
+import { requirePageRole } from "@/lib/server/actor";
+import { listForApplicant } from "@/lib/server/applications";
+import { formatDate, formatSek, type UiLocale } from "@/lib/domain/format";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("applicant"))("title") };
+}
+
+export default async function ApplicantHome() {
+  const actor = await requirePageRole(["APPLICANT"]);
+  const t = await getTranslations("applicant");
+  const tc = await getTranslations("common");
+  const locale = (await getLocale()) as UiLocale;
+  const organisations = await listForApplicant(actor);
+  return (
+    <>
+      <PageHeading title={t("title")} lead={t("lead")} />
+      {organisations.length === 0 ? <p>{t("noOrganisation")}</p> : null}
+      {organisations.map((org) => (
+        <section key={org.id} aria-labelledby={`org-${org.id}`} className="mb-10">
+          <h2 id={`org-${org.id}`} className="text-2xl font-bold">{org.name} <span className="text-base font-normal text-muted">{org.orgNumber}</span></h2>
+          {org.applications.length === 0 ? (
+            <p className="mt-2">{t("noApplications")}</p>
+          ) : (
+            <div className="mt-3 overflow-x-auto">
+              <table className="w-full border-collapse text-left">
+                <caption className="sr-only">{t("applications")}: {org.name}</caption>
+                <thead>
+                  <tr className="border-b-2 border-ink">
+                    <th scope="col" className="py-2 pr-4">{t("applicationTitle")}</th>
+                    <th scope="col" className="py-2 pr-4">{t("reference")}</th>
+                    <th scope="col" className="py-2 pr-4">{t("round")}</th>
+                    <th scope="col" className="py-2 pr-4 text-right">{t("requested")}</th>
+                    <th scope="col" className="py-2 pr-4">{tc("status")}</th>
+                    <th scope="col" className="py-2">{t("updated")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {org.applications.map((app) => (
+                    <tr key={app.id} className="border-b border-line">
+                      <td className="py-2 pr-4 font-semibold">{app.title || "–"}</td>
+                      <td className="py-2 pr-4">{app.referenceNumber ?? "–"}</td>
+                      <td className="py-2 pr-4">{app.round.title}</td>
+                      <td className="py-2 pr-4 text-right">{formatSek(app.requestedSek, locale)}</td>
+                      <td className="py-2 pr-4"><StatusTag status={app.status} /></td>
+                      <td className="py-2">{formatDate(app.updatedAt, locale)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ))}
+    </>
+  );
+}

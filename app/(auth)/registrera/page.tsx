@@ -1,0 +1,21 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { PageHeading } from "@/components/ui/page-heading";
+import { RegisterForm } from "@/components/auth/register-form";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("auth"))("registerTitle") };
+}
+
+export default async function RegisterPage() {
+  const t = await getTranslations("auth");
+  return (
+    <>
+      <PageHeading title={t("registerTitle")} lead={t("registerLead")} />
+      <RegisterForm />
+      <p className="mt-8">
+        {t("haveAccount")} <Link href="/logga-in">{t("signInTitle")}</Link>
+      </p>
+    </>
+  );
+}

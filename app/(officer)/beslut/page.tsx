@@ -1,0 +1,21 @@
+import { getTranslations } from "next-intl/server";
+import { PageHeading } from "@/components/ui/page-heading";
+import { OfficerTable } from "@/components/applications/officer-table";
+import { requirePageRole } from "@/lib/server/actor";
+import { listForOfficers } from "@/lib/server/applications";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("decider"))("title") };
+}
+
+export default async function DeciderHome() {
+  await requirePageRole(["DECIDER"]);
+  const t = await getTranslations("decider");
+  const rows = await listForOfficers("PROPOSED");
+  return (
+    <>
+      <PageHeading title={t("title")} lead={t("lead")} />
+      <OfficerTable rows={rows} caption={t("title")} />
+    </>
+  );
+}

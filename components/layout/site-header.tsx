@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getActor } from "@/lib/server/actor";
+import { ROLE_HOME, type Role } from "@/lib/domain/roles";
+import { LanguageSwitch } from "./language-switch";
+import { SignOutButton } from "./sign-out-button";
+
+const NAV: { role: Role; key: "applicant" | "reviewer" | "decider" | "admin" }[] = [
+  { role: "APPLICANT", key: "applicant" },
+  { role: "REVIEWER", key: "reviewer" },
+  { role: "DECIDER", key: "decider" },
+  { role: "ADMIN", key: "admin" },
+];
+
+export async function SiteHeader() {
+  const actor = await getActor();
+  const t = await getTranslations();
+  return (
+    <header className="border-b-8 border-accent bg-ink text-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3 sm:px-6">
+        <Link href="/" className="text-2xl font-bold text-white no-underline hover:text-white">
+          {t("common.appName")}
+          <span className="ml-3 hidden text-base font-normal sm:inline">{t("common.agency")}</span>
+        </Link>
+        <div className="flex flex-wrap items-center gap-4">
+          <LanguageSwitch />
+          {actor ? (
+            <>
+              <span className="text-sm">{t("common.signedInAs", { name: actor.name })}</span>
+              <SignOutButton label={t("common.signOut")} />
+            </>
+          ) : (
+            <Link href="/logga-in" className="font-semibold text-white hover:text-white">{t("common.signIn")}</Link>
+          )}
+        </div>
+      </div>
+      <nav aria-label={t("common.mainNav")} className="bg-accent-dark">
+        <ul className="mx-auto flex max-w-5xl flex-wrap gap-x-6 gap-y-1 px-4 py-2 sm:px-6">
+          {NAV.filter((item) => actor?.roles.includes(item.role)).map((item) => (
+            <li key={item.role}>
+              <Link href={ROLE_HOME[item.role]} className="font-semibold text-white hover:text-white">{t(`nav.${item.key}`)}</Link>
+            </li>
+          ))}
+          <li>
+            <Link href="/beviljade" className="text-white hover:text-white">{t("nav.granted")}</Link>
+          </li>
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,6 @@
+// Swedish first, English second (Språklagen; SPEC: "the user interface is Swedish first").
+export const LOCALES = ["sv", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "sv";
+export const LOCALE_COOKIE = "NEXT_LOCALE";
+export const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale);

@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+// Messages are keys in messages/*.json (namespace "auth"), so the same schema speaks both languages.
+export const SignInInput = z.object({
+  email: z.string().trim().min(1, "emailRequired").email("emailRequired"),
+  password: z.string().min(1, "passwordRequired"),
+});
+
+export const RegisterInput = z
+  .object({
+    name: z.string().trim().min(1, "nameRequired").max(200),
+    email: z.string().trim().toLowerCase().min(1, "emailRequired").email("emailRequired").max(320),
+    password: z.string().min(10, "passwordTooShort").max(200),
+    passwordConfirm: z.string(),
+  })
+  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "passwordMismatch" });
+export type RegisterInput = z.infer<typeof RegisterInput>;
+
+/** zod issues as { field: messageKey }, first problem per field. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".");
+    out[key] ??= issue.message;
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+// `npm test`: the whole suite against a database created for this run.
+//   1. a fresh embedded PostgreSQL (or the server of TEST_DATABASE_ADMIN_URL) and a migrated template;
+//   2. Vitest: unit tests, then integration tests (each file on its own copy of the template);
+//   3. a production build and Playwright on Debian's Chromium against a seeded copy.
+// Exits non-zero if anything fails. `--e2e-only` and `--no-e2e` narrow it during development.
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { TEST_PG } from "./lib/config";
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "./lib/postgres";
+import { prisma, run } from "./lib/run";
+
+const args = new Set(process.argv.slice(2));
+const TEMPLATE_DB = "samverka_template";
+const log = (message: string) => console.log(`\n[test] ${message}`);
+
+async function main() {
+  const started = Date.now();
+  let server: RunningPostgres | null = null;
+  let adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
+  if (!adminUrl) {
+    log("startar en ny inbyggd PostgreSQL för testkörningen");
+    server = await startEmbeddedPostgres({ dataDir: path.resolve(TEST_PG.dataDir), port: TEST_PG.port, fresh: true });
+    adminUrl = server.adminUrl;
+  }
+  const urlFor = (db: string) => { const u = new URL(adminUrl!); u.pathname = `/${db}`; return u.toString(); };
+  const failures: string[] = [];
+  const step = async (name: string, fn: () => Promise<void>) => {
+    try { await fn(); } catch (error) { failures.push(name); console.error(`[test] ${name} misslyckades: ${error instanceof Error ? error.message : error}`); }
+  };
+
+  try {
+    await dropDatabase(adminUrl, TEMPLATE_DB);
+    await ensureDatabase(adminUrl, TEMPLATE_DB);
+    await prisma(["generate"], urlFor(TEMPLATE_DB));
+    await prisma(["migrate", "deploy"], urlFor(TEMPLATE_DB));
+    const env = { TEST_DATABASE_ADMIN_URL: adminUrl, NODE_ENV: "test" };
+
+    if (!args.has("--e2e-only")) {
+      log("enhetstester och integrationstester (Vitest)");
+      await step("vitest", () => run("vitest", ["run"], env));
+    }
+
+    if (!args.has("--no-e2e")) {
+      const e2eDb = `samverka_e2e_${randomBytes(3).toString("hex")}`;
+      await ensureDatabase(adminUrl, e2eDb, TEMPLATE_DB);
+      const e2eEnv = {
+        DATABASE_URL: urlFor(e2eDb),
+        AUTH_SECRET: randomBytes(32).toString("base64url"),
+        NEXTAUTH_URL: "http://localhost:3100",
+        PORT: "3100",
+        TEST_DATABASE_ADMIN_URL: adminUrl,
+        PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
+      };
+      log("demodata för end-to-end-testerna");
+      await run("tsx", ["prisma/seed.ts"], e2eEnv);
+      log("produktionsbygge (next build)");
+      await step("next build", () => run("next", ["build"], { ...e2eEnv, NODE_ENV: "production" }));
+      if (!failures.includes("next build")) {
+        log("end-to-end-tester (Playwright, Debians Chromium)");
+        await step("playwright", () => run("playwright", ["test"], e2eEnv));
+      }
+      await dropDatabase(adminUrl, e2eDb).catch(() => {});
+    }
+  } finally {
+    await server?.stop();
+  }
+
+  const seconds = Math.round((Date.now() - started) / 1000);
+  if (failures.length) {
+    console.error(`\n[test] MISSLYCKADES (${failures.join(", ")}) efter ${seconds} s`);
+    process.exit(1);
+  }
+  console.log(`\n[test] alla tester gick igenom på ${seconds} s`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,12 @@
+// Each integration test file gets its own database, copied from the migrated template.
+import { afterAll } from "vitest";
+import { createDatabaseFromTemplate } from "./test-database";
+
+const adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
+if (!adminUrl) throw new Error("TEST_DATABASE_ADMIN_URL saknas: kör testerna med npm test.");
+process.env.DATABASE_URL = await createDatabaseFromTemplate(adminUrl);
+
+afterAll(async () => {
+  const g = globalThis as unknown as { samverkaDb?: { $disconnect(): Promise<void> } };
+  await g.samverkaDb?.$disconnect();
+});
