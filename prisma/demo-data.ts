@@ -83,7 +83,7 @@ export function demoApplications(y: number) {
     }),
     rosengard: contract(org("rosengard"), {
       track: "INTERVENTION", variant: null, previousGrantReference: null,
-      otherFunding: [{ funder: "Malmö stad", purpose: "Instrument", amountSek: 40000, status: "APPLIED", decisionDate: null }],
+      otherFunding: [{ funder: "Malmö stad", purpose: "Instrument", amountSek: 40000, status: "APPLIED", decisionDate: s(0, "02-15") }],
       stateAid: false,
       title: "Kulturskola för alla i Rosengård",
       summary: "Avgiftsfri kulturskola på eftermiddagar för barn i Rosengård, tillsammans med skolan och Malmö stads kulturförvaltning.",

@@ -40,7 +40,7 @@ export function contractToApplicationData(c: ApplicationContract) {
     otherFunding: {
       create: c.otherFunding.map((f, position) => ({
         position, funder: f.funder, purpose: f.purpose, amountSek: f.amountSek, status: f.status,
-        decisionDate: f.decisionDate ? dateOnly(f.decisionDate) : null,
+        decisionDate: dateOnly(f.decisionDate),
       })),
     },
     partners: {
@@ -51,8 +51,8 @@ export function contractToApplicationData(c: ApplicationContract) {
               create: {
                 channel: "LINK" as const,
                 status: p.letterOfIntent.status,
-                competences: p.letterOfIntent.competences,
-                resources: p.letterOfIntent.resources,
+                competences: p.letterOfIntent.competences ?? "",
+                resources: p.letterOfIntent.resources ?? "",
                 fromDate: p.letterOfIntent.from ? dateOnly(p.letterOfIntent.from) : null,
                 toDate: p.letterOfIntent.to ? dateOnly(p.letterOfIntent.to) : null,
                 signedBy: p.letterOfIntent.signedBy,
