@@ -1,3 +1,4 @@
+import { TableScroll } from "@/components/ui/table-scroll";
 import { getLocale, getTranslations } from "next-intl/server";
 import { StatusTag } from "./status-tag";
 import { formatDate, formatSek, type UiLocale } from "@/lib/domain/format";
@@ -13,7 +14,7 @@ export async function OfficerTable({ rows, caption }: { rows: Row[]; caption: st
   const locale = (await getLocale()) as UiLocale;
   if (!rows.length) return <p>{t("common.none")}</p>;
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label={caption}>
       <table className="w-full border-collapse text-left">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -41,6 +42,6 @@ export async function OfficerTable({ rows, caption }: { rows: Row[]; caption: st
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

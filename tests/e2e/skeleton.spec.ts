@@ -103,7 +103,7 @@ test("the accessibility statement and the public list of approved grants are rea
   await expect(page.getByRole("link", { name: /tillganglighet@samverka.example/ })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await page.goto("/beviljade");
-  await expect(page.getByRole("cell", { name: "Mötesplats Skärholmen" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Mötesplats Skärholmen", exact: true })).toBeVisible();
   await expect(page.getByRole("cell", { name: "Unga röster i Husby" })).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
 });

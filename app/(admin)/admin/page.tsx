@@ -1,3 +1,4 @@
+import { TableScroll } from "@/components/ui/table-scroll";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/ui/page-heading";
 import { requirePageRole } from "@/lib/server/actor";
@@ -20,7 +21,7 @@ export default async function AdminHome() {
       <PageHeading title={t("admin.title")} lead={t("admin.lead")} />
       <section aria-labelledby="rounds-heading" className="mb-10">
         <h2 id="rounds-heading" className="mb-3 text-2xl font-bold">{t("admin.rounds")}</h2>
-        <div className="overflow-x-auto">
+        <TableScroll label={t("admin.rounds")}>
           <table className="w-full border-collapse text-left">
             <thead>
               <tr className="border-b-2 border-ink">
@@ -43,11 +44,11 @@ export default async function AdminHome() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
       <section aria-labelledby="users-heading">
         <h2 id="users-heading" className="mb-3 text-2xl font-bold">{t("admin.users")}</h2>
-        <div className="overflow-x-auto">
+        <TableScroll label={t("admin.users")}>
           <table className="w-full border-collapse text-left">
             <thead>
               <tr className="border-b-2 border-ink">
@@ -66,7 +67,7 @@ export default async function AdminHome() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </>
   );

@@ -1,3 +1,4 @@
+import { TableScroll } from "@/components/ui/table-scroll";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/ui/page-heading";
 import { StatusTag } from "@/components/applications/status-tag";
@@ -25,7 +26,7 @@ export default async function ApplicantHome() {
           {org.applications.length === 0 ? (
             <p className="mt-2">{t("noApplications")}</p>
           ) : (
-            <div className="mt-3 overflow-x-auto">
+            <div className="mt-3"><TableScroll label={`${t("applications")}: ${org.name}`}>
               <table className="w-full border-collapse text-left">
                 <caption className="sr-only">{t("applications")}: {org.name}</caption>
                 <thead>
@@ -51,7 +52,7 @@ export default async function ApplicantHome() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll></div>
           )}
         </section>
       ))}

@@ -1,3 +1,4 @@
+import { TableScroll } from "@/components/ui/table-scroll";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/ui/page-heading";
 import { listApprovedGrants } from "@/lib/server/grants";
@@ -24,7 +25,7 @@ export default async function GrantedPage() {
       ) : (
         <>
           <p className="mb-4 font-semibold" data-testid="granted-total">{t("granted.total", { count: grants.length, amount: formatSek(total, locale) })}</p>
-          <div className="overflow-x-auto">
+          <TableScroll label={t("granted.title")}>
             <table className="w-full border-collapse text-left">
               <caption className="sr-only">{t("granted.title")}</caption>
               <thead>
@@ -54,7 +55,7 @@ export default async function GrantedPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
     </>
