@@ -7,7 +7,7 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("meta");
-  return { title: { default: t("title"), template: `%s – Samverka` }, description: t("description") };
+  return { title: { default: t("title"), template: `%s – Samverka` }, description: t("description"), icons: { icon: "/favicon.svg" } };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
