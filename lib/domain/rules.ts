@@ -1,6 +1,6 @@
 // The grant rules of SPEC §4, in one place. Pure: the form's live checklist, submission (the
 // authority) and POST /api/v1/applications/validate all call checkApplication.
-import { addMonths, compareIso, todayInStockholm, yearOf } from "./dates";
+import { addMonths, compareIso, isIsoDate, todayInStockholm, yearOf } from "./dates";
 import { parseOrgNumber } from "./org-number";
 import { isMunicipalityCode } from "@/lib/reference/municipalities";
 import {
@@ -83,7 +83,7 @@ export function checkApplication(app: ApplicationContract, options: CheckOptions
   for (const name of DECLARATIONS) {
     if (app.declarations[name] !== true) add("DECLARATION_MISSING", `declarations.${name}`, `Intyga ${DECLARATION_TEXT[name]}.`);
   }
-  if ((applicant.legalForm === "NONPROFIT_ASSOCIATION" || applicant.legalForm === "FOUNDATION") && compareIso(applicant.foundedOn, addMonths(today, -24)) > 0) {
+  if ((applicant.legalForm === "NONPROFIT_ASSOCIATION" || applicant.legalForm === "FOUNDATION") && isIsoDate(applicant.foundedOn) && compareIso(applicant.foundedOn, addMonths(today, -24)) > 0) {
     add("ORGANISATION_TOO_NEW", "applicant.foundedOn", "Föreningen eller stiftelsen måste ha funnits i minst två år när ansökan lämnas in.");
   }
   if (!isMunicipalityCode(applicant.municipalityCode)) {
@@ -124,7 +124,7 @@ export function checkApplication(app: ApplicationContract, options: CheckOptions
     if (blank(letter.competences)) add("LETTER_OF_INTENT_INCOMPLETE", `${base}.competences`, `Avsiktsförklaringen från ${partner.name} ska beskriva vilken kompetens partnern bidrar med.`);
     if (blank(letter.resources)) add("LETTER_OF_INTENT_INCOMPLETE", `${base}.resources`, `Avsiktsförklaringen från ${partner.name} ska beskriva vilka resurser partnern bidrar med.`);
     if (!letter.from || !letter.to) add("LETTER_OF_INTENT_INCOMPLETE", `${base}.${letter.from ? "to" : "from"}`, `Avsiktsförklaringen från ${partner.name} ska ange under vilken period partnern deltar.`);
-    else if (compareIso(letter.to, letter.from) < 0) add("LETTER_OF_INTENT_INCOMPLETE", `${base}.to`, `Perioden i avsiktsförklaringen från ${partner.name} slutar innan den börjar.`);
+    else if (isIsoDate(letter.to) && isIsoDate(letter.from) && compareIso(letter.to, letter.from) < 0) add("LETTER_OF_INTENT_INCOMPLETE", `${base}.to`, `Perioden i avsiktsförklaringen från ${partner.name} slutar innan den börjar.`);
     if (blank(letter.signedBy)) add("LETTER_OF_INTENT_INCOMPLETE", `${base}.signedBy`, `Avsiktsförklaringen från ${partner.name} ska ange vem som har skrivit under.`);
   });
 
@@ -145,7 +145,10 @@ export function checkApplication(app: ApplicationContract, options: CheckOptions
       if (blank(partner.activities)) add("PARTNER_ACTIVITIES_REQUIRED", `partners.${i}.activities`, `Beskriv vilka aktiviteter ${partner.name} ansvarar för.`);
     });
   }
-  if (is("COLLABORATION", "EXPLORATORY") && compareIso(app.period.end, addMonths(app.period.start, 12)) >= 0) {
+  // Date rules need both dates; the shape check (or the draft check) reports missing ones.
+  const { start, end } = app.period;
+  const datesKnown = isIsoDate(start) && isIsoDate(end);
+  if (is("COLLABORATION", "EXPLORATORY") && datesKnown && compareIso(app.period.end, addMonths(app.period.start, 12)) >= 0) {
     add("EXPLORATORY_TOO_LONG", "period.end", "En förstudie får pågå i högst ett år. Välj ett slutdatum före " + addMonths(app.period.start, 12) + ".");
   }
   if (is("INTERVENTION") && (!app.needBasis || !app.needBasis.kind || blank(app.needBasis.description))) {
@@ -153,14 +156,13 @@ export function checkApplication(app: ApplicationContract, options: CheckOptions
   }
 
   // Period and budget
-  const { start, end } = app.period;
-  if (compareIso(end, start) < 0) add("PERIOD_INVALID", "period.end", "Slutdatumet ligger före startdatumet. Ändra ett av datumen.");
-  else if (compareIso(end, addMonths(start, longest)) >= 0) {
+  if (datesKnown && compareIso(end, start) < 0) add("PERIOD_INVALID", "period.end", "Slutdatumet ligger före startdatumet. Ändra ett av datumen.");
+  else if (datesKnown && compareIso(end, addMonths(start, longest)) >= 0) {
     add("PERIOD_TOO_LONG", "period.end", `Projektperioden får vara högst ${longest} månader. Välj ett slutdatum före ${addMonths(start, longest)}.`);
   }
   const [firstYear, lastYear] = [yearOf(start), yearOf(end)];
   app.budget.forEach((line, i) => {
-    if (line.year < Math.min(firstYear, lastYear) || line.year > Math.max(firstYear, lastYear)) {
+    if (datesKnown && (line.year < Math.min(firstYear, lastYear) || line.year > Math.max(firstYear, lastYear))) {
       add("BUDGET_YEAR_OUTSIDE_PERIOD", `budget.${i}.year`, `Budgetåret ${line.year} ligger utanför projektperioden (${firstYear}–${lastYear}).`);
     }
   });
