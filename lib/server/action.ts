@@ -1,0 +1,31 @@
+import "server-only";
+import { Conflict, DomainError, Forbidden, NotFound, RuleViolation, Unauthenticated } from "./errors";
+import { logger } from "./logger";
+
+// The one way server actions answer: either ok with a value, or problems the form can show beside
+// its fields, plus one sentence for the top of the page. Nothing the user typed is lost.
+export type ActionResult<T = undefined> =
+  | { ok: true; value: T }
+  | { ok: false; message: string; errors: Record<string, string>; conflict?: boolean };
+
+export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, value: await fn() };
+  } catch (error) {
+    return toActionError(error);
+  }
+}
+
+export function toActionError(error: unknown): { ok: false; message: string; errors: Record<string, string>; conflict?: boolean } {
+  if (error instanceof RuleViolation) {
+    const errors: Record<string, string> = {};
+    for (const p of error.problems) errors[p.path] ??= p.message;
+    return { ok: false, message: error.message, errors };
+  }
+  if (error instanceof Conflict) return { ok: false, message: error.message, errors: {}, conflict: true };
+  if (error instanceof NotFound || error instanceof Forbidden || error instanceof Unauthenticated) return { ok: false, message: error.message, errors: {} };
+  if (error instanceof DomainError) return { ok: false, message: error.message, errors: {} };
+  if (error && typeof error === "object" && "digest" in error && String((error as { digest: unknown }).digest).startsWith("NEXT_")) throw error;
+  logger.error({ err: error }, "server action failed");
+  return { ok: false, message: "Något gick fel hos oss. Det du har sparat finns kvar. Försök igen om en stund.", errors: {} };
+}
