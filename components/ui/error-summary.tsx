@@ -3,7 +3,7 @@ import { useEffect, useRef } from "react";
 
 export type SummaryItem = { fieldId: string; message: string };
 
-/** "Det finns fel i formuläret": focused when it appears, each item links to its field. */
+/** "Det finns fel i formuläret": focused when it appears, each item links to its field (an id on this page, or a path to another). */
 export function ErrorSummary({ title, items }: { title: string; items: SummaryItem[] }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -16,7 +16,7 @@ export function ErrorSummary({ title, items }: { title: string; items: SummaryIt
       <ul className="mt-2 list-none">
         {items.map((item) => (
           <li key={item.fieldId + item.message}>
-            <a href={`#${item.fieldId}`} className="font-semibold text-error">{item.message}</a>
+            <a href={item.fieldId.startsWith("/") ? item.fieldId : `#${item.fieldId}`} className="font-semibold text-error">{item.message}</a>
           </li>
         ))}
       </ul>

@@ -1,3 +1,5 @@
+import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -19,10 +21,15 @@ export default async function ApplicantHome() {
   return (
     <>
       <PageHeading title={t("title")} lead={t("lead")} />
+      <p className="mb-8 flex flex-wrap gap-4">
+        {organisations.length ? <ButtonLink href="/ansokningar/ny">{t("newApplication")}</ButtonLink> : null}
+        <ButtonLink href="/organisationer/ny" variant="secondary">{t("addOrganisation")}</ButtonLink>
+      </p>
       {organisations.length === 0 ? <p>{t("noOrganisation")}</p> : null}
       {organisations.map((org) => (
         <section key={org.id} aria-labelledby={`org-${org.id}`} className="mb-10">
           <h2 id={`org-${org.id}`} className="text-2xl font-bold">{org.name} <span className="text-base font-normal text-muted">{org.orgNumber}</span></h2>
+          <p><Link href={`/organisationer/${org.id}`}>{t("organisationDetails")}</Link></p>
           {org.applications.length === 0 ? (
             <p className="mt-2">{t("noApplications")}</p>
           ) : (
@@ -42,7 +49,7 @@ export default async function ApplicantHome() {
                 <tbody>
                   {org.applications.map((app) => (
                     <tr key={app.id} className="border-b border-line">
-                      <td className="py-2 pr-4 font-semibold">{app.title || "–"}</td>
+                      <td className="py-2 pr-4 font-semibold"><Link href={`/ansokningar/${app.id}`}>{app.title || t("untitled")}</Link></td>
                       <td className="py-2 pr-4">{app.referenceNumber ?? "–"}</td>
                       <td className="py-2 pr-4">{app.round.title}</td>
                       <td className="py-2 pr-4 text-right">{formatSek(app.requestedSek, locale)}</td>

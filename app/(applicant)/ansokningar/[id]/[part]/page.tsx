@@ -1,0 +1,33 @@
+import { notFound, redirect } from "next/navigation";
+import { requirePageRole } from "@/lib/server/actor";
+import { getForApplicant } from "@/lib/server/applications";
+import { orNotFound } from "@/lib/server/page";
+import { draftOf, partData, roundOf } from "@/lib/server/wizard-data";
+import { PARTS, type Part } from "@/lib/domain/application-parts";
+import { applicantMayEdit } from "@/lib/domain/lifecycle";
+import { todayInStockholm } from "@/lib/domain/dates";
+import { AreaForm, BasicsForm, BudgetForm, DeclarationsForm, ImplementationForm, PartnersForm } from "@/components/wizard/parts";
+import { PART_TITLES } from "@/components/wizard/checklist";
+
+export async function generateMetadata({ params }: { params: Promise<{ part: string }> }) {
+  const { part } = await params;
+  return { title: PART_TITLES[part as Part] ?? "Ansökan" };
+}
+
+const FORMS = {
+  grunduppgifter: BasicsForm, omrade: AreaForm, genomforande: ImplementationForm, partner: PartnersForm, budget: BudgetForm, intyganden: DeclarationsForm,
+} as const;
+
+export default async function PartPage({ params }: { params: Promise<{ id: string; part: string }> }) {
+  const { id, part } = await params;
+  if (!PARTS.includes(part as Part)) notFound();
+  const actor = await requirePageRole(["APPLICANT"]);
+  const app = await orNotFound(getForApplicant(actor, id));
+  if (!applicantMayEdit(app.status)) redirect(`/ansokningar/${id}`);
+  const { draft, letters } = draftOf(app);
+  const Form = FORMS[part as Part] as React.ComponentType<Record<string, unknown>>;
+  return (
+    <Form key={`${id}-${part}-${app.version}`} applicationId={id} part={part} version={app.version} initial={partData(app, part as Part)}
+      draft={draft} letters={letters} round={roundOf(app)} today={todayInStockholm()} />
+  );
+}

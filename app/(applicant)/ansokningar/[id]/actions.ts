@@ -1,0 +1,48 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { requireActor } from "@/lib/server/actor";
+import { runAction } from "@/lib/server/action";
+import { saveDraftPart, submitApplication, withdrawApplication } from "@/lib/server/applications";
+import { sendLetterLink } from "@/lib/server/letters";
+import { RuleViolation } from "@/lib/server/errors";
+import { LetterRequest, type PartName } from "@/lib/validation/draft";
+import { PARTS } from "@/lib/domain/application-parts";
+
+// Thin: who is calling, then the service, which checks what they may do to which application.
+
+export async function saveDraftPartAction(applicationId: string, version: number, part: PartName, data: unknown) {
+  return runAction(async () => {
+    if (!PARTS.includes(part)) throw new RuleViolation([{ code: "INVALID_FIELD", path: "part", message: "Okänd del av ansökan." }]);
+    const actor = await requireActor();
+    const next = await saveDraftPart(actor, applicationId, version, part, data);
+    revalidatePath(`/ansokningar/${applicationId}`, "layout");
+    return next;
+  });
+}
+
+export async function submitApplicationAction(applicationId: string) {
+  return runAction(async () => {
+    const actor = await requireActor();
+    const outcome = await submitApplication(actor, applicationId);
+    revalidatePath(`/ansokningar/${applicationId}`, "layout");
+    return outcome;
+  });
+}
+
+export async function withdrawApplicationAction(applicationId: string, reason: string) {
+  return runAction(async () => {
+    const actor = await requireActor();
+    await withdrawApplication(actor, applicationId, reason.slice(0, 2000));
+    revalidatePath(`/ansokningar/${applicationId}`, "layout");
+  });
+}
+
+export async function sendLetterLinkAction(applicationId: string, partnerId: string, input: unknown, reminder: boolean) {
+  return runAction(async () => {
+    const parsed = LetterRequest.safeParse(input);
+    if (!parsed.success) throw new RuleViolation(parsed.error.issues.map((i) => ({ code: "INVALID_FIELD", path: i.path.join("."), message: i.message })));
+    const actor = await requireActor();
+    await sendLetterLink(actor, applicationId, partnerId, parsed.data, reminder);
+    revalidatePath(`/ansokningar/${applicationId}`, "layout");
+  });
+}

@@ -1,0 +1,64 @@
+import { NextResponse } from "next/server";
+import { getActor } from "@/lib/server/actor";
+import { letterFileForApplicant, MAX_LETTER_BYTES, uploadLetter } from "@/lib/server/letters";
+import { toActionError } from "@/lib/server/action";
+import { NotFound } from "@/lib/server/errors";
+import { LetterUpload } from "@/lib/validation/draft";
+
+export const dynamic = "force-dynamic";
+type Params = { params: Promise<{ id: string; partnerId: string }> };
+
+const problem = (status: number, message: string, errors: Record<string, string> = {}) => NextResponse.json({ ok: false, message, errors }, { status });
+
+/** Upload of a signed letter of intent (PDF, at most 10 MB), with its terms. */
+export async function POST(request: Request, { params }: Params) {
+  const { id, partnerId } = await params;
+  const actor = await getActor();
+  if (!actor) return problem(404, "Sidan finns inte.");
+  // Refuse a large body before reading it: 10 MB for the file plus room for the form fields.
+  const length = Number(request.headers.get("content-length") ?? "0");
+  if (!length) return problem(411, "Uppladdningen saknar storlek. Försök igen.");
+  if (length > MAX_LETTER_BYTES + 64 * 1024) return problem(413, "Filen är större än 10 MB. Spara den i lägre upplösning och försök igen.", { file: "Filen är större än 10 MB." });
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return problem(400, "Uppladdningen kunde inte läsas. Försök igen.");
+  }
+  const file = form.get("file");
+  const fields = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));
+  const parsed = LetterUpload.safeParse(fields);
+  const errors: Record<string, string> = {};
+  if (!(file instanceof File) || file.size === 0) errors.file = "Välj den underskrivna avsiktsförklaringen som PDF.";
+  if (!parsed.success) for (const issue of parsed.error.issues) errors[issue.path.join(".")] ??= issue.message;
+  if (Object.keys(errors).length) return problem(400, "Det finns fel i formuläret.", errors);
+  try {
+    const data = Buffer.from(await (file as File).arrayBuffer());
+    await uploadLetter(actor, id, partnerId, data, (file as File).name, parsed.data!);
+    return NextResponse.json({ ok: true });
+  } catch (error) {
+    const answer = toActionError(error);
+    return NextResponse.json(answer, { status: error instanceof NotFound ? 404 : 400 });
+  }
+}
+
+/** The uploaded PDF, for members of the applying organisation; served as an attachment. */
+export async function GET(_: Request, { params }: Params) {
+  const { id, partnerId } = await params;
+  const actor = await getActor();
+  if (!actor) return problem(404, "Sidan finns inte.");
+  try {
+    const file = await letterFileForApplicant(actor, id, partnerId);
+    return new NextResponse(new Uint8Array(file.data), {
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `attachment; filename="avsiktsforklaring.pdf"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof NotFound) return problem(404, "Sidan finns inte.");
+    throw error;
+  }
+}

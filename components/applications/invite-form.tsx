@@ -1,0 +1,29 @@
+"use client";
+import { useState } from "react";
+import { inviteMemberAction } from "@/app/(applicant)/organisationer/actions";
+import { Input } from "@/components/ui/form";
+import { Button } from "@/components/ui/button";
+
+export function InviteForm({ organisationId }: { organisationId: string }) {
+  const [email, setEmail] = useState("");
+  const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  const [pending, setPending] = useState(false);
+  return (
+    <form noValidate className="max-w-xl" onSubmit={async (e) => {
+      e.preventDefault();
+      if (pending) return;
+      setPending(true);
+      const result = await inviteMemberAction(organisationId, { email });
+      setPending(false);
+      if (!result.ok) return setError(result.errors.email ?? result.message);
+      setError(undefined);
+      setNotice(`En inbjudan är skickad till ${email}.`);
+      setEmail("");
+    }}>
+      <Input id="invite-email" type="email" label="E-postadress till den du vill bjuda in" hint="Personen får en länk som gäller i 14 dagar." value={email} onChange={setEmail} error={error} />
+      {notice ? <p role="status" className="mb-4 font-semibold text-success">{notice}</p> : null}
+      <Button type="submit" disabled={pending}>Skicka inbjudan</Button>
+    </form>
+  );
+}

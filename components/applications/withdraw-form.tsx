@@ -1,0 +1,34 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { withdrawApplicationAction } from "@/app/(applicant)/ansokningar/[id]/actions";
+import { Button } from "@/components/ui/button";
+import { TextArea } from "@/components/ui/form";
+
+export function WithdrawForm({ applicationId }: { applicationId: string }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  if (!open) return <Button type="button" variant="secondary" onClick={() => setOpen(true)}>Återkalla ansökan</Button>;
+  return (
+    <form className="border-l-4 border-error pl-4" onSubmit={async (e) => {
+      e.preventDefault();
+      if (pending) return;
+      setPending(true);
+      const result = await withdrawApplicationAction(applicationId, reason);
+      setPending(false);
+      if (!result.ok) return setError(result.message);
+      router.refresh();
+    }}>
+      <h3 className="text-lg font-bold">Vill du återkalla ansökan?</h3>
+      <p className="mb-4">Ansökan handläggs inte vidare. Det går inte att ångra, men ni kan skicka in en ny ansökan medan utlysningen är öppen.</p>
+      <TextArea id="withdraw-reason" label="Varför återkallar ni ansökan?" optional rows={3} value={reason} onChange={setReason} error={error ?? undefined} />
+      <div className="flex gap-4">
+        <Button type="submit" variant="warning" disabled={pending}>Ja, återkalla ansökan</Button>
+        <Button type="button" variant="secondary" onClick={() => setOpen(false)}>Avbryt</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+import { fieldId, partOf, type Part } from "@/lib/domain/application-parts";
+import type { Problem } from "@/lib/domain/rules";
+
+export const PART_TITLES: Record<Part, string> = {
+  grunduppgifter: "Grunduppgifter",
+  omrade: "Område och behov",
+  genomforande: "Genomförande",
+  partner: "Partner och avsiktsförklaringar",
+  budget: "Budget och annan finansiering",
+  intyganden: "Intyganden",
+};
+
+/** The live rule checklist: every open problem, each linking to its field. */
+export function Checklist({ problems, applicationId, currentPart, title = "Det här behöver du åtgärda innan du kan skicka in", okText = "Allt ser bra ut. Ansökan uppfyller reglerna." }: {
+  problems: Problem[]; applicationId: string; currentPart?: Part; title?: string; okText?: string;
+}) {
+  if (!problems.length) {
+    return (
+      <div className="mb-8 border-l-4 border-success bg-[#e6f2ec] p-4" role="status" data-testid="checklist">
+        <p className="font-semibold">{okText}</p>
+      </div>
+    );
+  }
+  return (
+    <section aria-labelledby="checklist-title" className="mb-8 border-l-4 border-accent bg-surface p-4" data-testid="checklist">
+      <h2 id="checklist-title" className="text-lg font-bold">{title} ({problems.length})</h2>
+      <ul className="mt-2 list-disc space-y-1 pl-6">
+        {problems.map((p, i) => {
+          const part = partOf(p.path);
+          const href = part === currentPart ? `#${fieldId(p.path)}` : `/ansokningar/${applicationId}/${part}#${fieldId(p.path)}`;
+          return (
+            <li key={`${p.code}-${p.path}-${i}`} data-code={p.code}>
+              <a href={href}>{p.message}</a>
+              {part !== currentPart ? <span className="text-muted"> ({PART_TITLES[part]})</span> : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+import { useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { submitApplicationAction } from "@/app/(applicant)/ansokningar/[id]/actions";
+import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { fieldId, partOf } from "@/lib/domain/application-parts";
+
+/** Submits once: the button locks on the first click, and the server answers a repeat with the same reference number. */
+export function SubmitButton({ applicationId, label, disabled }: { applicationId: string; label: string; disabled?: boolean }) {
+  const router = useRouter();
+  const busy = useRef(false);
+  const [pending, setPending] = useState(false);
+  const [errors, setErrors] = useState<{ fieldId: string; message: string }[]>([]);
+  async function submit() {
+    if (busy.current) return;
+    busy.current = true;
+    setPending(true);
+    const result = await submitApplicationAction(applicationId);
+    if (result.ok) {
+      router.push(`/ansokningar/${applicationId}/skickad`);
+      return;
+    }
+    busy.current = false;
+    setPending(false);
+    const items = Object.entries(result.errors).map(([path, message]) => ({ fieldId: `/ansokningar/${applicationId}/${partOf(path)}#${fieldId(path)}`, message }));
+    setErrors(items.length ? items : [{ fieldId: "submit", message: result.message }]);
+  }
+  return (
+    <div>
+      {errors.length ? (
+        <ErrorSummary title="Ansökan kunde inte skickas in" items={errors.map((e) => ({ ...e, fieldId: e.fieldId }))} />
+      ) : null}
+      <Button id="submit" type="button" onClick={submit} disabled={pending || disabled} aria-disabled={pending || disabled}>
+        {pending ? "Skickar in …" : label}
+      </Button>
+    </div>
+  );
+}
