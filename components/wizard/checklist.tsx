@@ -1,15 +1,7 @@
 "use client";
-import { fieldId, partOf, type Part } from "@/lib/domain/application-parts";
+import { fieldId, partOf, PART_TITLES, type Part } from "@/lib/domain/application-parts";
 import type { Problem } from "@/lib/domain/rules";
 
-export const PART_TITLES: Record<Part, string> = {
-  grunduppgifter: "Grunduppgifter",
-  omrade: "Område och behov",
-  genomforande: "Genomförande",
-  partner: "Partner och avsiktsförklaringar",
-  budget: "Budget och annan finansiering",
-  intyganden: "Intyganden",
-};
 
 /** The live rule checklist: every open problem, each linking to its field. */
 export function Checklist({ problems, applicationId, currentPart, title = "Det här behöver du åtgärda innan du kan skicka in", okText = "Allt ser bra ut. Ansökan uppfyller reglerna." }: {

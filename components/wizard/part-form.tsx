@@ -6,7 +6,8 @@ import { mergeDraft, patchFromPart, type LettersById } from "@/lib/domain/draft-
 import type { Problem, RoundSettings } from "@/lib/domain/rules";
 import { PART_SCHEMAS, type PartData, type PartName } from "@/lib/validation/draft";
 import { saveDraftPartAction } from "@/app/(applicant)/ansokningar/[id]/actions";
-import { Checklist, PART_TITLES } from "./checklist";
+import { Checklist } from "./checklist";
+import { PART_TITLES } from "@/lib/domain/application-parts";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
 

@@ -7,7 +7,7 @@ import { PARTS, type Part } from "@/lib/domain/application-parts";
 import { applicantMayEdit } from "@/lib/domain/lifecycle";
 import { todayInStockholm } from "@/lib/domain/dates";
 import { AreaForm, BasicsForm, BudgetForm, DeclarationsForm, ImplementationForm, PartnersForm } from "@/components/wizard/parts";
-import { PART_TITLES } from "@/components/wizard/checklist";
+import { PART_TITLES } from "@/lib/domain/application-parts";
 
 export async function generateMetadata({ params }: { params: Promise<{ part: string }> }) {
   const { part } = await params;

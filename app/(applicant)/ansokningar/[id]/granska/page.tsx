@@ -14,7 +14,8 @@ import {
 } from "@/lib/domain/labels";
 import { municipalityName } from "@/lib/reference/municipalities";
 import { DECLARATIONS } from "@/lib/validation/application";
-import { Checklist, PART_TITLES } from "@/components/wizard/checklist";
+import { Checklist } from "@/components/wizard/checklist";
+import { PART_TITLES } from "@/lib/domain/application-parts";
 import { SubmitButton } from "@/components/wizard/submit-button";
 
 export const metadata = { title: "Granska och skicka in" };
