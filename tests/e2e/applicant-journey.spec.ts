@@ -16,7 +16,7 @@ async function register(page: Page, name: string, email: string) {
 
 /** A valid organisation number that no other test uses. */
 function uniqueOrgNumber(): string {
-  const body = `80${String(Date.now()).slice(-6)}${Math.floor(Math.random() * 10)}`;
+  const body = `80${2 + Math.floor(Math.random() * 8)}${String(Date.now()).slice(-5)}${Math.floor(Math.random() * 10)}`;
   for (let d = 0; d <= 9; d++) {
     const digits = body + d;
     const sum = [...digits].reverse().reduce((s, c, i) => { let n = Number(c); if (i % 2) { n *= 2; if (n > 9) n -= 9; } return s + n; }, 0);

@@ -5,6 +5,8 @@ import { createDatabaseFromTemplate } from "./test-database";
 const adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
 if (!adminUrl) throw new Error("TEST_DATABASE_ADMIN_URL saknas: kör testerna med npm test.");
 process.env.DATABASE_URL = await createDatabaseFromTemplate(adminUrl);
+// Requests only enqueue background work; tests deliver mail themselves when they need to.
+process.env.SAMVERKA_JOBS = "off";
 
 afterAll(async () => {
   const g = globalThis as unknown as { samverkaDb?: { $disconnect(): Promise<void> } };
