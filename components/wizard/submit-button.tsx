@@ -1,6 +1,5 @@
 "use client";
 import { useRef, useState } from "react";
-import { useRouter } from "next/navigation";
 import { submitApplicationAction } from "@/app/(applicant)/ansokningar/[id]/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -8,7 +7,6 @@ import { fieldId, partOf } from "@/lib/domain/application-parts";
 
 /** Submits once: the button locks on the first click, and the server answers a repeat with the same reference number. */
 export function SubmitButton({ applicationId, label, disabled }: { applicationId: string; label: string; disabled?: boolean }) {
-  const router = useRouter();
   const busy = useRef(false);
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<{ fieldId: string; message: string }[]>([]);
@@ -17,10 +15,7 @@ export function SubmitButton({ applicationId, label, disabled }: { applicationId
     busy.current = true;
     setPending(true);
     const result = await submitApplicationAction(applicationId);
-    if (result.ok) {
-      router.push(`/ansokningar/${applicationId}/skickad`);
-      return;
-    }
+    if (!result || result.ok) return; // the server has sent us on to the confirmation page
     busy.current = false;
     setPending(false);
     const items = Object.entries(result.errors).map(([path, message]) => ({ fieldId: `/ansokningar/${applicationId}/${partOf(path)}#${fieldId(path)}`, message }));

@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/server/actor";
 import { runAction } from "@/lib/server/action";
 import { saveDraftPart, submitApplication, withdrawApplication } from "@/lib/server/applications";
@@ -20,13 +21,12 @@ export async function saveDraftPartAction(applicationId: string, version: number
   });
 }
 
+/** On success the server sends the browser to the confirmation page (in the same response, so nothing races it). */
 export async function submitApplicationAction(applicationId: string) {
-  return runAction(async () => {
-    const actor = await requireActor();
-    const outcome = await submitApplication(actor, applicationId);
-    revalidatePath(`/ansokningar/${applicationId}`, "layout");
-    return outcome;
-  });
+  const result = await runAction(async () => submitApplication(await requireActor(), applicationId));
+  if (!result.ok) return result;
+  revalidatePath(`/ansokningar/${applicationId}`, "layout");
+  redirect(`/ansokningar/${applicationId}/skickad`);
 }
 
 export async function withdrawApplicationAction(applicationId: string, reason: string) {
