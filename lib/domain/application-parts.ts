@@ -83,12 +83,22 @@ function completed(draft: DraftContract): ApplicationContract {
  * The live checklist: what is still missing (as INVALID_FIELD, in plain Swedish) and every rule
  * that is broken so far. Submission runs the strict check (parse + checkApplication) instead.
  */
+// Lists and optional fields that a draft may simply not have yet; the rules judge them, not the shape.
+const EMPTY_DRAFT = {
+  variant: null, previousGrantReference: null, needBasis: null, strategicFramework: null, otherFunding: [], methods: [], focusAreas: [],
+  areas: [], budget: [], partners: [], cofinancingSek: 0, requestedSek: 0,
+  declarations: { independent: false, nonProfit: false, respectsDemocracy: false, noDebtsToEnforcementAuthority: false, notInLiquidation: false },
+};
+
 export function checkDraft(draft: DraftContract, options: CheckOptions = {}): Problem[] {
-  const shape = parseApplicationPayload(draft);
+  const present = Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== undefined && v !== null));
+  const shape = parseApplicationPayload({ ...EMPTY_DRAFT, ...present, variant: draft.variant ?? null, stateAid: draft.stateAid });
   const full = completed(draft);
   if (shape.ok) return checkApplication(shape.data, options).problems;
   const missing: Problem[] = shape.problems
     .filter((p) => p.path !== "variant" || draft.track !== "INTERVENTION")
+    // A missing period is two fields in the form.
+    .flatMap((p) => (p.path === "period" ? [{ ...p, path: "period.start" }, { ...p, path: "period.end" }] : [p]))
     .map((p) => ({ code: "INVALID_FIELD", path: p.path, message: MISSING[p.path] ?? p.message }));
   const seen = new Set(missing.map((p) => p.path));
   const rules = checkApplication(full, options).problems.filter((p) => !seen.has(p.path));
