@@ -11,7 +11,7 @@ import { register } from "@/app/(auth)/registrera/actions";
 
 const FIELDS = ["name", "email", "password", "passwordConfirm"] as const;
 
-export function RegisterForm() {
+export function RegisterForm({ next }: { next?: string }) {
   const t = useTranslations("auth");
   const tc = useTranslations("common");
   const router = useRouter();
@@ -29,7 +29,7 @@ export function RegisterForm() {
       const result = await register(values);
       if (!result.ok) return setErrors(result.errors);
       await signIn("credentials", { email: parsed.data.email, password: values.password, redirect: false });
-      router.push("/ansokningar");
+      router.push(next && next.startsWith("/") && !next.startsWith("//") ? next : "/ansokningar");
       router.refresh();
     } finally {
       setPending(false);

@@ -142,13 +142,13 @@ describe("the organisation-number group warning", () => {
 });
 
 describe("the shape of the payload (INVALID_FIELD, answered 400)", () => {
-  const shape = (fn: (a: Record<string, unknown>) => void) => {
+  const shape = (fn: (a: Record<string, unknown>) => unknown) => {
     const app = structuredClone(collab) as unknown as Record<string, unknown>;
     fn(app);
     return validateApplication(app, { today: TODAY });
   };
 
-  it.each([
+  const SHAPE_CASES: [string, (a: Record<string, unknown>) => unknown, string][] = [
     ["a missing field", (a: Record<string, unknown>) => delete a.summary, "summary"],
     ["an amount as text", (a: Record<string, unknown>) => (a.requestedSek = "900000"), "requestedSek"],
     ["an unknown enum value", (a: Record<string, unknown>) => (a.track = "SPORT"), "track"],
@@ -158,7 +158,8 @@ describe("the shape of the payload (INVALID_FIELD, answered 400)", () => {
     ["a date that is not a date", (a: Record<string, unknown>) => ((a.period as Record<string, unknown>).start = "2027-02-30"), "period.start"],
     ["null where null is not allowed", (a: Record<string, unknown>) => (a.areas = null), "areas"],
     ["a boolean as text", (a: Record<string, unknown>) => (a.stateAid = "nej"), "stateAid"],
-  ] as const)("%s", (_, change, path) => {
+  ];
+  it.each(SHAPE_CASES)("%s", (_, change, path) => {
     const answer = shape(change);
     expect(answer.status).toBe(400);
     expect(answer.body.valid).toBe(false);

@@ -20,7 +20,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <PageHeading title={t("signInTitle")} lead={t("signInLead")} />
       <SignInForm next={next} />
       <p className="mt-8">
-        {t("noAccount")} <Link href="/registrera">{t("createAccount")}</Link>
+        {t("noAccount")} <Link href={next ? `/registrera?next=${encodeURIComponent(next)}` : "/registrera"}>{t("createAccount")}</Link>
       </p>
     </>
   );

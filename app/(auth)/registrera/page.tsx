@@ -7,14 +7,15 @@ export async function generateMetadata() {
   return { title: (await getTranslations("auth"))("registerTitle") };
 }
 
-export default async function RegisterPage() {
+export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const { next } = await searchParams;
   const t = await getTranslations("auth");
   return (
     <>
       <PageHeading title={t("registerTitle")} lead={t("registerLead")} />
-      <RegisterForm />
+      <RegisterForm next={next} />
       <p className="mt-8">
-        {t("haveAccount")} <Link href="/logga-in">{t("signInTitle")}</Link>
+        {t("haveAccount")} <Link href={next ? `/logga-in?next=${encodeURIComponent(next)}` : "/logga-in"}>{t("signInTitle")}</Link>
       </p>
     </>
   );
