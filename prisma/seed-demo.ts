@@ -4,6 +4,7 @@
 import { hash } from "@node-rs/argon2";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { checkApplication } from "@/lib/domain/rules";
+import { refreshSearchIndex } from "@/lib/server/search-index";
 import { applicationContractInclude, applicationToContract, contractToApplicationData, dateOnly } from "@/lib/server/application-contract";
 import type { ApplicationContract } from "@/lib/validation/application";
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, demoApplications, demoDraft, type DemoOrgKey, type DemoUserKey } from "./demo-data";
@@ -168,6 +169,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<Seed
     applications++;
 
     for (const [y, last] of counters) await tx.referenceCounter.create({ data: { year: y, last } });
+    await refreshSearchIndex(tx);
     await tx.auditEvent.create({ data: { action: "seed.demo_loaded", entityType: "System", meta: { users: DEMO_USERS.length, applications } } });
     return { skipped: false, users: DEMO_USERS.length, applications };
   }, { timeout: 60_000 });

@@ -12,6 +12,7 @@ import { checkApplication, ROUND_CLOSED, type Problem } from "@/lib/domain/rules
 import { parseApplicationPayload } from "@/lib/validation/application";
 import { PART_SCHEMAS, type PartName, type PartData } from "@/lib/validation/draft";
 import { todayInStockholm } from "@/lib/domain/dates";
+import { refreshSearchIndex } from "./search-index";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** What an actor may see of applications: applicants their organisations', officers everything but drafts. */
@@ -237,6 +238,7 @@ export async function submitApplication(actor: Actor, id: string, now = new Date
       data: { applicationId: id, number: versionNumber, reason: completing ? "COMPLEMENT" : "SUBMISSION", content: contract as object, ruleResult: result as object, createdById: actor.id, createdAt: now },
     });
     if (completing) await tx.complementRequest.updateMany({ where: { applicationId: id, answeredAt: null }, data: { answeredAt: now } });
+    await refreshSearchIndex(tx, id);
     await audit({
       actorId: actor.id, action: completing ? "application.completed" : "application.submitted", entityType: "Application", entityId: id,
       before: { status: app.status }, after: { status: completing ? "IN_REVIEW" : "SUBMITTED", referenceNumber, versionNumber },
