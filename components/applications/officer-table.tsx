@@ -31,7 +31,7 @@ export async function OfficerTable({ rows, caption }: { rows: Row[]; caption: st
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} className="border-b border-line">
-              <td className="py-2 pr-4 whitespace-nowrap">{row.referenceNumber}</td>
+              <td className="py-2 pr-4 whitespace-nowrap"><a href={`/handlaggning/${row.id}`}>{row.referenceNumber}</a></td>
               <td className="py-2 pr-4 font-semibold">{row.title}</td>
               <td className="py-2 pr-4">{row.organisation.name}</td>
               <td className="py-2 pr-4">{row.track ? t(`tracks.${row.track}`) : "–"}</td>

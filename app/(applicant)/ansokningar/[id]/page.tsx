@@ -108,6 +108,7 @@ async function Status({ app, actor }: { app: Awaited<ReturnType<typeof getForApp
           <h2 id="decision-title" className="text-xl font-bold">{decision.outcome === "APPROVED" ? `Beviljad: ${formatSek(decision.amountSek ?? 0)}` : "Avslagen"}</h2>
           <p className="mt-1">Beslut den {formatDate(decision.decidedOn)}.</p>
           <p className="mt-2 whitespace-pre-line">{decision.reasons}</p>
+          <p className="mt-2"><a href={`/api/beslut/${decision.id}/beslutsbrev`}>Ladda ner beslutsbrevet (PDF)</a></p>
         </section>
       ) : null}
       <section aria-labelledby="timeline-title" className="mt-8">

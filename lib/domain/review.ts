@@ -1,0 +1,58 @@
+// Assessment and decision rules of SPEC §5: criteria, conflict of interest (jäv), four eyes, budget. Pure.
+export const CRITERIA = ["NEED", "LOCAL_ANCHORING", "COLLABORATION", "LONG_TERM", "FEASIBILITY", "FOLLOW_UP", "GENDER_EQUALITY"] as const;
+export type Criterion = (typeof CRITERIA)[number];
+
+export const CRITERION_LABELS: Record<Criterion, { title: string; hint: string }> = {
+  NEED: { title: "Behov", hint: "Bygger ansökan på kunskap om områdets läge och de boendes behov?" },
+  LOCAL_ANCHORING: { title: "Lokal förankring", hint: "Har arbetet förankring i området, bland boende och lokala aktörer?" },
+  COLLABORATION: { title: "Samverkan", hint: "Är parternas roller tydliga, finns avsiktsförklaringar och ett gemensamt ramverk?" },
+  LONG_TERM: { title: "Långsiktighet", hint: "Fortsätter arbetet efter bidragstiden, till exempel genom ett IOP?" },
+  FEASIBILITY: { title: "Genomförbarhet", hint: "Är plan och budget rimliga för det som ska göras?" },
+  FOLLOW_UP: { title: "Uppföljning", hint: "Finns mätbara mål och en plan för att följa upp resultaten?" },
+  GENDER_EQUALITY: { title: "Jämställdhet", hint: "Når och påverkar arbetet kvinnor och män, flickor och pojkar?" },
+};
+
+export type ConflictStatus = "NO_CONFLICT" | "DECLARED" | "CONFIRMED" | "LIFTED";
+
+/** An officer sees the content of an application only after declaring no conflict (or when an admin lifted theirs). */
+export const mayOpen = (declaration: { status: ConflictStatus } | null | undefined) =>
+  declaration?.status === "NO_CONFLICT" || declaration?.status === "LIFTED";
+
+export type DecisionRefusal =
+  | "NOT_DECIDER" | "IS_PROPOSER" | "IS_REVIEWER" | "CONFLICT" | "NO_DECLARATION" | "NOT_PROPOSED" | "AMOUNT_OUT_OF_RANGE" | "OVER_BUDGET";
+
+/**
+ * Four eyes: the decider holds the DECIDER role, has declared no conflict, and neither reviewed nor
+ * proposed the application. Returns why not, or null when the decider may decide.
+ */
+export function deciderRefusal(input: {
+  deciderId: string; roles: readonly string[]; proposerId: string; reviewerIds: readonly string[]; declaration: { status: ConflictStatus } | null;
+}): DecisionRefusal | null {
+  if (!input.roles.includes("DECIDER")) return "NOT_DECIDER";
+  if (input.deciderId === input.proposerId) return "IS_PROPOSER";
+  if (input.reviewerIds.includes(input.deciderId)) return "IS_REVIEWER";
+  if (!input.declaration) return "NO_DECLARATION";
+  if (!mayOpen(input.declaration)) return "CONFLICT";
+  return null;
+}
+
+/** 1 ≤ amount ≤ requested, in whole kronor. */
+export const approvalAmountValid = (amount: number, requested: number) => Number.isInteger(amount) && amount >= 1 && amount <= requested;
+
+/** The round's approved total may never exceed its budget frame. */
+export const fitsBudget = (approvedSoFar: number, amount: number, budget: number) => approvedSoFar + amount <= budget;
+
+export const REFUSAL_TEXT: Record<DecisionRefusal, string> = {
+  NOT_DECIDER: "Bara en beslutsfattare kan fatta beslut.",
+  IS_PROPOSER: "Du har själv föreslagit beslutet. En annan person måste besluta (fyraögonsprincipen).",
+  IS_REVIEWER: "Du har granskat ansökan. En annan person måste besluta (fyraögonsprincipen).",
+  NO_DECLARATION: "Pröva först om du är jävig i ärendet.",
+  CONFLICT: "Du har anmält jäv i ärendet och kan inte besluta.",
+  NOT_PROPOSED: "Det finns inget förslag till beslut att ta ställning till.",
+  AMOUNT_OUT_OF_RANGE: "Beloppet ska vara minst 1 kr och högst det sökta beloppet.",
+  OVER_BUDGET: "Beloppet ryms inte i utlysningens budgetram. Sänk beloppet eller avslå.",
+};
+
+/** The mean score of a completed review, for the dashboard. */
+export const meanScore = (scores: readonly { score: number }[]) =>
+  scores.length ? Math.round((scores.reduce((s, x) => s + x.score, 0) / scores.length) * 10) / 10 : null;

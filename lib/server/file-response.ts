@@ -1,0 +1,17 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import type { FileContent } from "./storage";
+
+/** A stored file as a download: never rendered inline, never sniffed, never cached by shared caches. */
+export function fileResponse(file: FileContent, asciiName: string) {
+  return new NextResponse(new Uint8Array(file.data), {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
+
+export const notFoundResponse = () => NextResponse.json({ message: "Sidan finns inte." }, { status: 404 });

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { FOCUS_AREAS, TRACKS, VARIANTS } from "./application";
+
+// The officers' dashboard filters, read from the URL so that a view can be shared.
+const OFFICER_STATUSES = ["SUBMITTED", "IN_REVIEW", "COMPLEMENT_REQUESTED", "PROPOSED", "APPROVED", "REJECTED", "WITHDRAWN", "REPORT_SUBMITTED", "CLOSED"] as const;
+const one = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v === "" ? undefined : v), schema.optional());
+const many = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(schema)).catch([]);
+const amount = one(z.coerce.number().int().min(0)).catch(undefined);
+
+export const DashboardFilters = z.object({
+  round: one(z.string().max(40)).catch(undefined),
+  status: many(z.enum(OFFICER_STATUSES)),
+  track: one(z.enum(TRACKS)).catch(undefined),
+  variant: one(z.enum(VARIANTS)).catch(undefined),
+  county: one(z.string().regex(/^\d{2}$/)).catch(undefined),
+  municipality: one(z.string().regex(/^\d{4}$/)).catch(undefined),
+  focus: one(z.enum(FOCUS_AREAS)).catch(undefined),
+  min: amount,
+  max: amount,
+  mine: one(z.enum(["1"])).catch(undefined),
+  unreviewed: one(z.enum(["1"])).catch(undefined),
+  q: one(z.string().trim().max(200)).catch(undefined),
+  sort: one(z.enum(["submitted", "amount", "reference"])).catch(undefined),
+  dir: one(z.enum(["asc", "desc"])).catch(undefined),
+  after: one(z.string().max(500)).catch(undefined),
+});
+export type DashboardFilters = z.infer<typeof DashboardFilters>;
+export { OFFICER_STATUSES };
