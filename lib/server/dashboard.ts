@@ -1,7 +1,8 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
-import { requireRole, type Actor } from "./actor";
+import { deny, type Actor } from "./actor";
+import { isStaff } from "@/lib/domain/roles";
 import type { DashboardFilters } from "@/lib/validation/dashboard";
 
 export const PAGE_SIZE = 25;
@@ -45,7 +46,7 @@ function conditions(actor: Actor, f: DashboardFilters, roundId: string, withStat
 
 /** Submitted applications of a round for officers: filters, Swedish full-text search, keyset pages, counts per status. */
 export async function dashboard(actor: Actor, f: DashboardFilters) {
-  await requireRole(["REVIEWER", "DECIDER", "ADMIN"], "dashboard.read");
+  if (!isStaff(actor.roles)) await deny(actor, "dashboard.read");
   const rounds = await db.grantRound.findMany({ orderBy: [{ year: "desc" }, { opensAt: "desc" }], select: { id: true, title: true, status: true } });
   const round = rounds.find((r) => r.id === f.round) ?? rounds.find((r) => r.status === "OPEN") ?? rounds[0];
   if (!round) return { rounds, round: null, rows: [] as DashboardRow[], counts: {} as Record<string, number>, total: 0, next: null };

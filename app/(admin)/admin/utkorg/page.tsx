@@ -7,8 +7,8 @@ export const metadata = { title: "Utkorg för e-post" };
 const STATUS = { QUEUED: "I kö", SENT: "Skickad", FAILED: "Misslyckad" } as const;
 
 export default async function OutboxPage() {
-  await requirePageRole(["ADMIN"]);
-  const mails = await listOutbox();
+  const actor = await requirePageRole(["ADMIN"]);
+  const mails = await listOutbox(actor);
   return (
     <>
       <PageHeading title="Utkorg för e-post" lead="Alla mejl som tjänsten skickar skrivs först hit. Utan inställd e-postserver (SMTP_URL) stannar de här, så att de kan läsas under utveckling och test." />
