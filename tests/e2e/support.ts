@@ -14,6 +14,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("E-postadress").fill(email);
   await page.getByLabel("Lösenord").fill(password);
   await page.getByRole("button", { name: "Logga in" }).click();
+  // With the right password, wait until the session exists and the role's page has opened.
+  if (password === DEMO_PASSWORD) await page.waitForURL((url) => !url.pathname.startsWith("/logga-in"));
 }
 
 /** WCAG 2.1 A/AA rules; fails on any serious or critical violation and names them. */
