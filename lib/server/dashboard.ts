@@ -30,7 +30,7 @@ function decodeCursor(value: string | undefined): Cursor | null {
 /** The filters as SQL, shared by the page and the counts (which leave the status filter out). */
 function conditions(actor: Actor, f: DashboardFilters, roundId: string, withStatus: boolean) {
   const where: Prisma.Sql[] = [Prisma.sql`a."roundId" = ${roundId}`, Prisma.sql`a.status <> 'DRAFT'`];
-  if (withStatus && f.status.length) where.push(Prisma.sql`a.status::text = ANY(${f.status})`);
+  if (withStatus && f.status.length) where.push(Prisma.sql`a.status = ANY(${f.status}::"ApplicationStatus"[])`);
   if (f.track) where.push(Prisma.sql`a.track::text = ${f.track}`);
   if (f.variant) where.push(Prisma.sql`a.variant::text = ${f.variant}`);
   if (f.county) where.push(Prisma.sql`a."countyCode" = ${f.county}`);
