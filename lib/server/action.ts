@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { Conflict, DomainError, Forbidden, NotFound, RuleViolation, Unauthenticated } from "./errors";
 import { logger } from "./logger";
 
@@ -28,4 +29,11 @@ export function toActionError(error: unknown): { ok: false; message: string; err
   if (error && typeof error === "object" && "digest" in error && String((error as { digest: unknown }).digest).startsWith("NEXT_")) throw error;
   logger.error({ err: error }, "server action failed");
   return { ok: false, message: "Något gick fel hos oss. Det du har sparat finns kvar. Försök igen om en stund.", errors: {} };
+}
+
+/** Parses an action's input with the same schema the form uses; bad input becomes field problems. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new RuleViolation(result.error.issues.map((i) => ({ code: "INVALID_FIELD", path: i.path.join("."), message: i.message })));
+  return result.data;
 }

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/server/actor";
-import { runAction } from "@/lib/server/action";
+import { parseInput, runAction } from "@/lib/server/action";
 import { saveDraftPart, submitApplication, withdrawApplication } from "@/lib/server/applications";
 import { sendLetterLink } from "@/lib/server/letters";
 import { RuleViolation } from "@/lib/server/errors";
@@ -39,10 +39,8 @@ export async function withdrawApplicationAction(applicationId: string, reason: s
 
 export async function sendLetterLinkAction(applicationId: string, partnerId: string, input: unknown, reminder: boolean) {
   return runAction(async () => {
-    const parsed = LetterRequest.safeParse(input);
-    if (!parsed.success) throw new RuleViolation(parsed.error.issues.map((i) => ({ code: "INVALID_FIELD", path: i.path.join("."), message: i.message })));
-    const actor = await requireActor();
-    await sendLetterLink(actor, applicationId, partnerId, parsed.data, reminder);
+    const terms = parseInput(LetterRequest, input);
+    await sendLetterLink(await requireActor(), applicationId, partnerId, terms, reminder);
     revalidatePath(`/ansokningar/${applicationId}`, "layout");
   });
 }

@@ -1,19 +1,14 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import type { z } from "zod";
 import { requireActor } from "@/lib/server/actor";
-import { runAction } from "@/lib/server/action";
+import { parseInput, runAction } from "@/lib/server/action";
 import { RuleViolation } from "@/lib/server/errors";
 import { addComment, assign, completeFormalCheck, decide, declareConflict, proposeDecision, requestCompletion, ruleOnConflict, saveReview } from "@/lib/server/review";
 import { CRITERIA } from "@/lib/domain/review";
 import { CommentInput, CompletionRequestInput, ConflictInput, ConflictRuling, DecisionInput, FormalCheckInput, ProposalInput, ReviewInput } from "@/lib/validation/review";
 
 // Thin: parse with the shared schema, then the service decides who may do what to which case.
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new RuleViolation(result.error.issues.map((i) => ({ code: "INVALID_FIELD", path: i.path.join("."), message: i.message })));
-  return result.data;
-}
+const parse = parseInput;
 
 const done = (id: string) => revalidatePath(`/handlaggning/${id}`);
 
