@@ -1,26 +1,30 @@
 import "server-only";
 import { db } from "./db";
+import { approvedWhere, type GrantFilter } from "./exports";
 
-/** The public list of approved grants: no personal data (no contact persons, no e-mail addresses). */
-export async function listApprovedGrants() {
-  const decisions = await db.decision.findMany({
-    where: { outcome: "APPROVED", correctedBy: null },
-    orderBy: [{ decidedOn: "desc" }, { id: "asc" }],
-    take: 500,
-    select: {
-      id: true,
-      amountSek: true,
-      decidedOn: true,
-      application: {
-        select: {
-          referenceNumber: true, title: true, track: true, periodStart: true, periodEnd: true,
-          organisation: { select: { name: true, municipalityCode: true } },
-          areas: { select: { municipalityCode: true, name: true }, orderBy: { position: "asc" }, take: 1 },
+/** The public list of approved grants, newest first: no personal data (no contact persons, no e-mail addresses). */
+export async function listApprovedGrants(filter: GrantFilter = {}, take = 500) {
+  const where = approvedWhere(filter);
+  const [decisions, totals, years] = await Promise.all([
+    db.decision.findMany({
+      where,
+      orderBy: [{ decidedOn: "desc" }, { id: "asc" }],
+      take,
+      select: {
+        id: true, amountSek: true, decidedOn: true,
+        application: {
+          select: {
+            referenceNumber: true, title: true, track: true, periodStart: true, periodEnd: true,
+            organisation: { select: { name: true, municipalityCode: true } },
+            areas: { select: { municipalityCode: true, name: true }, orderBy: { position: "asc" }, take: 1 },
+          },
         },
       },
-    },
-  });
-  return decisions.map((d) => ({
+    }),
+    db.decision.aggregate({ where, _sum: { amountSek: true }, _count: true }),
+    db.$queryRaw<{ year: number }[]>`SELECT DISTINCT extract(year FROM "decidedOn")::int AS year FROM "Decision" WHERE outcome = 'APPROVED' ORDER BY 1 DESC`,
+  ]);
+  const grants = decisions.map((d) => ({
     id: d.id,
     referenceNumber: d.application.referenceNumber,
     organisation: d.application.organisation.name,
@@ -32,4 +36,5 @@ export async function listApprovedGrants() {
     periodEnd: d.application.periodEnd,
     decidedOn: d.decidedOn,
   }));
+  return { grants, count: totals._count, totalSek: totals._sum.amountSek ?? 0, years: years.map((y) => y.year) };
 }

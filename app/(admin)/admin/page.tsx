@@ -31,6 +31,8 @@ export default async function AdminHome() {
                 <th scope="col" className={th}>{t("admin.closes")}</th>
                 <th scope="col" className={`${th} text-right`}>{t("admin.budget")}</th>
                 <th scope="col" className={`${th} text-right`}>{t("admin.approved")}</th>
+                <th scope="col" className={`${th} text-right`}>{t("admin.remaining")}</th>
+                <th scope="col" className={th}>{t("admin.export")}</th>
               </tr>
             </thead>
             <tbody>
@@ -41,6 +43,12 @@ export default async function AdminHome() {
                   <td className={th}>{formatDate(round.closesAt, locale)}</td>
                   <td className={`${th} text-right whitespace-nowrap`}>{formatSek(round.budgetSek, locale)}</td>
                   <td className={`${th} text-right whitespace-nowrap`}>{formatSek(round.approvedSek, locale)}</td>
+                  <td className={`${th} text-right whitespace-nowrap`}>{formatSek(round.budgetSek - round.approvedSek, locale)}</td>
+                  <td className={`${th} whitespace-nowrap`}>
+                    {(["csv", "xlsx", "json"] as const).map((f, i) => (
+                      <span key={f}>{i ? " · " : ""}<a href={`/api/admin/export?format=${f}&round=${round.id}`} aria-label={`${t("admin.export")} ${round.title} ${f.toUpperCase()}`}>{f.toUpperCase()}</a></span>
+                    ))}
+                  </td>
                 </tr>
               ))}
             </tbody>

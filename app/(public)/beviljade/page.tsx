@@ -2,6 +2,8 @@ import { TableScroll } from "@/components/ui/table-scroll";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/ui/page-heading";
 import { listApprovedGrants } from "@/lib/server/grants";
+import { grantFilterFrom } from "@/lib/validation/export";
+import { COUNTIES } from "@/lib/reference/counties";
 import { municipalityName } from "@/lib/reference/municipalities";
 import { formatDate, formatSek, type UiLocale } from "@/lib/domain/format";
 
@@ -11,20 +13,39 @@ export async function generateMetadata() {
   return { title: (await getTranslations("granted"))("title") };
 }
 
-export default async function GrantedPage() {
+export default async function GrantedPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
-  const grants = await listApprovedGrants();
-  const total = grants.reduce((sum, g) => sum + g.amountSek, 0);
+  const params = new URLSearchParams(await searchParams);
+  const { filter } = grantFilterFrom(params);
+  const { grants, count, totalSek: total, years } = await listApprovedGrants(filter);
+  params.delete("format");
+  const query = params.toString();
+  const select = "mt-1 block rounded border-2 border-ink px-2 py-1";
   const th = "py-2 pr-4";
   return (
     <>
       <PageHeading title={t("granted.title")} lead={t("granted.lead")} />
+      <form method="get" className="mb-6 flex flex-wrap items-end gap-4" aria-label={t("granted.filter")}>
+        <label className="font-semibold">{t("granted.year")}
+          <select name="year" defaultValue={filter.year ?? ""} className={select}><option value="">{t("granted.all")}</option>{years.map((y) => <option key={y} value={y}>{y}</option>)}</select>
+        </label>
+        <label className="font-semibold">{t("granted.track")}
+          <select name="track" defaultValue={filter.track ?? ""} className={select}><option value="">{t("granted.all")}</option>{(["KNOWLEDGE", "COLLABORATION", "INTERVENTION"] as const).map((tr) => <option key={tr} value={tr}>{t(`tracks.${tr}`)}</option>)}</select>
+        </label>
+        <label className="font-semibold">{t("granted.county")}
+          <select name="county" defaultValue={filter.county ?? ""} className={select}><option value="">{t("granted.all")}</option>{COUNTIES.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}</select>
+        </label>
+        <button type="submit" className="rounded bg-accent px-4 py-2 font-semibold text-white">{t("granted.show")}</button>
+      </form>
+      <p className="mb-6">{t("granted.download")}{" "}
+        <a href={`/api/open-data/beviljade?format=csv&${query}`}>CSV</a> · <a href={`/api/open-data/beviljade?format=xlsx&${query}`}>Excel (XLSX)</a> · <a href={`/api/open-data/beviljade?format=json&${query}`}>JSON (360Giving)</a>
+      </p>
       {grants.length === 0 ? (
         <p>{t("granted.empty")}</p>
       ) : (
         <>
-          <p className="mb-4 font-semibold" data-testid="granted-total">{t("granted.total", { count: grants.length, amount: formatSek(total, locale) })}</p>
+          <p className="mb-4 font-semibold" data-testid="granted-total">{t("granted.total", { count, amount: formatSek(total, locale) })}</p>
           <TableScroll label={t("granted.title")}>
             <table className="w-full border-collapse text-left">
               <caption className="sr-only">{t("granted.title")}</caption>

@@ -1,0 +1,82 @@
+// The export of approved grants (SPEC §6): 360Giving columns in their order, and one row per grant.
+// Pure: the server streams rows through it into CSV, XLSX and JSON.
+import { TRACK_LABELS } from "./labels";
+
+export const EXPORT_COLUMNS = [
+  "Identifier", "Title", "Description", "Currency", "Amount Awarded", "Award Date", "Planned Dates:Start Date", "Planned Dates:End Date",
+  "Recipient Org:Identifier", "Recipient Org:Name", "Recipient Org:Charity Number", "Funding Org:Identifier", "Funding Org:Name",
+  "Grant Programme:Title", "Beneficiary Location:Name", "Beneficiary Location:Geographic Code", "Reference Number",
+] as const;
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+
+export type GrantRecord = {
+  referenceNumber: string;
+  title: string;
+  summary: string;
+  amountSek: number;
+  decidedOn: string; // ISO date
+  periodStart: string | null;
+  periodEnd: string | null;
+  orgNumber: string;
+  organisation: string;
+  track: keyof typeof TRACK_LABELS;
+  locationName: string;
+  locationCode: string;
+};
+
+export type Publisher = { prefix: string; funderId: string; funderName: string };
+
+export const grantIdentifier = (prefix: string, referenceNumber: string) => `360G-${prefix}-${referenceNumber.replace(/\//g, "-")}`;
+
+/** Track names without the long tail, as programme titles. */
+const PROGRAMME: Record<GrantRecord["track"], string> = {
+  KNOWLEDGE: "Kunskaps- och metodutveckling",
+  COLLABORATION: "Gemensamt agerande och strategisk samverkan",
+  INTERVENTION: "Direkta insatser med utgångspunkt i lokala eller regionala behov",
+};
+
+export function exportRow(g: GrantRecord, p: Publisher): Record<ExportColumn, string | number | null> {
+  return {
+    Identifier: grantIdentifier(p.prefix, g.referenceNumber),
+    Title: g.title,
+    Description: g.summary,
+    Currency: "SEK",
+    "Amount Awarded": g.amountSek,
+    "Award Date": g.decidedOn,
+    "Planned Dates:Start Date": g.periodStart,
+    "Planned Dates:End Date": g.periodEnd,
+    "Recipient Org:Identifier": `SE-ON-${g.orgNumber}`,
+    "Recipient Org:Name": g.organisation,
+    "Recipient Org:Charity Number": "",
+    "Funding Org:Identifier": p.funderId,
+    "Funding Org:Name": p.funderName,
+    "Grant Programme:Title": PROGRAMME[g.track],
+    "Beneficiary Location:Name": g.locationName,
+    "Beneficiary Location:Geographic Code": g.locationCode,
+    "Reference Number": g.referenceNumber,
+  };
+}
+
+/** Spreadsheet programs run cells that start with = + - @ (or tab/CR) as formulas: neutralise them. */
+export function safeCell(value: string | number | null): string | number | null {
+  if (typeof value !== "string") return value;
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** The 360Giving-style JSON object of one grant. */
+export function grantJson(g: GrantRecord, p: Publisher) {
+  return {
+    id: grantIdentifier(p.prefix, g.referenceNumber),
+    title: g.title,
+    description: g.summary,
+    currency: "SEK",
+    amountAwarded: g.amountSek,
+    awardDate: g.decidedOn,
+    plannedDates: [{ startDate: g.periodStart, endDate: g.periodEnd }],
+    recipientOrganization: [{ id: `SE-ON-${g.orgNumber}`, name: g.organisation, charityNumber: "" }],
+    fundingOrganization: [{ id: p.funderId, name: p.funderName }],
+    grantProgramme: [{ title: PROGRAMME[g.track] }],
+    beneficiaryLocation: [{ name: g.locationName, geoCode: g.locationCode }],
+    referenceNumber: g.referenceNumber,
+  };
+}

@@ -1,0 +1,142 @@
+import "server-only";
+import { PassThrough, Readable } from "node:stream";
+import { stringify } from "csv-stringify";
+import ExcelJS from "exceljs";
+import { db } from "./db";
+import { EXPORT_COLUMNS, exportRow, grantJson, safeCell, type GrantRecord, type Publisher } from "@/lib/domain/grant-export";
+import { municipalityName } from "@/lib/reference/municipalities";
+import { isoDate } from "@/lib/domain/format";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// Exports of approved grants, streamed in batches so that 100 000 grants never sit in memory at once.
+
+export const publisher = (): Publisher => ({
+  prefix: process.env.SAMVERKA_GRANT_PREFIX ?? "delmos",
+  funderId: process.env.SAMVERKA_FUNDER_ID ?? "SE-ON-202100-6362",
+  funderName: process.env.SAMVERKA_FUNDER_NAME ?? "Delegationen mot segregation",
+});
+
+export type GrantFilter = { roundId?: string; year?: number; track?: "KNOWLEDGE" | "COLLABORATION" | "INTERVENTION"; county?: string };
+export type ExportFormat = "csv" | "xlsx" | "json";
+const BATCH = 1000;
+
+export function approvedWhere(f: GrantFilter): Prisma.DecisionWhereInput {
+  return {
+    outcome: "APPROVED",
+    correctedBy: null,
+    ...(f.roundId ? { roundId: f.roundId } : {}),
+    ...(f.year ? { decidedOn: { gte: new Date(Date.UTC(f.year, 0, 1)), lt: new Date(Date.UTC(f.year + 1, 0, 1)) } } : {}),
+    application: { ...(f.track ? { track: f.track } : {}), ...(f.county ? { countyCode: f.county } : {}) },
+  };
+}
+
+/** Approved grants in batches (keyset on the decision id), as plain records without personal data. */
+export async function* approvedGrants(filter: GrantFilter): AsyncGenerator<GrantRecord> {
+  let after: string | undefined;
+  for (;;) {
+    const batch = await db.decision.findMany({
+      where: { ...approvedWhere(filter), ...(after ? { id: { gt: after } } : {}) },
+      orderBy: { id: "asc" },
+      take: BATCH,
+      select: {
+        id: true, amountSek: true, decidedOn: true,
+        application: {
+          select: {
+            referenceNumber: true, title: true, summary: true, track: true, periodStart: true, periodEnd: true,
+            organisation: { select: { name: true, orgNumber: true, municipalityCode: true } },
+            areas: { select: { municipalityCode: true }, orderBy: { position: "asc" }, take: 1 },
+          },
+        },
+      },
+    });
+    for (const d of batch) {
+      const a = d.application;
+      const code = a.areas[0]?.municipalityCode ?? a.organisation.municipalityCode;
+      yield {
+        referenceNumber: a.referenceNumber ?? "", title: a.title, summary: a.summary, amountSek: d.amountSek ?? 0, decidedOn: isoDate(d.decidedOn),
+        periodStart: a.periodStart ? isoDate(a.periodStart) : null, periodEnd: a.periodEnd ? isoDate(a.periodEnd) : null,
+        orgNumber: a.organisation.orgNumber, organisation: a.organisation.name, track: a.track ?? "INTERVENTION",
+        locationName: municipalityName(code) ?? code, locationCode: code,
+      };
+    }
+    if (batch.length < BATCH) return;
+    after = batch[batch.length - 1].id;
+  }
+}
+
+function csvStream(filter: GrantFilter, p: Publisher): Readable {
+  const out = stringify({ header: true, columns: [...EXPORT_COLUMNS], record_delimiter: "\r\n", bom: true });
+  (async () => {
+    try {
+      for await (const g of approvedGrants(filter)) {
+        const row = exportRow(g, p);
+        if (!out.write(EXPORT_COLUMNS.map((c) => safeCell(row[c]) ?? ""))) await new Promise((r) => out.once("drain", r));
+      }
+      out.end();
+    } catch (error) {
+      out.destroy(error as Error);
+    }
+  })();
+  return out;
+}
+
+function xlsxStream(filter: GrantFilter, p: Publisher): Readable {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+  const sheet = workbook.addWorksheet("Beviljade bidrag");
+  const dateColumns = new Set(["Award Date", "Planned Dates:Start Date", "Planned Dates:End Date"]);
+  sheet.columns = EXPORT_COLUMNS.map((c) => ({
+    header: c, key: c, width: c === "Description" ? 60 : 22,
+    style: dateColumns.has(c) ? { numFmt: "yyyy-mm-dd" } : c === "Amount Awarded" ? { numFmt: "#,##0" } : {},
+  }));
+  (async () => {
+    try {
+      for await (const g of approvedGrants(filter)) {
+        const row = exportRow(g, p);
+        // Numbers as numbers, dates as dates; text guarded against formulas.
+        sheet.addRow(EXPORT_COLUMNS.map((c) => (dateColumns.has(c) ? (row[c] ? new Date(`${row[c]}T00:00:00Z`) : null) : safeCell(row[c])))).commit();
+      }
+      sheet.commit();
+      await workbook.commit();
+    } catch (error) {
+      out.destroy(error as Error);
+    }
+  })();
+  return out;
+}
+
+function jsonStream(filter: GrantFilter, p: Publisher): Readable {
+  return Readable.from((async function* () {
+    yield '{"grants":[';
+    let first = true;
+    for await (const g of approvedGrants(filter)) {
+      yield `${first ? "" : ","}\n${JSON.stringify(grantJson(g, p))}`;
+      first = false;
+    }
+    yield "\n]}\n";
+  })());
+}
+
+export const EXPORT_TYPES: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  json: "application/json; charset=utf-8",
+};
+
+export function exportStream(format: ExportFormat, filter: GrantFilter): Readable {
+  const p = publisher();
+  return format === "csv" ? csvStream(filter, p) : format === "xlsx" ? xlsxStream(filter, p) : jsonStream(filter, p);
+}
+
+/** A streamed download, starting at once. */
+export function exportResponse(format: ExportFormat, filter: GrantFilter, name: string) {
+  const body = Readable.toWeb(exportStream(format, filter)) as ReadableStream;
+  return new Response(body, {
+    headers: {
+      "Content-Type": EXPORT_TYPES[format],
+      "Content-Disposition": `attachment; filename="${name}.${format}"`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "no-store",
+    },
+  });
+}
