@@ -6,7 +6,7 @@ import { Checkbox, Input, Radios, TextArea } from "./form";
 import { ErrorSummary } from "./error-summary";
 
 export type FieldSpec =
-  | { name: string; label: string; hint?: string; type: "text" | "date" | "textarea"; defaultValue?: string; optional?: boolean }
+  | { name: string; label: string; hint?: string; type: "text" | "date" | "datetime-local" | "email" | "textarea"; defaultValue?: string; optional?: boolean }
   | { name: string; label: string; hint?: string; type: "number"; defaultValue?: number }
   | { name: string; label: string; hint?: string; type: "radio"; options: { value: string; label: string }[]; defaultValue?: string }
   | { name: string; label: string; hint?: string; type: "checkbox"; defaultValue?: boolean };
@@ -61,7 +61,7 @@ export function SimpleForm({ id, title, fields, submitLabel, action, successText
           case "radio": return <Radios key={f.name} {...common} value={(values[f.name] as string) ?? null} options={f.options} onChange={set(f.name)} />;
           case "checkbox": return <Checkbox key={f.name} {...common} checked={Boolean(values[f.name])} onChange={set(f.name)} />;
           case "number": return <Input key={f.name} {...common} inputMode="numeric" width="max-w-xs" value={String(values[f.name] ?? "")} onChange={set(f.name)} />;
-          default: return <Input key={f.name} {...common} type={f.type} optional={f.optional} width={f.type === "date" ? "max-w-xs" : undefined} value={String(values[f.name] ?? "")} onChange={set(f.name)} />;
+          default: return <Input key={f.name} {...common} type={f.type} optional={f.optional} width={f.type === "date" || f.type === "datetime-local" ? "max-w-xs" : undefined} value={String(values[f.name] ?? "")} onChange={set(f.name)} />;
         }
       })}
       {done && successText ? <p role="status" className="mb-3 font-semibold text-success">{successText}</p> : null}

@@ -44,3 +44,18 @@ export function yearsBetween(start: string, end: string): number[] {
 export function todayInStockholm(now: Date = new Date()): string {
   return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
+
+/** A wall-clock time in Europe/Stockholm ("2027-01-15T23:59") as the instant it denotes. */
+export function stockholmToUtc(local: string): Date {
+  const [date, time = "00:00"] = local.split("T");
+  const naive = new Date(`${date}T${time.slice(0, 5)}:00Z`);
+  // The offset of Stockholm at that moment (CET +1, CEST +2), read from Intl rather than assumed.
+  const shown = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit" }).format(naive);
+  const asIfUtc = new Date(`${shown.replace(" ", "T")}:00Z`);
+  return new Date(naive.getTime() - (asIfUtc.getTime() - naive.getTime()));
+}
+
+/** An instant as wall-clock time in Europe/Stockholm, for datetime-local inputs. */
+export function utcToStockholmLocal(instant: Date): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit" }).format(instant).replace(" ", "T");
+}

@@ -87,3 +87,12 @@ describe("reference data", () => {
     expect(isMunicipalityCode(180)).toBe(false);
   });
 });
+
+describe("Stockholm wall-clock times", () => {
+  it("converts in winter (CET) and summer (CEST)", async () => {
+    const { stockholmToUtc, utcToStockholmLocal } = await import("@/lib/domain/dates");
+    expect(stockholmToUtc("2027-01-15T23:59").toISOString()).toBe("2027-01-15T22:59:00.000Z");
+    expect(stockholmToUtc("2026-06-30T12:00").toISOString()).toBe("2026-06-30T10:00:00.000Z");
+    expect(utcToStockholmLocal(new Date("2027-01-15T22:59:00Z"))).toBe("2027-01-15T23:59");
+  });
+});

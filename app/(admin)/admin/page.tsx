@@ -22,6 +22,7 @@ export default async function AdminHome() {
       <p className="mb-8 flex gap-6"><a href="/handlaggning">{t("nav.reviewer")}</a><a href="/admin/jav">{t("admin.conflicts")}</a><a href="/admin/utkorg">{t("admin.outbox")}</a></p>
       <section aria-labelledby="rounds-heading" className="mb-10">
         <h2 id="rounds-heading" className="mb-3 text-2xl font-bold">{t("admin.rounds")}</h2>
+        <p className="mb-3"><a href="/admin/utlysningar/ny">{t("admin.newRound")}</a></p>
         <TableScroll label={t("admin.rounds")}>
           <table className="w-full border-collapse text-left">
             <thead>
@@ -38,7 +39,7 @@ export default async function AdminHome() {
             <tbody>
               {rounds.map((round) => (
                 <tr key={round.id} className="border-b border-line">
-                  <td className={`${th} font-semibold`}>{round.title}</td>
+                  <td className={`${th} font-semibold`}><a href={`/admin/utlysningar/${round.id}`}>{round.title}</a></td>
                   <td className={th}>{t(`admin.roundStatus${round.status}`)}</td>
                   <td className={th}>{formatDate(round.closesAt, locale)}</td>
                   <td className={`${th} text-right whitespace-nowrap`}>{formatSek(round.budgetSek, locale)}</td>
