@@ -6,7 +6,7 @@ import { Checkbox, Input, Radios, TextArea } from "./form";
 import { ErrorSummary } from "./error-summary";
 
 export type FieldSpec =
-  | { name: string; label: string; hint?: string; type: "text" | "date" | "datetime-local" | "email" | "textarea"; defaultValue?: string; optional?: boolean }
+  | { name: string; label: string; hint?: string; type: "text" | "date" | "datetime-local" | "email" | "password" | "textarea"; defaultValue?: string; optional?: boolean }
   | { name: string; label: string; hint?: string; type: "number"; defaultValue?: number }
   | { name: string; label: string; hint?: string; type: "radio"; options: { value: string; label: string }[]; defaultValue?: string }
   | { name: string; label: string; hint?: string; type: "checkbox"; defaultValue?: boolean };

@@ -19,7 +19,7 @@ export default async function AdminHome() {
   return (
     <>
       <PageHeading title={t("admin.title")} lead={t("admin.lead")} />
-      <p className="mb-8 flex gap-6"><a href="/handlaggning">{t("nav.reviewer")}</a><a href="/admin/jav">{t("admin.conflicts")}</a><a href="/admin/utkorg">{t("admin.outbox")}</a></p>
+      <p className="mb-8 flex flex-wrap gap-x-6 gap-y-2"><a href="/handlaggning">{t("nav.reviewer")}</a><a href="/admin/anvandare">{t("admin.users")}</a><a href="/admin/jav">{t("admin.conflicts")}</a><a href="/admin/logg">{t("admin.auditLog")}</a><a href="/statistik">{t("admin.statistics")}</a><a href="/admin/utkorg">{t("admin.outbox")}</a></p>
       <section aria-labelledby="rounds-heading" className="mb-10">
         <h2 id="rounds-heading" className="mb-3 text-2xl font-bold">{t("admin.rounds")}</h2>
         <p className="mb-3"><a href="/admin/utlysningar/ny">{t("admin.newRound")}</a></p>

@@ -1,0 +1,36 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { requireActor } from "@/lib/server/actor";
+import { parseInput, runAction } from "@/lib/server/action";
+import { acceptStaffInvitation, inviteStaff, setDeactivated, setRoles } from "@/lib/server/users";
+import { AcceptStaffInvitationInput, RolesInput, StaffInviteInput } from "@/lib/validation/users";
+import { ROLES } from "@/lib/domain/roles";
+
+const chosenRoles = (values: Record<string, unknown>) => ROLES.filter((r) => values[`role_${r}`] === true);
+
+export async function inviteStaffAction(values: Record<string, unknown>) {
+  return runAction(async () => {
+    await inviteStaff(await requireActor(), parseInput(StaffInviteInput, { ...values, roles: chosenRoles(values) }));
+  });
+}
+
+export async function setRolesAction(userId: string, values: Record<string, unknown>) {
+  return runAction(async () => {
+    await setRoles(await requireActor(), userId, parseInput(RolesInput, { roles: chosenRoles(values) }).roles);
+    revalidatePath("/admin/anvandare");
+  });
+}
+
+export async function toggleDeactivatedAction(userId: string, deactivate: boolean) {
+  return runAction(async () => {
+    await setDeactivated(await requireActor(), userId, deactivate);
+    revalidatePath("/admin/anvandare");
+  });
+}
+
+/** Public: the invitation token is the credential. */
+export async function acceptStaffInvitationAction(token: string, values: Record<string, unknown>) {
+  return runAction(async () => {
+    await acceptStaffInvitation(token, parseInput(AcceptStaffInvitationInput, values).password);
+  });
+}
