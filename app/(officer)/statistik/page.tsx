@@ -14,7 +14,7 @@ function Section({ id, title, rows, name }: { id: string; title: string; rows: S
   return (
     <section aria-labelledby={id} className="mb-12">
       <h2 id={id} className="mb-3 text-2xl font-bold">{title}</h2>
-      <SimpleBarChart data={data} dataKey="approvedSek" label="Beviljat (kr)" />
+      <SimpleBarChart data={data} dataKey="approvedSek" label="Beviljat (kr)" title={title} />
       <TableScroll label={title}>
         <table className="mt-4 w-full border-collapse text-left text-sm">
           <caption className="sr-only">{title}</caption>
@@ -58,7 +58,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
       <Section id="by-focus" title="Per fokusområde" rows={s.byFocus} name={(k) => FOCUS_AREA_LABELS[k as keyof typeof FOCUS_AREA_LABELS] ?? k} />
       <section aria-labelledby="budget" className="mb-12">
         <h2 id="budget" className="mb-3 text-2xl font-bold">Budgetutnyttjande per utlysning</h2>
-        <SimpleBarChart data={s.rounds.map((r) => ({ name: r.title, approvedSek: r.approvedSek }))} dataKey="approvedSek" label="Beviljat (kr)" />
+        <SimpleBarChart data={s.rounds.map((r) => ({ name: r.title, approvedSek: r.approvedSek }))} dataKey="approvedSek" label="Beviljat (kr)" title="Budgetutnyttjande per utlysning" />
         <TableScroll label="Budgetutnyttjande per utlysning">
           <table className="mt-4 w-full border-collapse text-left text-sm">
             <thead><tr className="border-b-2 border-ink"><th scope="col" className="py-2 pr-3">Utlysning</th><th scope="col" className="py-2 pr-3 text-right">Budgetram</th><th scope="col" className="py-2 pr-3 text-right">Beviljat</th><th scope="col" className="py-2 text-right">Andel</th></tr></thead>
