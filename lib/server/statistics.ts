@@ -11,13 +11,17 @@ const toRows = (rows: { key: string | null; applications: bigint; approved: bigi
 export async function statistics(actor: Actor, roundId?: string) {
   if (!isStaff(actor.roles)) await deny(actor, "statistics.read");
   const round = roundId ?? null;
-  const [byTrack, byCounty, byFocus, rounds, decided] = await Promise.all([
+  const [byTrack, byCounty, byMunicipality, byFocus, rounds, decided] = await Promise.all([
     db.$queryRaw<{ key: string; applications: bigint; approved: bigint; approved_sek: bigint | null }[]>`
       SELECT a.track::text AS key, count(*) AS applications, count(d.id) AS approved, sum(d."amountSek") AS approved_sek
       FROM "Application" a LEFT JOIN "Decision" d ON d."applicationId" = a.id AND d.outcome = 'APPROVED'
       WHERE a.status <> 'DRAFT' AND (a."roundId" = ${round} OR ${round}::text IS NULL) GROUP BY 1 ORDER BY 1`,
     db.$queryRaw<{ key: string; applications: bigint; approved: bigint; approved_sek: bigint | null }[]>`
       SELECT a."countyCode" AS key, count(*) AS applications, count(d.id) AS approved, sum(d."amountSek") AS approved_sek
+      FROM "Application" a LEFT JOIN "Decision" d ON d."applicationId" = a.id AND d.outcome = 'APPROVED'
+      WHERE a.status <> 'DRAFT' AND (a."roundId" = ${round} OR ${round}::text IS NULL) GROUP BY 1 ORDER BY 1`,
+    db.$queryRaw<{ key: string; applications: bigint; approved: bigint; approved_sek: bigint | null }[]>`
+      SELECT a."primaryMunicipalityCode" AS key, count(*) AS applications, count(d.id) AS approved, sum(d."amountSek") AS approved_sek
       FROM "Application" a LEFT JOIN "Decision" d ON d."applicationId" = a.id AND d.outcome = 'APPROVED'
       WHERE a.status <> 'DRAFT' AND (a."roundId" = ${round} OR ${round}::text IS NULL) GROUP BY 1 ORDER BY 1`,
     db.$queryRaw<{ key: string; applications: bigint; approved: bigint; approved_sek: bigint | null }[]>`
@@ -33,7 +37,7 @@ export async function statistics(actor: Actor, roundId?: string) {
   const approvedCount = Number(decided.find((d) => d.outcome === "APPROVED")?.n ?? 0);
   const decidedCount = decided.reduce((s, d) => s + Number(d.n), 0);
   return {
-    byTrack: toRows(byTrack), byCounty: toRows(byCounty), byFocus: toRows(byFocus),
+    byTrack: toRows(byTrack), byCounty: toRows(byCounty), byMunicipality: toRows(byMunicipality), byFocus: toRows(byFocus),
     approvalRate: decidedCount ? approvedCount / decidedCount : null, approvedCount, decidedCount,
     rounds: rounds.map((r) => ({ id: r.id, title: r.title, budgetSek: r.budget, approvedSek: Number(r.approved_sek ?? 0) })),
   };

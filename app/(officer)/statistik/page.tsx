@@ -2,6 +2,7 @@ import { requirePageRole } from "@/lib/server/actor";
 import { statistics, type StatRow } from "@/lib/server/statistics";
 import { FOCUS_AREA_LABELS, TRACK_LABELS } from "@/lib/domain/labels";
 import { countyName } from "@/lib/reference/counties";
+import { municipalityName } from "@/lib/reference/municipalities";
 import { formatSek } from "@/lib/domain/format";
 import { PageHeading } from "@/components/ui/page-heading";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -55,6 +56,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
       </p>
       <Section id="by-track" title="Per inriktning" rows={s.byTrack} name={(k) => TRACK_LABELS[k as keyof typeof TRACK_LABELS]?.split(" med")[0] ?? k} />
       <Section id="by-county" title="Per län" rows={s.byCounty} name={(k) => countyName(k) ?? k} />
+      <Section id="by-municipality" title="Per kommun" rows={s.byMunicipality} name={(k) => municipalityName(k) ?? k} />
       <Section id="by-focus" title="Per fokusområde" rows={s.byFocus} name={(k) => FOCUS_AREA_LABELS[k as keyof typeof FOCUS_AREA_LABELS] ?? k} />
       <section aria-labelledby="budget" className="mb-12">
         <h2 id="budget" className="mb-3 text-2xl font-bold">Budgetutnyttjande per utlysning</h2>
