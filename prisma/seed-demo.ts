@@ -5,6 +5,7 @@ import { hash } from "@node-rs/argon2";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { checkApplication } from "@/lib/domain/rules";
 import { refreshSearchIndex } from "@/lib/server/search-index";
+import { createGrantPlan } from "@/lib/server/grant-plan";
 import { applicationContractInclude, applicationToContract, contractToApplicationData, dateOnly } from "@/lib/server/application-contract";
 import type { ApplicationContract } from "@/lib/validation/application";
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, demoApplications, demoDraft, type DemoOrgKey, type DemoUserKey } from "./demo-data";
@@ -105,6 +106,11 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<Seed
       await tx.decision.create({
         data: { applicationId: app.id, roundId: closedRound.id, proposalId: proposal.id, outcome, amountSek, reasons, decidedOn, deciderId: users.decider },
       });
+      if (outcome === "APPROVED" && amountSek) {
+        const iso = (d: Date) => d.toISOString().slice(0, 10);
+        const full = await tx.application.findUniqueOrThrow({ where: { id: app.id } });
+        await createGrantPlan(tx, { applicationId: app.id, amountSek, periodStart: iso(full.periodStart!), periodEnd: iso(full.periodEnd!), decidedOn: iso(decidedOn) });
+      }
       await tx.auditEvent.create({
         data: { at: decidedOn, actorId: users.decider, action: "decision.made", entityType: "Application", entityId: app.id, before: { status: "PROPOSED" }, after: { status: outcome, amountSek } },
       });

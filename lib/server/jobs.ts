@@ -8,7 +8,7 @@ import { logger } from "./logger";
 // and runs once even with several app instances. The app process starts the workers
 // (instrumentation.ts); requests only enqueue.
 
-const QUEUES = { mail: "mail.send", sweep: "mail.sweep" } as const;
+const QUEUES = { mail: "mail.send", sweep: "mail.sweep", reminders: "reports.remind" } as const;
 const globalForBoss = globalThis as unknown as { samverkaBoss?: Promise<PgBoss> };
 
 function boss(): Promise<PgBoss> {
@@ -44,6 +44,12 @@ export async function startWorkers() {
   await queue.work(QUEUES.sweep, async () => {
     const stale = await db.mailMessage.findMany({ where: { status: "QUEUED", createdAt: { lt: new Date(Date.now() - 60_000) } }, select: { id: true }, take: 100 });
     for (const { id } of stale) await queue.send(QUEUES.mail, { id }, { retryLimit: 8, retryDelay: 30, retryBackoff: true, singletonKey: id });
+  });
+  // Every morning: reminders about reports due soon or overdue (each sent once, see sendReportReminders).
+  await queue.schedule(QUEUES.reminders, "0 7 * * *", {}, { tz: "Europe/Stockholm" });
+  await queue.work(QUEUES.reminders, async () => {
+    const { sendReportReminders } = await import("./follow-up");
+    await sendReportReminders();
   });
   logger.info("background workers started");
 }

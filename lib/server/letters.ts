@@ -9,6 +9,7 @@ import { enqueueMail } from "./jobs";
 import { storage } from "./storage";
 import { hashToken, newToken } from "./tokens";
 import { getForApplicant } from "./applications";
+import { notify } from "./notifications";
 import { dateOnly } from "./application-contract";
 import { applicantMayEdit } from "@/lib/domain/lifecycle";
 import { todayInStockholm } from "@/lib/domain/dates";
@@ -126,6 +127,11 @@ export async function answerLetterLink(token: string, answer: { confirm: true; s
     });
     await audit({ actorId: null, action: answer.confirm ? "letter.signed" : "letter.declined", entityType: "LetterOfIntent", entityId: link.letterId, meta: { by: link.sentTo } }, tx);
     const application = link.letter.partner.application;
+    await notify(tx, application.organisation.memberships.map((m) => m.userId), {
+      kind: answer.confirm ? "letter_signed" : "letter_declined",
+      title: `${link.letter.partner.name} har ${answer.confirm ? "bekräftat" : "avböjt"} avsiktsförklaringen`,
+      href: `/ansokningar/${application.id}/avsiktsforklaringar`,
+    });
     const mails: (string | null)[] = [];
     for (const member of application.organisation.memberships) {
       mails.push(await queueMail(tx, {

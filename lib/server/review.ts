@@ -7,6 +7,8 @@ import { appUrl, queueMail } from "./mail";
 import { enqueueMail } from "./jobs";
 import { storage } from "./storage";
 import { renderDecisionLetter } from "./decision-letter";
+import { createGrantPlan } from "./grant-plan";
+import { notifyMembers } from "./notifications";
 import { addMonths, todayInStockholm } from "@/lib/domain/dates";
 import { approvalAmountValid, deciderRefusal, fitsBudget, mayOpen, REFUSAL_TEXT, type DecisionRefusal } from "@/lib/domain/review";
 import { isStaff } from "@/lib/domain/roles";
@@ -190,6 +192,7 @@ export async function requestCompletion(actor: Actor, id: string, input: z.infer
   const mails = await db.$transaction(async (tx) => {
     await transition(tx, app, "COMPLEMENT_REQUESTED");
     const request = await tx.complementRequest.create({ data: { applicationId: id, requestedById: actor.id, message: input.message, dueDate: input.dueDate ? dateOnly(input.dueDate) : null } });
+    await notifyMembers(tx, id, { kind: "complement_requested", title: `Komplettering begärd för ${app.referenceNumber}`, body: input.message, href: `/ansokningar/${id}` });
     await audit({ actorId: actor.id, action: "application.complement_requested", entityType: "Application", entityId: id, before: { status: app.status }, after: { status: "COMPLEMENT_REQUESTED", message: input.message } }, tx);
     return mailMembers(tx, app.organisationId, (name) => ({
       dedupeKey: `complement:${request.id}`,
@@ -269,7 +272,10 @@ export async function decide(actor: Actor, id: string, input: z.infer<typeof Dec
     });
     await tx.decisionProposal.update({ where: { id: proposal.id }, data: { status: "DECIDED" } });
     await transition(tx, current, approve ? "APPROVED" : "REJECTED");
-    if (finalReportDue) await tx.followUpReport.create({ data: { applicationId: id, kind: "FINAL", dueDate: finalReportDue } });
+    if (approve && current.periodStart && current.periodEnd) {
+      await createGrantPlan(tx, { applicationId: id, amountSek: amount!, periodStart: isoDate(current.periodStart), periodEnd: isoDate(current.periodEnd), decidedOn: isoDate(decidedOn) });
+    }
+    await notifyMembers(tx, id, { kind: "decision_made", title: `Beslut om ${current.referenceNumber}: ${approve ? `beviljad med ${formatSek(amount!)}` : "avslagen"}`, href: `/ansokningar/${id}` });
     await audit({ actorId: actor.id, action: "decision.made", entityType: "Application", entityId: id, before: { status: "PROPOSED" }, after: { status: decision.outcome, amountSek: amount, decisionId: decision.id } }, tx);
     const mails = await mailMembers(tx, current.organisationId, (name) => ({
       dedupeKey: `decision:${decision.id}`,
