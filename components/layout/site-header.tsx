@@ -1,13 +1,15 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/server/actor";
+import { unreadCount } from "@/lib/server/notifications";
 import { ROLE_HOME, type Role } from "@/lib/domain/roles";
 import { LanguageSwitch } from "./language-switch";
 import { SignOutButton } from "./sign-out-button";
 
-const NAV: { role: Role; key: "applicant" | "reviewer" | "decider" | "admin" }[] = [
+const NAV: { role: Role; key: "applicant" | "reviewer" | "decider" | "admin" | "followUp"; href?: string }[] = [
   { role: "APPLICANT", key: "applicant" },
   { role: "REVIEWER", key: "reviewer" },
+  { role: "REVIEWER", key: "followUp", href: "/uppfoljning" },
   { role: "DECIDER", key: "decider" },
   { role: "ADMIN", key: "admin" },
 ];
@@ -15,6 +17,7 @@ const NAV: { role: Role; key: "applicant" | "reviewer" | "decider" | "admin" }[]
 export async function SiteHeader() {
   const actor = await getActor();
   const t = await getTranslations();
+  const unread = actor ? await unreadCount(actor) : 0;
   return (
     <header className="border-b-8 border-accent bg-ink text-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3 sm:px-6">
@@ -26,6 +29,9 @@ export async function SiteHeader() {
           <LanguageSwitch />
           {actor ? (
             <>
+              <Link href="/notiser" className="text-sm font-semibold text-white hover:text-white" data-testid="notification-count">
+                {t("common.notifications", { count: unread })}
+              </Link>
               <span className="text-sm">{t("common.signedInAs", { name: actor.name })}</span>
               <SignOutButton label={t("common.signOut")} />
             </>
@@ -37,8 +43,8 @@ export async function SiteHeader() {
       <nav aria-label={t("common.mainNav")} className="bg-accent-dark">
         <ul className="mx-auto flex max-w-5xl flex-wrap gap-x-6 gap-y-1 px-4 py-2 sm:px-6">
           {NAV.filter((item) => actor?.roles.includes(item.role)).map((item) => (
-            <li key={item.role}>
-              <Link href={ROLE_HOME[item.role]} className="font-semibold text-white hover:text-white">{t(`nav.${item.key}`)}</Link>
+            <li key={item.key}>
+              <Link href={item.href ?? ROLE_HOME[item.role]} className="font-semibold text-white hover:text-white">{t(`nav.${item.key}`)}</Link>
             </li>
           ))}
           <li>

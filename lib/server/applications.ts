@@ -73,6 +73,9 @@ const applicantInclude = {
   versions: { orderBy: { number: "asc" }, select: { id: true, number: true, reason: true, createdAt: true } },
   complementRequests: { orderBy: { createdAt: "desc" } },
   decisions: { orderBy: { createdAt: "desc" }, select: { id: true, outcome: true, amountSek: true, reasons: true, decidedOn: true } },
+  instalments: { orderBy: { number: "asc" } },
+  reports: { orderBy: { dueDate: "asc" } },
+  repaymentClaims: { orderBy: { createdAt: "desc" } },
 } satisfies Prisma.ApplicationInclude;
 
 export type ApplicantApplication = Prisma.ApplicationGetPayload<{ include: typeof applicantInclude }>;

@@ -111,6 +111,25 @@ async function Status({ app, actor }: { app: Awaited<ReturnType<typeof getForApp
           <p className="mt-2"><a href={`/api/beslut/${decision.id}/beslutsbrev`}>Ladda ner beslutsbrevet (PDF)</a></p>
         </section>
       ) : null}
+      {app.instalments.length ? (
+        <section aria-labelledby="plan-title" className="mt-8">
+          <h2 id="plan-title" className="mb-3 text-2xl font-bold">Utbetalning och återrapportering</h2>
+          <ul className="mb-4 list-disc pl-6" data-testid="instalments">
+            {app.instalments.map((i) => <li key={i.id}>Delbetalning {i.number}: {formatSek(i.amountSek)}, {formatDate(i.dueDate)} – {({ PLANNED: "planerad", RELEASED: "frisläppt för utbetalning", PAID: "utbetald" } as const)[i.status]}</li>)}
+          </ul>
+          <ul className="space-y-2" data-testid="reports">
+            {app.reports.map((r) => (
+              <li key={r.id}>
+                <Link href={`/ansokningar/${app.id}/rapport/${r.id}`}>{r.kind === "FINAL" ? "Slutredovisning" : "Lägesrapport"}</Link>, senast {formatDate(r.dueDate)} –{" "}
+                {({ NOT_STARTED: "inte påbörjad", DRAFT: "utkast", SUBMITTED: "inskickad", COMPLEMENT_REQUESTED: "komplettering begärd", ACCEPTED: "godkänd" } as const)[r.status]}
+              </li>
+            ))}
+          </ul>
+          {app.repaymentClaims.map((c) => (
+            <p key={c.id} className="mt-4 border-l-4 border-error pl-4" data-testid="repayment-claim">Återkrav: <strong>{formatSek(c.amountSek)}</strong> senast {formatDate(c.dueDate)}. {c.reasons}</p>
+          ))}
+        </section>
+      ) : null}
       <section aria-labelledby="timeline-title" className="mt-8">
         <h2 id="timeline-title" className="mb-3 text-2xl font-bold">Händelser</h2>
         <ol className="border-l-4 border-accent pl-6" data-testid="timeline">

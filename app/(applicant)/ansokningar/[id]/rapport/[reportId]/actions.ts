@@ -1,0 +1,14 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { requireActor } from "@/lib/server/actor";
+import { parseInput, runAction } from "@/lib/server/action";
+import { saveReport } from "@/lib/server/follow-up";
+import { ReportInput } from "@/lib/validation/follow-up";
+
+export async function saveReportAction(reportId: string, version: number, input: unknown, submit: boolean) {
+  return runAction(async () => {
+    const next = await saveReport(await requireActor(), reportId, version, parseInput(ReportInput, input), submit);
+    revalidatePath("/ansokningar", "layout");
+    return next;
+  });
+}

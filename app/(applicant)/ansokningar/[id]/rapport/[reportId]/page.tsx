@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { requirePageRole } from "@/lib/server/actor";
+import { getReportForApplicant } from "@/lib/server/follow-up";
+import { orNotFound } from "@/lib/server/page";
+import { formatDate } from "@/lib/domain/format";
+import type { Spending } from "@/lib/domain/follow-up";
+import { PageHeading } from "@/components/ui/page-heading";
+import { ReportForm } from "@/components/follow-up/report-form";
+
+export const metadata = { title: "Rapport" };
+
+export default async function ReportPage({ params }: { params: Promise<{ id: string; reportId: string }> }) {
+  const { id, reportId } = await params;
+  const actor = await requirePageRole(["APPLICANT"]);
+  const report = await orNotFound(getReportForApplicant(actor, reportId));
+  const budget: Spending = {};
+  for (const l of report.application.budgetLines) budget[l.category] = (budget[l.category] ?? 0) + l.amountSek;
+  const editable = ["NOT_STARTED", "DRAFT", "COMPLEMENT_REQUESTED"].includes(report.status);
+  return (
+    <>
+      <p className="mb-2"><Link href={`/ansokningar/${id}`}>Tillbaka till ansökan</Link></p>
+      <PageHeading title={report.kind === "FINAL" ? "Slutredovisning" : "Lägesrapport"} lead={`${report.application.title} (${report.application.referenceNumber}). Lämnas senast ${formatDate(report.dueDate)}. Du kan spara ett utkast och fortsätta senare.`} />
+      {report.status === "COMPLEMENT_REQUESTED" && report.completionMessage ? (
+        <div className="mb-8 border-4 border-[#ffbf47] bg-warning-bg p-4"><h2 className="text-xl font-bold">Komplettering begärd</h2><p className="mt-1 whitespace-pre-line" data-testid="report-completion-message">{report.completionMessage}</p></div>
+      ) : null}
+      {!editable ? <p className="mb-6 font-semibold">Rapporten är inskickad{report.status === "ACCEPTED" ? " och godkänd" : ""}.</p> : null}
+      <ReportForm reportId={reportId} applicationId={id} version={report.version} editable={editable} budget={budget} grantedSek={report.application.decisions[0]?.amountSek ?? 0}
+        initial={{
+          meetingsHeld: report.meetingsHeld, participantsWomen: report.participantsWomen, participantsMen: report.participantsMen, participantsOther: report.participantsOther,
+          collaborationsStarted: report.collaborationsStarted, collaborationsNote: report.collaborationsNote ?? "", spending: (report.spending ?? {}) as Spending, unspentSek: report.unspentSek,
+          whatWasDone: report.whatWasDone ?? "", resultsForResidents: report.resultsForResidents ?? "", lessonsLearned: report.lessonsLearned ?? "", continuation: report.continuation ?? "",
+        }} />
+    </>
+  );
+}
