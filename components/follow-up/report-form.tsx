@@ -1,5 +1,5 @@
 "use client";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { saveReportAction } from "@/app/(applicant)/ansokningar/[id]/rapport/[reportId]/actions";
 import { spendingProblems, type Spending } from "@/lib/domain/follow-up";
@@ -35,22 +35,44 @@ export function ReportForm({ reportId, applicationId, version, initial, budget, 
   const [state, setState] = useState<"idle" | "saving" | "saved" | "conflict">("idle");
   const current = useRef(version);
   const warnings = useMemo(() => spendingProblems(v.spending, grantedSek, budget), [v.spending, grantedSek, budget]);
-  const set = <K extends keyof ReportValues>(k: K) => (value: ReportValues[K]) => setV((x) => ({ ...x, [k]: value }));
+  const dirty = useRef(false);
+  const set = <K extends keyof ReportValues>(k: K) => (value: ReportValues[K]) => { dirty.current = true; setV((x) => ({ ...x, [k]: value })); };
 
+  // Drafts save themselves a moment after typing stops, as in the application wizard.
+  useEffect(() => {
+    if (!editable || !dirty.current || state === "conflict") return;
+    const timer = setTimeout(() => { dirty.current = false; void save(false); }, 1200);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [v]);
+
+  const inFlight = useRef<Promise<void> | null>(null);
+
+  /** One save at a time: an autosave and a submit never race each other's version. */
   async function save(submit: boolean) {
-    if (state === "saving") return;
-    setState("saving");
-    const result = await saveReportAction(reportId, current.current, v, submit);
-    if (!result.ok) {
-      setState(result.conflict ? "conflict" : "idle");
-      setMessage(result.message);
-      return setErrors(result.errors);
+    if (submit) dirty.current = false;
+    while (inFlight.current) await inFlight.current;
+    const run = (async () => {
+      setState("saving");
+      const result = await saveReportAction(reportId, current.current, v, submit);
+      if (!result.ok) {
+        setState(result.conflict ? "conflict" : "idle");
+        setMessage(result.message);
+        setErrors(result.errors);
+        return;
+      }
+      current.current = result.value;
+      setErrors({});
+      setMessage(null);
+      setState("saved");
+      if (submit) router.push(`/ansokningar/${applicationId}`);
+    })();
+    inFlight.current = run;
+    try {
+      await run;
+    } finally {
+      inFlight.current = null;
     }
-    current.current = result.value;
-    setErrors({});
-    setMessage(null);
-    setState("saved");
-    if (submit) router.push(`/ansokningar/${applicationId}`);
   }
 
   const items = Object.entries(errors).map(([k, m]) => ({ fieldId: k.replace(/\./g, "-"), message: m }));
@@ -72,7 +94,7 @@ export function ReportForm({ reportId, applicationId, version, initial, budget, 
         <p className="mb-4 text-muted">Ange vad ni har använt per kategori. Beviljat belopp: {formatSek(grantedSek)}.</p>
         {(Object.keys(BUDGET_CATEGORY_LABELS) as BudgetCategory[]).map((c) => (
           <AmountInput key={c} id={`spending-${c}`} label={`${BUDGET_CATEGORY_LABELS[c]} (budget ${formatSek(budget[c] ?? 0)})`} value={v.spending[c] ?? 0}
-            onChange={(n) => setV((x) => ({ ...x, spending: { ...x.spending, [c]: n } }))} error={errors[`spending.${c}`] ?? warnings.find((w) => w.path === `spending.${c}`)?.message} />
+            onChange={(n) => { dirty.current = true; setV((x) => ({ ...x, spending: { ...x.spending, [c]: n } })); }} error={errors[`spending.${c}`] ?? warnings.find((w) => w.path === `spending.${c}`)?.message} />
         ))}
         <p className="mb-4">Summa använt: <strong data-testid="spent-total">{formatSek(total)}</strong></p>
         {warnings.filter((w) => w.path === "spending").map((w) => <p key={w.message} className="mb-4 font-semibold text-error" data-testid="spending-warning">{w.message}</p>)}

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, expectNoSeriousA11yViolations, signIn } from "./support";
-import { query } from "./db";
+import { PDF, query } from "./db";
 
 const GRANT = "Kulturskola för alla i Rosengård";
 
@@ -31,6 +31,9 @@ test("instalments, a progress report with a completion, and the outcomes overvie
   await grantee.goto(`/ansokningar/${id}`);
   await grantee.getByTestId("reports").getByRole("link", { name: "Lägesrapport" }).click();
   await expectNoSeriousA11yViolations(grantee);
+  await grantee.getByLabel(/^Bilaga/).setInputFiles({ name: "närvarolista.pdf", mimeType: "application/pdf", buffer: PDF });
+  await grantee.getByRole("button", { name: "Ladda upp bilagan" }).click();
+  await expect(grantee.getByTestId("attachments")).toContainText("närvarolista.pdf");
   await grantee.getByLabel("Antal möten och träffar").fill("12");
   await grantee.getByLabel("Deltagare: kvinnor och flickor").fill("40");
   await grantee.getByLabel("Deltagare: män och pojkar").fill("35");

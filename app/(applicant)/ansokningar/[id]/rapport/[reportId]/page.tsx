@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requirePageRole } from "@/lib/server/actor";
-import { getReportForApplicant } from "@/lib/server/follow-up";
+import { getReportForApplicant, listReportAttachments } from "@/lib/server/follow-up";
+import { AttachmentUpload } from "@/components/follow-up/attachment-upload";
 import { orNotFound } from "@/lib/server/page";
 import { formatDate } from "@/lib/domain/format";
 import type { Spending } from "@/lib/domain/follow-up";
@@ -16,6 +17,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const budget: Spending = {};
   for (const l of report.application.budgetLines) budget[l.category] = (budget[l.category] ?? 0) + l.amountSek;
   const editable = ["NOT_STARTED", "DRAFT", "COMPLEMENT_REQUESTED"].includes(report.status);
+  const attachments = await listReportAttachments(reportId);
   return (
     <>
       <p className="mb-2"><Link href={`/ansokningar/${id}`}>Tillbaka till ansökan</Link></p>
@@ -24,6 +26,13 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         <div className="mb-8 border-4 border-[#ffbf47] bg-warning-bg p-4"><h2 className="text-xl font-bold">Komplettering begärd</h2><p className="mt-1 whitespace-pre-line" data-testid="report-completion-message">{report.completionMessage}</p></div>
       ) : null}
       {!editable ? <p className="mb-6 font-semibold">Rapporten är inskickad{report.status === "ACCEPTED" ? " och godkänd" : ""}.</p> : null}
+      <section aria-labelledby="attachments" className="mb-8">
+        <h2 id="attachments" className="mb-2 text-2xl font-bold">Bilagor</h2>
+        <ul className="mb-3 list-disc pl-6" data-testid="attachments">
+          {attachments.map((a) => <li key={a.fileId}><a href={`/api/rapporter/${reportId}/bilagor/${a.fileId}`}>{a.file.fileName}</a></li>)}
+        </ul>
+        {editable ? <AttachmentUpload reportId={reportId} /> : null}
+      </section>
       <ReportForm reportId={reportId} applicationId={id} version={report.version} editable={editable} budget={budget} grantedSek={report.application.decisions[0]?.amountSek ?? 0}
         initial={{
           meetingsHeld: report.meetingsHeld, participantsWomen: report.participantsWomen, participantsMen: report.participantsMen, participantsOther: report.participantsOther,
