@@ -24,7 +24,7 @@ export function SignInForm({ next }: { next?: string }) {
     setPending(true);
     const result = await signIn("credentials", { ...parsed.data, redirect: false });
     setPending(false);
-    if (!result || result.error) return setErrors({ email: "wrongCredentials" });
+    if (!result || result.error) return setErrors({ email: result?.error === "LOCKED" ? "locked" : result?.error === "RATE_LIMITED" ? "rateLimited" : "wrongCredentials" });
     setErrors({});
     const target = next && next.startsWith("/") && !next.startsWith("//") ? next : "/start";
     router.push(target);

@@ -1,7 +1,8 @@
-// Swedish organisation numbers and payout accounts. Pure.
-// Accepted: NNNNNN-NNNN, ten digits, or with the century-like prefix 16 (16NNNNNNNNNN, 16NNNNNN-NNNN).
-// Stored as NNNNNN-NNNN. The last digit is a Luhn (mod 10) check digit and the third digit is ≥ 2
-// (which is what tells an organisation number from a personal identity number).
+// Swedish organisation numbers and payout accounts (bankgiro, plusgiro). Pure.
+// Organisation numbers are accepted as NNNNNN-NNNN, ten digits, or with the prefix 16
+// (16NNNNNNNNNN, 16NNNNNN-NNNN, the twelve-digit form used by the Tax Agency), and stored as
+// NNNNNN-NNNN. The last digit is a Luhn (mod 10) check digit; the third digit is 2 or more, which
+// is what tells an organisation number from a personal identity number (month 01–12).
 
 /** Luhn check over a string of digits whose last digit is the check digit. */
 export function luhnValid(digits: string): boolean {
@@ -21,14 +22,14 @@ export function luhnValid(digits: string): boolean {
 /** The digit that makes `body` + digit pass the Luhn check. */
 export function luhnCheckDigit(body: string): number {
   for (let d = 0; d <= 9; d++) if (luhnValid(`${body}${d}`)) return d;
-  throw new Error("unreachable");
+  throw new Error(`Not a string of digits: ${body}`);
 }
 
-export type OrgNumberResult = { ok: true; value: string } | { ok: false; reason: "FORMAT" | "THIRD_DIGIT" | "CHECK_DIGIT" };
+export type OrgNumberProblem = "FORMAT" | "THIRD_DIGIT" | "CHECK_DIGIT";
+export type OrgNumberResult = { ok: true; value: string } | { ok: false; reason: OrgNumberProblem };
 
 export function parseOrgNumber(input: string): OrgNumberResult {
-  const trimmed = input.trim();
-  const match = /^(?:16)?(\d{6})-?(\d{4})$/.exec(trimmed);
+  const match = /^(?:16)?(\d{6})-?(\d{4})$/.exec(input.trim());
   if (!match) return { ok: false, reason: "FORMAT" };
   const digits = match[1] + match[2];
   if (Number(digits[2]) < 2) return { ok: false, reason: "THIRD_DIGIT" };
@@ -47,16 +48,17 @@ export function normaliseOrgNumber(input: string): string {
 export type PayoutAccountType = "BANKGIRO" | "PLUSGIRO";
 export type PayoutResult = { ok: true; value: string } | { ok: false; reason: "FORMAT" | "CHECK_DIGIT" };
 
-/**
- * Bankgiro: 7–8 digits written NNN-NNNN or NNNN-NNNN. Plusgiro: 2–8 digits written with a dash
- * before the check digit (e.g. 4774-6). Both end in a Luhn check digit over all digits.
- */
+// Digits only, or written the usual way: bankgiro NNN-NNNN / NNNN-NNNN, plusgiro with a dash
+// before the check digit (4774-6, 1234567-8). A space where the dash goes is forgiven.
+const PAYOUT_FORMAT: Record<PayoutAccountType, RegExp> = {
+  BANKGIRO: /^(\d{3,4})[- ]?(\d{4})$/,
+  PLUSGIRO: /^(\d{1,7})[- ]?(\d)$/,
+};
+
+/** Both kinds end in a Luhn check digit over all their digits. Answers the account as usually written. */
 export function parsePayoutAccount(type: PayoutAccountType, input: string): PayoutResult {
-  const digits = input.replace(/[\s-]/g, "");
-  if (!/^\d+$/.test(digits)) return { ok: false, reason: "FORMAT" };
-  if (type === "BANKGIRO" && (digits.length < 7 || digits.length > 8)) return { ok: false, reason: "FORMAT" };
-  if (type === "PLUSGIRO" && (digits.length < 2 || digits.length > 8)) return { ok: false, reason: "FORMAT" };
-  if (!luhnValid(digits)) return { ok: false, reason: "CHECK_DIGIT" };
-  const value = type === "BANKGIRO" ? `${digits.slice(0, -4)}-${digits.slice(-4)}` : `${digits.slice(0, -1)}-${digits.slice(-1)}`;
-  return { ok: true, value };
+  const match = PAYOUT_FORMAT[type].exec(input.trim());
+  if (!match) return { ok: false, reason: "FORMAT" };
+  if (!luhnValid(match[1] + match[2])) return { ok: false, reason: "CHECK_DIGIT" };
+  return { ok: true, value: `${match[1]}-${match[2]}` };
 }

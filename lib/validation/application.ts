@@ -43,13 +43,14 @@ const amount = z.number();
 
 export const LetterOfIntentSchema = z.object({
   status: z.enum(LETTER_STATUSES),
-  // A signed letter lacking these is the rule LETTER_OF_INTENT_INCOMPLETE, so they may be empty here.
-  competences: z.string().nullish(),
-  resources: z.string().nullish(),
-  from: isoDate.nullish(),
-  to: isoDate.nullish(),
-  signedBy: z.string().nullish(),
-  signedAt: isoDate.nullish(),
+  // Every field is there, but a letter still waiting for its answer has nothing to put in them,
+  // and a signed letter lacking them is the rule LETTER_OF_INTENT_INCOMPLETE: so they may be null.
+  competences: z.string().nullable(),
+  resources: z.string().nullable(),
+  from: isoDate.nullable(),
+  to: isoDate.nullable(),
+  signedBy: z.string().nullable(),
+  signedAt: isoDate.nullable(),
 });
 
 export const PartnerSchema = z.object({
@@ -104,6 +105,7 @@ export const ApplicationSchema = z.object({
 
 export type ApplicationContract = z.infer<typeof ApplicationSchema>;
 export type PartnerContract = z.infer<typeof PartnerSchema>;
+export type LetterOfIntentContract = z.infer<typeof LetterOfIntentSchema>;
 
 export type ShapeProblem = { code: "INVALID_FIELD"; path: string; message: string };
 export type ParseResult = { ok: true; data: ApplicationContract } | { ok: false; problems: ShapeProblem[] };
@@ -111,10 +113,13 @@ export type ParseResult = { ok: true; data: ApplicationContract } | { ok: false;
 function messageFor(issue: z.core.$ZodIssue): string {
   if (issue.message === EMPTY_TEXT) return "Fyll i fältet. Det får inte vara tomt.";
   if (issue.message === BAD_DATE) return "Ange ett datum som ÅÅÅÅ-MM-DD, till exempel 2027-01-01.";
-  if ("input" in issue && issue.input === undefined) return "Fältet saknas. Ta med det, även om värdet är tomt.";
+  if ("input" in issue && issue.input === undefined) return "Fältet saknas. Ta med det, med null eller en tom lista om det inte finns något att ange.";
   switch (issue.code) {
     case "invalid_type": {
       if (issue.input === null) return "Fältet får inte vara tomt (null).";
+      if (issue.expected === "number" && String(issue.path.at(-1)).endsWith("Sek")) {
+        return "Ange ett belopp i hela kronor som ett tal, utan citattecken, till exempel 350000.";
+      }
       const expected: Record<string, string> = {
         number: "Ange ett tal, utan citattecken, till exempel 350000.",
         int: "Ange ett heltal, till exempel 2027.",

@@ -2,10 +2,12 @@
 import { RegisterInput, fieldErrors } from "@/lib/validation/auth";
 import { registerApplicant } from "@/lib/server/users";
 import { RuleViolation } from "@/lib/server/errors";
+import { clientAddress, hit } from "@/lib/server/rate-limit";
 
 export type RegisterState = { ok: boolean; errors: Record<string, string> };
 
 export async function register(input: unknown): Promise<RegisterState> {
+  if (!(await hit(`register:ip:${await clientAddress()}`, 10, 3600))) return { ok: false, errors: { email: "rateLimited" } };
   const parsed = RegisterInput.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   try {
