@@ -92,7 +92,7 @@ describe("what the shape leaves to the rules (answered 200)", () => {
     expect(parseApplicationPayload(validApplication(track, variant))).toEqual({ ok: true, data: validApplication(track, variant) });
   });
 
-  it.each([
+  it.each<[string, (a: Json) => unknown, string]>([
     ["a negative amount", (a: Json) => (a.cofinancingSek = -5), "AMOUNT_INVALID"],
     ["a fractional amount", (a: Json) => (a.budget[0].amountSek = 10.5), "AMOUNT_INVALID"],
     ["a variant on the wrong track", (a: Json) => (a.variant = "NEW"), "VARIANT_MISMATCH"],
