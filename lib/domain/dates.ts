@@ -54,10 +54,13 @@ export function yearsBetween(start: string, end: string): number[] {
   return years;
 }
 
-/** Whole years from `from` to `to` (an age: 2015-03-01 → 2017-02-28 is 1). */
+/**
+ * Whole years from `from` to `to`, counted back from `to` in calendar months: 2015-03-01 →
+ * 2017-02-28 is 1 year, and 2024-02-29 → 2026-02-28 is 1 too (2026-02-28 − 24 months = 2024-02-28).
+ */
 export function fullYearsBetween(from: string, to: string): number {
   const years = yearOf(to) - yearOf(from);
-  return compareIso(addMonths(from, years * 12), to) > 0 ? years - 1 : years;
+  return compareIso(addMonths(to, -12 * years), from) < 0 ? years - 1 : years;
 }
 
 // Read the wall clock of Stockholm from Intl, piece by piece, rather than relying on how a

@@ -2,7 +2,7 @@
 // authority) and POST /api/v1/applications/validate all call checkApplication, which returns
 // every problem at once, each with the dotted path of the field to fix and a Swedish message
 // that says what to do.
-import { addDays, addMonths, compareIso, isIsoDate, todayInStockholm, yearOf } from "./dates";
+import { addDays, addMonths, compareIso, fullYearsBetween, isIsoDate, todayInStockholm, yearOf } from "./dates";
 import { formatDate, formatSek } from "./format";
 import { TRACK_LABELS } from "./labels";
 import { parseOrgNumber, type OrgNumberProblem } from "./org-number";
@@ -114,8 +114,8 @@ function applicantRules(app: ApplicationContract, today: string): Problem[] {
   for (const name of DECLARATIONS) {
     if (app.declarations[name] !== true) out.push(problem("DECLARATION_MISSING", `declarations.${name}`, `Intyga ${DECLARATION_TEXT[name]}.`));
   }
-  // "Less than two years before today": founded after the same day two years ago.
-  if (FORMS_WITH_AGE_RULE.includes(applicant.legalForm) && isIsoDate(applicant.foundedOn) && compareIso(applicant.foundedOn, addMonths(today, -24)) > 0) {
+  // Founded less than two years before the day of validation, i.e. after today − 24 months.
+  if (FORMS_WITH_AGE_RULE.includes(applicant.legalForm) && isIsoDate(applicant.foundedOn) && fullYearsBetween(applicant.foundedOn, today) < 2) {
     out.push(problem("ORGANISATION_TOO_NEW", "applicant.foundedOn", "En förening eller stiftelse måste ha funnits i minst två år för att kunna söka. Kontrollera datumet då organisationen bildades."));
   }
   if (!isMunicipalityCode(applicant.municipalityCode)) {
@@ -171,11 +171,11 @@ function partnerRules(app: ApplicationContract): Problem[] {
 
 function letterRules({ letterOfIntent: letter }: PartnerContract, name: string, path: string): Problem[] {
   if (!letter || letter.status !== "SIGNED") {
-    const message =
-      !letter ? `Det saknas en avsiktsförklaring från ${name}. Be partnern skriva under en.`
-      : letter.status === "DECLINED" ? `${name} har avböjt att skriva under avsiktsförklaringen. Be om en ny eller ta bort partnern.`
-      : `Avsiktsförklaringen från ${name} är inte underskriven än. Påminn kontaktpersonen eller ladda upp en underskriven avsiktsförklaring.`;
-    return [problem("LETTER_OF_INTENT_MISSING", path, message)];
+    const what =
+      !letter ? "Be partnern om en."
+      : letter.status === "DECLINED" ? "Partnern har avböjt. Be om en ny eller ta bort partnern."
+      : "Den väntar på svar. Påminn kontaktpersonen eller ladda upp en underskriven avsiktsförklaring.";
+    return [problem("LETTER_OF_INTENT_MISSING", path, `Det saknas en underskriven avsiktsförklaring från ${name}. ${what}`)];
   }
   const out: Problem[] = [];
   const incomplete = (field: string, what: string) => out.push(problem("LETTER_OF_INTENT_INCOMPLETE", `${path}.${field}`, `Avsiktsförklaringen från ${name} ${what}`));
