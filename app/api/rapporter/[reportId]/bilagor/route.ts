@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { getActor } from "@/lib/server/actor";
-import { addReportAttachment, MAX_ATTACHMENT_BYTES } from "@/lib/server/follow-up";
+import { addReportAttachment, getReportForApplicant, MAX_ATTACHMENT_BYTES } from "@/lib/server/follow-up";
 import { toActionError } from "@/lib/server/action";
 import { NotFound } from "@/lib/server/errors";
 import { notFoundResponse } from "@/lib/server/file-response";
@@ -12,6 +12,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ rep
   const { reportId } = await params;
   const actor = await getActor();
   if (!actor) return notFoundResponse();
+  try {
+    await getReportForApplicant(actor, reportId);
+  } catch (error) {
+    if (error instanceof NotFound) return notFoundResponse();
+    throw error;
+  }
   const length = Number(request.headers.get("content-length") ?? "0");
   if (!length) return NextResponse.json({ ok: false, message: "Uppladdningen saknar storlek.", errors: {} }, { status: 411 });
   if (length > MAX_ATTACHMENT_BYTES + 64 * 1024) return NextResponse.json({ ok: false, message: "Filen är större än 10 MB.", errors: { file: "Filen är större än 10 MB." } }, { status: 413 });

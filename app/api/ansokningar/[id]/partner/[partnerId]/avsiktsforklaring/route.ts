@@ -3,6 +3,7 @@ import { getActor } from "@/lib/server/actor";
 import { letterFileForApplicant, MAX_LETTER_BYTES, uploadLetter } from "@/lib/server/letters";
 import { toActionError } from "@/lib/server/action";
 import { NotFound } from "@/lib/server/errors";
+import { getForApplicant } from "@/lib/server/applications";
 import { LetterUpload } from "@/lib/validation/draft";
 
 export const dynamic = "force-dynamic";
@@ -15,6 +16,13 @@ export async function POST(request: Request, { params }: Params) {
   const { id, partnerId } = await params;
   const actor = await getActor();
   if (!actor) return problem(404, "Sidan finns inte.");
+  // Outsiders get "not found" before anything else is looked at.
+  try {
+    await getForApplicant(actor, id);
+  } catch (error) {
+    if (error instanceof NotFound) return problem(404, "Sidan finns inte.");
+    throw error;
+  }
   // Refuse a large body before reading it: 10 MB for the file plus room for the form fields.
   const length = Number(request.headers.get("content-length") ?? "0");
   if (!length) return problem(411, "Uppladdningen saknar storlek. Försök igen.");
