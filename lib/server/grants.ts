@@ -3,12 +3,15 @@ import { db } from "./db";
 import { approvedWhere, type GrantFilter } from "./exports";
 
 /** The public list of approved grants, newest first: no personal data (no contact persons, no e-mail addresses). */
-export async function listApprovedGrants(filter: GrantFilter = {}, take = 500) {
+export const PUBLIC_PAGE_SIZE = 100;
+
+export async function listApprovedGrants(filter: GrantFilter = {}, page = 1, take = PUBLIC_PAGE_SIZE) {
   const where = approvedWhere(filter);
   const [decisions, totals, years] = await Promise.all([
     db.decision.findMany({
       where,
       orderBy: [{ decidedOn: "desc" }, { id: "asc" }],
+      skip: (Math.max(1, page) - 1) * take,
       take,
       select: {
         id: true, amountSek: true, decidedOn: true,

@@ -74,4 +74,14 @@ describe("export of approved grants (SPEC §6)", () => {
     expect((await listApprovedGrants({ roundId: round.id, county: "14" })).count).toBe(0);
     expect(JSON.stringify(list2026.grants)).not.toMatch(/@|contact/i);
   });
+
+  it("pages the public list, newest decisions first, with totals over every page", async () => {
+    const round = await makeRound();
+    for (const day of ["01", "02", "03"]) await approved(round.id, `Bidrag ${day}`, 10_000, `2026-03-${day}`);
+    const first = await listApprovedGrants({ roundId: round.id }, 1, 2);
+    const second = await listApprovedGrants({ roundId: round.id }, 2, 2);
+    expect(first.grants.map((g) => g.title)).toEqual(["Bidrag 03", "Bidrag 02"]);
+    expect(second.grants.map((g) => g.title)).toEqual(["Bidrag 01"]);
+    expect([first.count, first.totalSek]).toEqual([3, 30_000]);
+  });
 });

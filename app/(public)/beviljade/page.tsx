@@ -1,7 +1,7 @@
 import { TableScroll } from "@/components/ui/table-scroll";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/ui/page-heading";
-import { listApprovedGrants } from "@/lib/server/grants";
+import { listApprovedGrants, PUBLIC_PAGE_SIZE } from "@/lib/server/grants";
 import { grantFilterFrom } from "@/lib/validation/export";
 import { COUNTIES } from "@/lib/reference/counties";
 import { municipalityName } from "@/lib/reference/municipalities";
@@ -18,8 +18,11 @@ export default async function GrantedPage({ searchParams }: { searchParams: Prom
   const locale = (await getLocale()) as UiLocale;
   const params = new URLSearchParams(await searchParams);
   const { filter } = grantFilterFrom(params);
-  const { grants, count, totalSek: total, years } = await listApprovedGrants(filter);
+  const page = Math.max(1, Math.min(10_000, Number(params.get("sida")) || 1));
+  const { grants, count, totalSek: total, years } = await listApprovedGrants(filter, page);
   params.delete("format");
+  params.delete("sida");
+  const pages = Math.max(1, Math.ceil(count / PUBLIC_PAGE_SIZE));
   const query = params.toString();
   const select = "mt-1 block rounded border-2 border-ink px-2 py-1";
   const th = "py-2 pr-4";
@@ -77,6 +80,13 @@ export default async function GrantedPage({ searchParams }: { searchParams: Prom
               </tbody>
             </table>
           </TableScroll>
+          {pages > 1 ? (
+            <nav aria-label={t("granted.pages")} className="mt-4 flex flex-wrap items-center gap-6">
+              {page > 1 ? <a href={`/beviljade?${query}${query ? "&" : ""}sida=${page - 1}`} rel="prev">{t("granted.previous")}</a> : null}
+              <span>{t("granted.pageOf", { page, pages })}</span>
+              {page < pages ? <a href={`/beviljade?${query}${query ? "&" : ""}sida=${page + 1}`} rel="next">{t("granted.next")}</a> : null}
+            </nav>
+          ) : null}
         </>
       )}
     </>
