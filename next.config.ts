@@ -4,6 +4,8 @@ import createNextIntlPlugin from "next-intl/plugin";
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
+  // A second build folder lets a developer build and test while another build is being served.
+  distDir: process.env.SAMVERKA_DIST_DIR || ".next",
   reactStrictMode: true,
   poweredByHeader: false,
   // Native or worker-based server packages are loaded by Node, not bundled.

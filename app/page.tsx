@@ -2,10 +2,10 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { getActor } from "@/lib/server/actor";
+import { getActor, homeFor } from "@/lib/server/actor";
 import { listOpenRounds } from "@/lib/server/rounds";
 import { formatDate, formatSek, type UiLocale } from "@/lib/domain/format";
-import { landingPath } from "@/lib/domain/roles";
+
 
 export const dynamic = "force-dynamic";
 
@@ -70,7 +70,7 @@ export default async function HomePage() {
         {actor ? (
           <>
             <h2 id="sign-in-heading" className="mb-4 text-xl font-bold">{actor.name}</h2>
-            <ButtonLink href={landingPath(actor.roles)}>{t("ctaSignIn")}</ButtonLink>
+            <ButtonLink href={homeFor(actor)}>{t("ctaSignIn")}</ButtonLink>
           </>
         ) : (
           <>

@@ -3,6 +3,11 @@
 import type { ApplicationContract } from "@/lib/validation/application";
 
 export const DEMO_PASSWORD = "samverka-demo";
+/**
+ * The demo staff accounts' shared TOTP key (base32): add it to an authenticator app, or read the
+ * current code on the demo sign-in page. Only the demo data uses it; real staff enrol their own.
+ */
+export const DEMO_TOTP_SECRET = "ONQW25TFOJVWCLLEMVWW6LLUN52HALJR";
 
 export const DEMO_USERS = [
   { key: "applicant", email: "sokande@samverka.example", name: "Amina Hassan", roles: ["APPLICANT"] },

@@ -8,7 +8,10 @@ import { refreshSearchIndex } from "@/lib/server/search-index";
 import { createGrantPlan } from "@/lib/server/grant-plan";
 import { applicationContractInclude, applicationToContract, contractToApplicationData, dateOnly } from "@/lib/server/application-contract";
 import type { ApplicationContract } from "@/lib/validation/application";
-import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, demoApplications, demoDraft, type DemoOrgKey, type DemoUserKey } from "./demo-data";
+import { seal } from "@/lib/server/secret-box";
+import { requiresTwoFactor } from "@/lib/domain/two-factor";
+import type { Role } from "@/lib/domain/roles";
+import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, demoApplications, demoDraft, type DemoOrgKey, type DemoUserKey } from "./demo-data";
 
 const CRITERIA = ["NEED", "LOCAL_ANCHORING", "COLLABORATION", "LONG_TERM", "FEASIBILITY", "FOLLOW_UP", "GENDER_EQUALITY"] as const;
 
@@ -24,8 +27,11 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<Seed
 
   return db.$transaction(async (tx) => {
     const users = {} as Record<DemoUserKey, string>;
+    // Staff accounts come enrolled in two-factor sign-in with the shared demo key (DEMO_TOTP_SECRET).
+    const canSeal = Boolean(process.env.SAMVERKA_ENCRYPTION_KEY ?? process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET);
     for (const u of DEMO_USERS) {
-      users[u.key] = (await tx.user.create({ data: { email: u.email, name: u.name, roles: [...u.roles], passwordHash } })).id;
+      const twoFactor = canSeal && requiresTwoFactor(u.roles as readonly Role[]) ? { totpSecret: seal(DEMO_TOTP_SECRET), totpEnabledAt: now } : {};
+      users[u.key] = (await tx.user.create({ data: { email: u.email, name: u.name, roles: [...u.roles], passwordHash, ...twoFactor } })).id;
     }
     const orgs = {} as Record<DemoOrgKey, string>;
     for (const o of DEMO_ORGANISATIONS) {

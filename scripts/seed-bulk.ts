@@ -1,18 +1,20 @@
-// `npm run seed:bulk -- --applications 100000`: a national programme's volume for benchmarks —
-// organisations, a round, submitted applications with areas, partners, reviews and decisions —
-// written with set-based SQL (generate_series) in a few seconds. Uses DATABASE_URL, or the
-// embedded PostgreSQL's database "samverka_bench" when it is not set.
+// `npm run seed:bulk -- --applications 100000 [--grants 100000]`: a national programme's volume for
+// benchmarks — organisations, an open round with submitted applications, areas, partners, reviews
+// and decisions, and earlier rounds whose approved grants bring the total to --grants (the open-data
+// export then has that many rows) — written with set-based SQL (generate_series) in seconds. Uses
+// DATABASE_URL, or the embedded PostgreSQL's database "samverka_bench" when it is not set.
 import pg from "pg";
 import { APP_PG } from "./lib/config";
 import { ensureDatabase, startEmbeddedPostgres } from "./lib/postgres";
 import { prisma } from "./lib/run";
+import { BENCH_AUTH_SECRET, BENCH_PASSWORD, BENCH_TOTP_SECRET } from "./lib/bench-config";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 
-const SQL = (n: number) => `
+const SQL = (n: number, archive: number) => `
 BEGIN;
 INSERT INTO "User"(id, email, name, roles, "passwordHash", "updatedAt") VALUES
   ('bulk-applicant', 'bulk-sokande@samverka.example', 'Bulk Sökande', ARRAY['APPLICANT']::"Role"[], $1, now()),
@@ -56,10 +58,34 @@ UPDATE "Application" a SET "organisationName" = o.name, "primaryMunicipalityCode
   "searchVector" = setweight(to_tsvector('simple', a."referenceNumber"), 'A') || setweight(to_tsvector('swedish', a.title), 'A') ||
                    setweight(to_tsvector('swedish', o.name), 'B') || setweight(to_tsvector('swedish', a.summary), 'C')
 FROM "Organisation" o, "ApplicationArea" ar WHERE a."roundId" = 'bulk-round' AND o.id = a."organisationId" AND ar."applicationId" = a.id;
+INSERT INTO "GrantRound"(id, title, year, "opensAt", "closesAt", "budgetSek", "acceptedTracks", status, "updatedAt")
+VALUES ('bulk-archive', 'Statsbidrag mot segregation (tidigare år, belastningstest)', 2029, timestamptz '2029-01-15 08:00+01', timestamptz '2029-03-31 23:59+02', 90000000000,
+        ARRAY['KNOWLEDGE','COLLABORATION','INTERVENTION']::"Track"[], 'CLOSED', now());
+INSERT INTO "Application"(id, "roundId", "organisationId", "createdById", status, "referenceNumber", track, variant, title, summary, "needsDescription",
+  "genderEqualityPerspective", "longTermPlan", "requestedSek", "cofinancingSek", "submittedAt", "updatedAt", "focusAreas", "periodStart", "periodEnd",
+  "assessmentStep", "declIndependent", "declNonProfit", "declRespectsDemocracy", "declNoDebts", "declNotInLiquidation", "organisationName", "primaryMunicipalityCode", "countyCode")
+SELECT 'bulk-x' || g, 'bulk-archive', 'bulk-o' || (1 + g % GREATEST(${n} / 5, 1)), 'bulk-applicant', 'APPROVED', '2029/' || lpad(g::text, 6, '0'),
+  (ARRAY['KNOWLEDGE','COLLABORATION','INTERVENTION'])[1 + g % 3]::"Track", (ARRAY['NEW','COORDINATION',NULL])[1 + g % 3]::"Variant",
+  (ARRAY['Läxhjälp','Mötesplats för unga','Trygghet i trapphusen','Föräldracafé','Idrott för alla','Kulturskola'])[1 + g % 6] || ' (2029) ' || g,
+  'Arbete mot segregation under 2030–2031, nummer ' || g, 'Behov.', 'Jämställdhet.', 'Långsiktighet.', 50000 + (g * 7919) % 2000000, 0,
+  timestamptz '2029-03-01 12:00+01' + (g || ' seconds')::interval, now(), ARRAY['EDUCATION']::"FocusArea"[], date '2030-01-01', date '2031-12-31', 'MATERIAL',
+  true, true, true, true, true, 'Gemenskap ' || g,
+  (SELECT code FROM (VALUES ('0180'),('1280'),('1480'),('0380'),('0581'),('0181'),('1980'),('0580')) m(code) OFFSET g % 8 LIMIT 1),
+  left((SELECT code FROM (VALUES ('0180'),('1280'),('1480'),('0380'),('0581'),('0181'),('1980'),('0580')) m(code) OFFSET g % 8 LIMIT 1), 2)
+FROM generate_series(1, ${archive}) g;
+INSERT INTO "ApplicationArea"(id, "applicationId", position, "municipalityCode", name)
+SELECT 'bulk-xar' || g, 'bulk-x' || g, 0, (SELECT code FROM (VALUES ('0180'),('1280'),('1480'),('0380'),('0581'),('0181'),('1980'),('0580')) m(code) OFFSET g % 8 LIMIT 1), 'Område ' || g
+FROM generate_series(1, ${archive}) g;
+INSERT INTO "Decision"(id, "applicationId", "roundId", outcome, "amountSek", reasons, "decidedOn", "deciderId")
+SELECT 'bulk-dx' || g, 'bulk-x' || g, 'bulk-archive', 'APPROVED', 50000 + (g * 7919) % 2000000, 'Skäl för beslutet.', date '2029-06-10', 'bulk-decider'
+FROM generate_series(1, ${archive}) g;
 COMMIT;
 VACUUM ANALYZE;`;
 
 const n = arg("applications", 100_000);
+const grants = arg("grants", 100_000);
+const approvedInRound = Math.floor((n + 2) / 6); // g % 6 = 4
+const archive = Math.max(grants - approvedInRound, 0);
 let url = process.env.DATABASE_URL;
 let stop = async () => {};
 if (!url) {
@@ -73,11 +99,16 @@ const client = new pg.Client({ connectionString: url });
 await client.connect();
 const started = Date.now();
 const { hash } = await import("@node-rs/argon2");
-const passwordHash = await hash("samverka-demo");
+const passwordHash = await hash(BENCH_PASSWORD);
+// The bench staff sign in with two factors: their TOTP secret is sealed with the bench server's key.
+delete process.env.SAMVERKA_ENCRYPTION_KEY;
+process.env.AUTH_SECRET = BENCH_AUTH_SECRET;
+const { seal } = await import("@/lib/server/secret-box");
 try {
-  const statements = SQL(n).split(/;\n/).map((s) => s.trim()).filter(Boolean);
+  const statements = SQL(n, archive).split(/;\n/).map((s) => s.trim()).filter(Boolean);
   for (const statement of statements) await client.query(statement, statement.includes("$1") ? [passwordHash] : []);
-  console.log(`[seed:bulk] ${n} ansökningar på ${Math.round((Date.now() - started) / 1000)} s i ${url.replace(/:[^:@/]+@/, ":***@")}`);
+  await client.query(`UPDATE "User" SET "totpSecret" = $1, "totpEnabledAt" = now(), "totpLastStep" = NULL WHERE id IN ('bulk-reviewer', 'bulk-decider')`, [seal(BENCH_TOTP_SECRET)]);
+  console.log(`[seed:bulk] ${n} ansökningar och ${approvedInRound + archive} beviljade bidrag på ${Math.round((Date.now() - started) / 1000)} s i ${url.replace(/:[^:@/]+@/, ":***@")}`);
 } finally {
   await client.end();
   await stop();

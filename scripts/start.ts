@@ -54,7 +54,8 @@ async function main() {
   log(`Samverka startar på http://localhost:${port}`);
   const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", port], {
     stdio: "inherit",
-    env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    // SAMVERKA_DEMO: the sign-in page shows how to reach the demo accounts (never with DATABASE_URL alone).
+    env: { ...process.env, ...env, SAMVERKA_DEMO: embedded || process.env.SAMVERKA_SEED_DEMO === "1" ? "1" : "0", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
   });
   const stop = async (code: number) => {
     server.kill("SIGTERM");

@@ -50,6 +50,10 @@ async function main() {
         PORT: "3100",
         TEST_DATABASE_ADMIN_URL: adminUrl,
         PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
+        // E-legitimation sign-in against the OpenID Connect provider that tests/e2e/eleg.spec.ts starts.
+        OIDC_ISSUER: "http://localhost:3190",
+        OIDC_CLIENT_ID: "samverka-e2e",
+        OIDC_CLIENT_SECRET: randomBytes(24).toString("base64url"),
       };
       log("demodata för end-to-end-testerna");
       await run("tsx", ["prisma/seed.ts"], e2eEnv);
@@ -58,6 +62,8 @@ async function main() {
       if (!failures.includes("next build")) {
         log("end-to-end-tester (Playwright, Debians Chromium)");
         await step("playwright", () => run("playwright", ["test"], e2eEnv));
+        log("systemtester: två instanser, databasen stoppas, appen dödas, femtio samtidiga (Playwright)");
+        await step("system", () => run("playwright", ["test", "-c", "playwright.system.config.ts"], env));
       }
       await dropDatabase(adminUrl, e2eDb).catch(() => {});
     }

@@ -5,9 +5,12 @@ declare module "next-auth" {
   interface Session {
     uid?: string;
     sv?: number;
+    /** The session proved a second factor (TOTP) or came from e-legitimation. */
+    mfa?: boolean;
   }
   interface User {
     sessionVersion?: number;
+    secondFactor?: boolean;
   }
 }
 
@@ -15,5 +18,8 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     sv?: number;
+    mfa?: boolean;
+    /** How the session was made: "password", "password+totp" or "eleg". */
+    amr?: string;
   }
 }

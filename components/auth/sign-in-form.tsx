@@ -1,30 +1,60 @@
 "use client";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { SignInInput, fieldErrors } from "@/lib/validation/auth";
+import { SecondFactorInput, SignInInput, fieldErrors } from "@/lib/validation/auth";
 
+const ERROR_KEYS: Record<string, { field: "email" | "code"; key: string }> = {
+  LOCKED: { field: "email", key: "locked" },
+  RATE_LIMITED: { field: "email", key: "rateLimited" },
+  TOTP_INVALID: { field: "code", key: "codeInvalid" },
+  TOTP_REUSED: { field: "code", key: "codeReused" },
+};
+
+/**
+ * E-mail and password; for staff with two-factor sign-in a second step asks for the one-time code
+ * (or a recovery code) without asking for the password again.
+ */
 export function SignInForm({ next }: { next?: string }) {
   const t = useTranslations("auth");
   const tc = useTranslations("common");
   const router = useRouter();
+  const busy = useRef(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
-  const [values, setValues] = useState({ email: "", password: "" });
+  const [values, setValues] = useState({ email: "", password: "", code: "" });
+  const [step, setStep] = useState<"password" | "code">("password");
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (pending) return;
+    if (busy.current) return;
     const parsed = SignInInput.safeParse(values);
     if (!parsed.success) return setErrors(fieldErrors(parsed.error));
+    let code: string | undefined;
+    if (step === "code") {
+      const second = SecondFactorInput.safeParse({ code: values.code });
+      if (!second.success) return setErrors(fieldErrors(second.error));
+      code = second.data.code;
+    }
+    busy.current = true;
     setPending(true);
-    const result = await signIn("credentials", { ...parsed.data, redirect: false });
+    const result = await signIn("credentials", { ...parsed.data, ...(code ? { code } : {}), redirect: false });
+    busy.current = false;
     setPending(false);
-    if (!result || result.error) return setErrors({ email: result?.error === "LOCKED" ? "locked" : result?.error === "RATE_LIMITED" ? "rateLimited" : "wrongCredentials" });
+    if (result?.error === "TOTP_REQUIRED") {
+      setErrors({});
+      setStep("code");
+      return;
+    }
+    if (!result || result.error) {
+      const known = result?.error ? ERROR_KEYS[result.error] : undefined;
+      if (known) return setErrors({ [known.field]: known.key });
+      return setErrors(step === "code" ? { code: "codeInvalid" } : { email: "wrongCredentials" });
+    }
     setErrors({});
     const target = next && next.startsWith("/") && !next.startsWith("//") ? next : "/start";
     router.push(target);
@@ -35,11 +65,43 @@ export function SignInForm({ next }: { next?: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl">
       <ErrorSummary title={tc("errorSummaryTitle")} items={items} />
-      <TextField id="email" name="email" type="email" autoComplete="email" label={t("email")} value={values.email}
-        onChange={(e) => setValues({ ...values, email: e.target.value })} error={errors.email ? t(errors.email) : undefined} />
-      <TextField id="password" name="password" type="password" autoComplete="current-password" label={t("password")} value={values.password}
-        onChange={(e) => setValues({ ...values, password: e.target.value })} error={errors.password ? t(errors.password) : undefined} />
-      <Button type="submit" disabled={pending} aria-disabled={pending}>{pending ? t("submitting") : t("submit")}</Button>
+      {step === "password" ? (
+        <>
+          <TextField id="email" name="email" type="email" autoComplete="email" label={t("email")} value={values.email}
+            onChange={(e) => setValues({ ...values, email: e.target.value })} error={errors.email ? t(errors.email) : undefined} />
+          <TextField id="password" name="password" type="password" autoComplete="current-password" label={t("password")} value={values.password}
+            onChange={(e) => setValues({ ...values, password: e.target.value })} error={errors.password ? t(errors.password) : undefined} />
+        </>
+      ) : (
+        <>
+          <h2 className="mb-2 text-2xl font-bold">{t("codeTitle")}</h2>
+          <p className="mb-4">{t("codeLead")}</p>
+          <TextField id="code" name="code" autoComplete="one-time-code" inputMode="text" autoFocus spellCheck={false} label={t("code")} hint={t("codeHint")}
+            value={values.code} onChange={(e) => setValues({ ...values, code: e.target.value })} error={errors.code ? t(errors.code) : undefined} />
+        </>
+      )}
+      <div className="flex flex-wrap items-center gap-4">
+        <Button type="submit" disabled={pending} aria-disabled={pending}>{pending ? t("submitting") : step === "code" ? t("codeSubmit") : t("submit")}</Button>
+        {step === "code" ? (
+          <button type="button" className="underline" onClick={() => { setStep("password"); setErrors({}); setValues({ email: "", password: "", code: "" }); }}>{t("startOver")}</button>
+        ) : null}
+      </div>
     </form>
+  );
+}
+
+/** "Logga in med e-legitimation": through the configured OpenID Connect provider. */
+export function ElegSignInButton({ next }: { next?: string }) {
+  const t = useTranslations("auth");
+  const [pending, setPending] = useState(false);
+  const target = next && next.startsWith("/") && !next.startsWith("//") ? next : "/start";
+  return (
+    <div className="max-w-xl">
+      <Button type="button" variant="secondary" disabled={pending} aria-disabled={pending}
+        onClick={() => { setPending(true); void signIn("eleg", { callbackUrl: target }); }}>
+        {t("elegButton")}
+      </Button>
+      <p className="mt-2 text-muted">{t("elegHint")}</p>
+    </div>
   );
 }

@@ -4,21 +4,45 @@ import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { headers } from "next/headers";
 import type { Role } from "@/lib/domain/roles";
-import { hasAnyRole } from "@/lib/domain/roles";
+import { hasAnyRole, landingPath } from "@/lib/domain/roles";
+import { requiresTwoFactor, rolesBeforeSecondFactor } from "@/lib/domain/two-factor";
 import { db } from "./db";
 import { authOptions } from "./auth";
 import { audit } from "./audit";
 import { NotFound, Unauthenticated } from "./errors";
 
-export type Actor = { id: string; email: string; name: string; roles: Role[]; locale: string };
+export type Actor = {
+  id: string;
+  email: string;
+  name: string;
+  /** The roles this session may use. */
+  roles: Role[];
+  locale: string;
+  /** Staff roles held but not usable until the person has enrolled in two-factor sign-in (then signed in with it). */
+  awaitingSecondFactor?: Role[];
+};
 
-/** Turns a session's claims into a live actor: the user must still exist, be active and hold the same session version. */
-export async function resolveActor(claims: { uid?: string; sv?: number } | null | undefined): Promise<Actor | null> {
+export const TWO_FACTOR_PATH = "/konto/tvastegsverifiering";
+
+/**
+ * Turns a session's claims into a live actor: the user must still exist, be active and hold the
+ * same session version. Staff roles count only in a session that proved a second factor.
+ */
+export async function resolveActor(claims: { uid?: string; sv?: number; mfa?: boolean } | null | undefined): Promise<Actor | null> {
   if (!claims?.uid) return null;
   const user = await db.user.findUnique({ where: { id: claims.uid } });
   if (!user || user.deactivatedAt || user.sessionVersion !== claims.sv) return null;
-  return { id: user.id, email: user.email, name: user.name, roles: user.roles as Role[], locale: user.locale };
+  const roles = user.roles as Role[];
+  const actor: Actor = { id: user.id, email: user.email, name: user.name, roles, locale: user.locale };
+  if (requiresTwoFactor(roles) && !claims.mfa) {
+    actor.roles = rolesBeforeSecondFactor(roles);
+    actor.awaitingSecondFactor = roles.filter((role) => !actor.roles.includes(role));
+  }
+  return actor;
 }
+
+/** Where a person goes after signing in: their role's page, or two-factor enrolment first. */
+export const homeFor = (actor: Actor) => (actor.awaitingSecondFactor?.length ? TWO_FACTOR_PATH : landingPath(actor.roles));
 
 /** The signed-in user of this request, read fresh from the database (once per request). */
 export const getActor = cache(async (): Promise<Actor | null> => resolveActor(await getServerSession(authOptions)));
@@ -47,6 +71,9 @@ export async function requirePageRole(roles: readonly Role[]): Promise<Actor> {
   const actor = await getActor();
   const path = (await headers()).get("x-samverka-path") ?? "/";
   if (!actor) redirect(`/logga-in?next=${encodeURIComponent(path)}`);
+  if (!hasAnyRole(actor.roles, roles) && hasAnyRole(actor.awaitingSecondFactor ?? [], roles)) {
+    redirect(`${TWO_FACTOR_PATH}?next=${encodeURIComponent(path)}`);
+  }
   if (!hasAnyRole(actor.roles, roles)) {
     await audit({ actorId: actor.id, action: "access.denied", entityType: "Route", meta: { what: path } });
     notFound();

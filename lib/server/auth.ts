@@ -7,12 +7,36 @@ import { verifyPassword } from "./passwords";
 import { audit } from "./audit";
 import { logger } from "./logger";
 import { clientAddress, hit } from "./rate-limit";
+import { verifySecondFactor } from "./two-factor";
+import { requiresTwoFactor } from "@/lib/domain/two-factor";
+import type { Role } from "@/lib/domain/roles";
+import { ELEG_PROVIDER_ID, elegMaySignIn, elegProvider, signInWithEleg } from "./eleg";
 
 export const FAILED_SIGN_INS_BEFORE_LOCK = 5;
 export const LOCK_MINUTES = 15;
 const SIGN_IN_LIMIT_PER_IP = Number(process.env.SAMVERKA_SIGNIN_LIMIT_PER_IP ?? 100);
 
-const Credentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) });
+const Credentials = z.object({
+  email: z.string().trim().toLowerCase().email(),
+  password: z.string().min(1).max(200),
+  code: z.string().trim().max(40).optional().transform((v) => v || undefined),
+});
+
+type UserRow = { id: string; failedSignIns: number };
+
+/** A wrong password or second factor: counted, and the fifth in a row locks the account for a while. */
+async function recordFailure(user: UserRow | null, reason: "password" | "second_factor", deactivated = false) {
+  logger.info({ event: "auth.sign_in_failed", userId: user?.id, reason }, "sign-in failed");
+  await audit({ actorId: user?.id, action: "auth.sign_in_failed", entityType: "User", entityId: user?.id, meta: { reason, deactivated } });
+  if (!user) return;
+  const failed = user.failedSignIns + 1;
+  const lock = failed >= FAILED_SIGN_INS_BEFORE_LOCK;
+  await db.user.update({ where: { id: user.id }, data: { failedSignIns: lock ? 0 : failed, lockedUntil: lock ? new Date(Date.now() + LOCK_MINUTES * 60_000) : undefined } });
+  if (lock) {
+    logger.warn({ event: "auth.account_locked", userId: user.id }, "account locked after failed sign-ins");
+    await audit({ actorId: user.id, action: "auth.account_locked", entityType: "User", entityId: user.id, meta: { minutes: LOCK_MINUTES } });
+  }
+}
 
 export const authSecret = () => process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
 
@@ -25,7 +49,7 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "E-post och lösenord",
-      credentials: { email: { label: "E-post", type: "email" }, password: { label: "Lösenord", type: "password" } },
+      credentials: { email: { label: "E-post", type: "email" }, password: { label: "Lösenord", type: "password" }, code: { label: "Engångskod", type: "text" } },
       async authorize(raw, req) {
         const parsed = Credentials.safeParse(raw);
         if (!parsed.success) return null;
@@ -40,36 +64,50 @@ export const authOptions: NextAuthOptions = {
         }
         const ok = user && !user.deactivatedAt && (await verifyPassword(user.passwordHash, password));
         if (!ok) {
-          logger.info({ event: "auth.sign_in_failed", userId: user?.id }, "sign-in failed");
-          await audit({ actorId: user?.id, action: "auth.sign_in_failed", entityType: "User", entityId: user?.id, meta: { deactivated: Boolean(user?.deactivatedAt) } });
-          if (user) {
-            const failed = user.failedSignIns + 1;
-            const lock = failed >= FAILED_SIGN_INS_BEFORE_LOCK;
-            await db.user.update({ where: { id: user.id }, data: { failedSignIns: lock ? 0 : failed, lockedUntil: lock ? new Date(Date.now() + LOCK_MINUTES * 60_000) : undefined } });
-            if (lock) {
-              logger.warn({ event: "auth.account_locked", userId: user.id }, "account locked after failed sign-ins");
-              await audit({ actorId: user.id, action: "auth.account_locked", entityType: "User", entityId: user.id, meta: { minutes: LOCK_MINUTES } });
-            }
-          }
+          await recordFailure(user, "password", Boolean(user?.deactivatedAt));
           return null;
         }
+        // Staff: the second factor. Enrolled staff must give a code now; staff not yet enrolled get
+        // a session without their staff roles until they have enrolled (lib/server/actor.ts).
+        let secondFactor = false;
+        if (requiresTwoFactor(user.roles as Role[]) && user.totpEnabledAt) {
+          if (!parsed.data.code) throw new Error("TOTP_REQUIRED");
+          const result = await verifySecondFactor(user, parsed.data.code);
+          if (result !== "ok") {
+            await recordFailure(user, "second_factor");
+            throw new Error(result === "reused" ? "TOTP_REUSED" : "TOTP_INVALID");
+          }
+          secondFactor = true;
+        }
         await db.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null } });
-        await audit({ actorId: user.id, action: "auth.signed_in", entityType: "User", entityId: user.id });
-        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+        await audit({ actorId: user.id, action: "auth.signed_in", entityType: "User", entityId: user.id, meta: { method: secondFactor ? "password+totp" : "password" } });
+        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, secondFactor };
       },
     }),
+    ...elegProvider(),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) {
+    signIn: ({ account }) => elegMaySignIn(account),
+    async jwt({ token, user, account, profile }) {
+      if (account?.provider === ELEG_PROVIDER_ID) {
+        // E-legitimation (BankID, Freja …) is itself strong, multi-factor authentication.
+        const signedIn = await signInWithEleg(profile, account);
+        token.uid = signedIn.id;
+        token.sv = signedIn.sessionVersion;
+        token.mfa = true;
+        token.amr = "eleg";
+      } else if (user) {
         token.uid = user.id;
         token.sv = user.sessionVersion;
+        token.mfa = Boolean(user.secondFactor);
+        token.amr = user.secondFactor ? "password+totp" : "password";
       }
       return token;
     },
     session({ session, token }) {
       session.uid = token.uid;
       session.sv = token.sv;
+      session.mfa = token.mfa;
       return session;
     },
   },

@@ -2,9 +2,11 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db, type Tx } from "./db";
 
-// Uploaded files (letters of intent, report attachments, decision letters). By default they live
-// in PostgreSQL, so one database backup holds everything; another backend (object storage) only
-// has to implement FileStorage.
+// Uploaded files (letters of intent, report attachments, decision letters). The bytes are stored
+// under their SHA-256 (FileBlob: the same content is kept once, and a key never points at other
+// bytes); StoredFile keeps the name and type the user gave. By default both live in PostgreSQL, so
+// one database backup holds everything; another backend (object storage keyed by the same hash,
+// see docs/operations/several-instances.md) only has to implement FileStorage.
 export type StoredFileInfo = { id: string; sha256: string; contentType: string; fileName: string; size: number };
 export type FileContent = StoredFileInfo & { data: Buffer };
 
@@ -24,15 +26,21 @@ export function safeFileName(name: string): string {
 export const postgresStorage: FileStorage = {
   async put({ data, contentType, fileName }, tx) {
     const client = tx ?? (db as unknown as Tx);
-    const file = await client.storedFile.create({
-      data: { data: new Uint8Array(data), contentType, fileName: safeFileName(fileName), size: data.length, sha256: sha256(data) },
+    const hash = sha256(data);
+    // Content-addressed: a second upload of the same bytes reuses the blob (no race: ON CONFLICT).
+    await client.$executeRaw`INSERT INTO "FileBlob" ("sha256", "data", "size") VALUES (${hash}, ${new Uint8Array(data)}, ${data.length}) ON CONFLICT ("sha256") DO NOTHING`;
+    return client.storedFile.create({
+      data: { sha256: hash, contentType, fileName: safeFileName(fileName), size: data.length },
       select: { id: true, sha256: true, contentType: true, fileName: true, size: true },
     });
-    return file;
   },
   async get(id) {
-    const file = await db.storedFile.findUnique({ where: { id } });
-    return file ? { id: file.id, sha256: file.sha256, contentType: file.contentType, fileName: file.fileName, size: file.size, data: Buffer.from(file.data) } : null;
+    const file = await db.storedFile.findUnique({ where: { id }, include: { blob: { select: { data: true } } } });
+    if (!file) return null;
+    const data = Buffer.from(file.blob.data);
+    // The key is the hash: bytes that no longer match it are never served.
+    if (sha256(data) !== file.sha256) throw new Error(`stored file ${id} does not match its content hash`);
+    return { id: file.id, sha256: file.sha256, contentType: file.contentType, fileName: file.fileName, size: file.size, data };
   },
 };
 

@@ -45,7 +45,7 @@ export async function searchUsers(actor: Actor, q = "") {
     where: term ? { OR: [{ name: { contains: term, mode: "insensitive" } }, { email: { contains: term, mode: "insensitive" } }] } : {},
     orderBy: { name: "asc" },
     take: 200,
-    select: { id: true, name: true, email: true, roles: true, deactivatedAt: true },
+    select: { id: true, name: true, email: true, roles: true, deactivatedAt: true, totpEnabledAt: true },
   });
 }
 

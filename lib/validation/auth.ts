@@ -6,6 +6,11 @@ export const SignInInput = z.object({
   password: z.string().min(1, "passwordRequired"),
 });
 
+/** The second step of a staff sign-in, and two-factor enrolment: an authenticator or recovery code. */
+export const SecondFactorInput = z.object({
+  code: z.string().trim().min(1, "codeRequired").max(40, "codeInvalid"),
+});
+
 export const RegisterInput = z
   .object({
     name: z.string().trim().min(1, "nameRequired").max(200),

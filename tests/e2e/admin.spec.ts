@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
-import { DEMO, expectNoSeriousA11yViolations, signIn } from "./support";
+import { DEMO, expectNoSeriousA11yViolations, signIn, totpCode } from "./support";
 import { latestMail, linkIn, query } from "./db";
 
 test("an admin creates and opens a round, and invites a reviewer who accepts and signs in", async ({ page, browser }) => {
@@ -44,6 +44,14 @@ test("an admin creates and opens a round, and invites a reviewer who accepts and
   await invited.getByRole("button", { name: "Spara lösenordet" }).click();
   await expect(invited.getByText("Nu kan du logga in")).toBeVisible();
   await signIn(invited, email, "ett-langt-losenord");
+  // Staff enrol in two-factor sign-in before they reach any staff page.
+  await expect(invited).toHaveURL(/\/konto\/tvastegsverifiering/);
+  await expectNoSeriousA11yViolations(invited);
+  const secret = (await invited.getByTestId("totp-secret").textContent())!;
+  await invited.getByLabel("Engångskod").fill(totpCode(secret));
+  await invited.getByRole("button", { name: "Aktivera tvåstegsverifiering" }).click();
+  await expect(invited.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+  await invited.getByRole("link", { name: "Fortsätt" }).click();
   await expect(invited).toHaveURL(/\/handlaggning/);
   await invited.goto(link);
   await expect(invited.getByTestId("invitation-refused")).toBeVisible();

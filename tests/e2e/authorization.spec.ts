@@ -53,6 +53,7 @@ const ROWS: Row[] = [
   { route: "/api/health", path: () => "/api/health", expect: everyone(200) },
   { route: "/api/ping", path: () => "/api/ping", expect: everyone(200) },
   { route: "/api/open-data/beviljade", path: () => "/api/open-data/beviljade?format=json", expect: everyone(200) },
+  { route: "/api/v1/applications/[id]/submit", method: "POST", path: (i) => `/api/v1/applications/${i.app}/submit`, expect: { owner: 200, rest: 404 } },
   { route: "/api/v1/applications/validate", method: "POST", path: () => "/api/v1/applications/validate", expect: everyone(400) },
 ];
 

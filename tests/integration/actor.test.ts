@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { resolveActor } from "@/lib/server/actor";
+import { homeFor, resolveActor } from "@/lib/server/actor";
 import { registerApplicant } from "@/lib/server/users";
 import { RuleViolation } from "@/lib/server/errors";
 import { verifyPassword } from "@/lib/server/passwords";
@@ -12,7 +12,19 @@ describe("resolveActor re-reads the user on every request", () => {
     const user = await db.user.create({ data: { email: unique(), name: "Test Testsson", roles: ["APPLICANT"] } });
     expect(await resolveActor({ uid: user.id, sv: 1 })).toMatchObject({ id: user.id, roles: ["APPLICANT"] });
     await db.user.update({ where: { id: user.id }, data: { roles: ["APPLICANT", "REVIEWER"] } });
-    expect((await resolveActor({ uid: user.id, sv: 1 }))?.roles).toEqual(["APPLICANT", "REVIEWER"]);
+    expect((await resolveActor({ uid: user.id, sv: 1, mfa: true }))?.roles).toEqual(["APPLICANT", "REVIEWER"]);
+  });
+
+  it("holds back staff roles in a session without a second factor", async () => {
+    const user = await db.user.create({ data: { email: unique(), name: "Ny Handläggare", roles: ["APPLICANT", "REVIEWER", "ADMIN"] } });
+    const actor = await resolveActor({ uid: user.id, sv: 1 });
+    expect(actor?.roles).toEqual(["APPLICANT"]);
+    expect(actor?.awaitingSecondFactor).toEqual(["REVIEWER", "ADMIN"]);
+    expect(homeFor(actor!)).toBe("/konto/tvastegsverifiering");
+    const strong = await resolveActor({ uid: user.id, sv: 1, mfa: true });
+    expect(strong?.roles).toEqual(["APPLICANT", "REVIEWER", "ADMIN"]);
+    expect(strong?.awaitingSecondFactor).toBeUndefined();
+    expect(homeFor(strong!)).toBe("/admin");
   });
 
   it("refuses a deactivated user at once", async () => {

@@ -5,6 +5,7 @@ import { parseInput, runAction } from "@/lib/server/action";
 import { acceptStaffInvitation, inviteStaff, setDeactivated, setRoles } from "@/lib/server/users";
 import { AcceptStaffInvitationInput, RolesInput, StaffInviteInput } from "@/lib/validation/users";
 import { ROLES } from "@/lib/domain/roles";
+import { resetTwoFactor } from "@/lib/server/two-factor";
 
 const chosenRoles = (values: Record<string, unknown>) => ROLES.filter((r) => values[`role_${r}`] === true);
 
@@ -24,6 +25,14 @@ export async function setRolesAction(userId: string, values: Record<string, unkn
 export async function toggleDeactivatedAction(userId: string, deactivate: boolean) {
   return runAction(async () => {
     await setDeactivated(await requireActor(), userId, deactivate);
+    revalidatePath("/admin/anvandare");
+  });
+}
+
+/** A lost phone and lost recovery codes: the person enrols again at their next sign-in. */
+export async function resetTwoFactorAction(userId: string) {
+  return runAction(async () => {
+    await resetTwoFactor(await requireActor(), userId);
     revalidatePath("/admin/anvandare");
   });
 }

@@ -4,7 +4,8 @@ import { searchUsers } from "@/lib/server/users";
 import { ROLES } from "@/lib/domain/roles";
 import { PageHeading } from "@/components/ui/page-heading";
 import { SimpleForm } from "@/components/ui/simple-form";
-import { setRolesAction, toggleDeactivatedAction } from "./actions";
+import { requiresTwoFactor } from "@/lib/domain/two-factor";
+import { resetTwoFactorAction, setRolesAction, toggleDeactivatedAction } from "./actions";
 
 export const metadata = { title: "Användare" };
 const ROLE_NAMES = { APPLICANT: "Sökande", REVIEWER: "Handläggare", DECIDER: "Beslutsfattare", ADMIN: "Administratör" } as const;
@@ -28,6 +29,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         {users.map((u) => (
           <li key={u.id} className="border-l-4 border-line pl-4">
             <h2 className="text-lg font-bold">{u.name} <span className="font-normal text-muted">{u.email}</span>{u.deactivatedAt ? <span className="ml-2 text-error">Avaktiverad</span> : null}</h2>
+            {requiresTwoFactor(u.roles) ? <p className="text-sm">Tvåstegsverifiering: {u.totpEnabledAt ? "aktiverad" : "inte aktiverad ännu (görs vid nästa inloggning)"}</p> : null}
             <details className="mt-1">
               <summary className="cursor-pointer">Ändra roller eller konto</summary>
               <div className="mt-3 grid gap-6 sm:grid-cols-2">
@@ -36,6 +38,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 {u.id !== actor.id ? (
                   <SimpleForm id={`active-${u.id}`} fields={[]} variant={u.deactivatedAt ? "secondary" : "warning"} successText="Klart."
                     submitLabel={u.deactivatedAt ? "Aktivera kontot igen" : "Avaktivera kontot"} action={toggleDeactivatedAction.bind(null, u.id, !u.deactivatedAt)} />
+                ) : null}
+                {u.id !== actor.id && u.totpEnabledAt ? (
+                  <SimpleForm id={`totp-${u.id}`} fields={[]} variant="secondary" successText="Tvåstegsverifieringen är återställd. Personen aktiverar den igen vid nästa inloggning."
+                    submitLabel="Återställ tvåstegsverifiering" action={resetTwoFactorAction.bind(null, u.id)} />
                 ) : null}
               </div>
             </details>
