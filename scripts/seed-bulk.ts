@@ -14,7 +14,7 @@ const arg = (name: string, fallback: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 
-const SQL = (n: number, archive: number) => `
+const SQL = (n: number, grants: number) => `
 BEGIN;
 INSERT INTO "User"(id, email, name, roles, "passwordHash", "updatedAt") VALUES
   ('bulk-applicant', 'bulk-sokande@samverka.example', 'Bulk Sökande', ARRAY['APPLICANT']::"Role"[], $1, now()),
@@ -34,10 +34,13 @@ INSERT INTO "Application"(id, "roundId", "organisationId", "createdById", status
   "genderEqualityPerspective", "longTermPlan", "requestedSek", "cofinancingSek", "submittedAt", "updatedAt", "focusAreas", "periodStart", "periodEnd",
   "assessmentStep", "assignedToId", "declIndependent", "declNonProfit", "declRespectsDemocracy", "declNoDebts", "declNotInLiquidation")
 SELECT 'bulk-a' || g, 'bulk-round', 'bulk-o' || (1 + g % GREATEST(${n} / 5, 1)), 'bulk-applicant',
-  (ARRAY['SUBMITTED','IN_REVIEW','COMPLEMENT_REQUESTED','PROPOSED','APPROVED','REJECTED'])[1 + g % 6]::"ApplicationStatus",
+  (ARRAY['SUBMITTED','IN_REVIEW','COMPLEMENT_REQUESTED','PROPOSED','APPROVED','REJECTED'])[1 + (abs(hashint4(g)) % 6)]::"ApplicationStatus",
   '2030/' || lpad(g::text, 6, '0'), (ARRAY['KNOWLEDGE','COLLABORATION','INTERVENTION'])[1 + g % 3]::"Track",
   (ARRAY['NEW','COORDINATION',NULL])[1 + g % 3]::"Variant",
-  (ARRAY['Läxhjälp för barnen','Mötesplats för unga','Trygghet i trapphusen','Föräldracafé','Idrott för alla','Kulturskola'])[1 + g % 6] || ' i område ' || g,
+  (ARRAY['Läxhjälp','Språkcafé','Fotbollsträning','Kodskola','Föräldrastöd','Simskola','Mentorskap','Sommarjobb','Kulturskola','Trygghetsvandringar',
+          'Matlagning','Studiecirklar','Dans','Teater','Schack','Cykelverkstad','Stadsodling','Boxning','Musik','Läsfrämjande'])[1 + g % 20]
+  || ' för ' || (ARRAY['barn','unga','kvinnor','föräldrar','nyanlända','seniorer','tjejer','killar','familjer','skolelever','arbetssökande','grannar'])[1 + (g / 20) % 12]
+  || ' i område ' || g,
   'Arbete mot segregation tillsammans med kommunen och bostadsbolaget, nummer ' || g, 'Behov i området.', 'Jämställdhet.', 'Långsiktighet.',
   50000 + (g * 7919) % 2000000, 0, now() - (g || ' minutes')::interval, now(),
   ARRAY[(ARRAY['DEMOCRACY','EDUCATION','WORK','HOUSING','SAFETY','LEISURE'])[1 + g % 6]]::"FocusArea"[], date '2031-01-01', date '2032-12-31',
@@ -49,17 +52,17 @@ FROM generate_series(1, ${n}) g;
 INSERT INTO "Partner"(id, "applicationId", position, name, sector, "localAnchoring", role, activities)
 SELECT 'bulk-p' || g, 'bulk-a' || g, 0, 'Stadsdelsförvaltningen ' || g, 'DISTRICT_ADMINISTRATION', true, 'Lokal och personal.', 'Styrgrupp.' FROM generate_series(1, ${n}) g;
 INSERT INTO "Review"(id, "applicationId", "reviewerId", recommendation, summary, "completedAt", "updatedAt")
-SELECT 'bulk-r' || g, 'bulk-a' || g, 'bulk-reviewer', 'APPROVE', '', now(), now() FROM generate_series(1, ${n}) g WHERE g % 6 IN (3, 4, 5);
+SELECT 'bulk-r' || g, 'bulk-a' || g, 'bulk-reviewer', 'APPROVE', '', now(), now() FROM generate_series(1, ${n}) g WHERE (abs(hashint4(g)) % 6) IN (3, 4, 5);
 INSERT INTO "Decision"(id, "applicationId", "roundId", outcome, "amountSek", reasons, "decidedOn", "deciderId")
-SELECT 'bulk-d' || g, 'bulk-a' || g, 'bulk-round', CASE WHEN g % 6 = 4 THEN 'APPROVED' ELSE 'REJECTED' END::"DecisionOutcome",
-       CASE WHEN g % 6 = 4 THEN 50000 + (g * 7919) % 2000000 END, 'Skäl för beslutet.', date '2030-12-10', 'bulk-decider'
-FROM generate_series(1, ${n}) g WHERE g % 6 IN (4, 5);
+SELECT 'bulk-d' || g, 'bulk-a' || g, 'bulk-round', CASE WHEN (abs(hashint4(g)) % 6) = 4 THEN 'APPROVED' ELSE 'REJECTED' END::"DecisionOutcome",
+       CASE WHEN (abs(hashint4(g)) % 6) = 4 THEN 50000 + (g * 7919) % 2000000 END, 'Skäl för beslutet.', date '2030-12-10', 'bulk-decider'
+FROM generate_series(1, ${n}) g WHERE (abs(hashint4(g)) % 6) IN (4, 5);
 UPDATE "Application" a SET "organisationName" = o.name, "primaryMunicipalityCode" = ar."municipalityCode", "countyCode" = left(ar."municipalityCode", 2),
   "searchVector" = setweight(to_tsvector('simple', a."referenceNumber"), 'A') || setweight(to_tsvector('swedish', a.title), 'A') ||
                    setweight(to_tsvector('swedish', o.name), 'B') || setweight(to_tsvector('swedish', a.summary), 'C')
 FROM "Organisation" o, "ApplicationArea" ar WHERE a."roundId" = 'bulk-round' AND o.id = a."organisationId" AND ar."applicationId" = a.id;
 INSERT INTO "GrantRound"(id, title, year, "opensAt", "closesAt", "budgetSek", "acceptedTracks", status, "updatedAt")
-VALUES ('bulk-archive', 'Statsbidrag mot segregation (tidigare år, belastningstest)', 2029, timestamptz '2029-01-15 08:00+01', timestamptz '2029-03-31 23:59+02', 90000000000,
+VALUES ('bulk-archive', 'Statsbidrag mot segregation (tidigare år, belastningstest)', 2029, timestamptz '2029-01-15 08:00+01', timestamptz '2029-03-31 23:59+02', 2000000000,
         ARRAY['KNOWLEDGE','COLLABORATION','INTERVENTION']::"Track"[], 'CLOSED', now());
 INSERT INTO "Application"(id, "roundId", "organisationId", "createdById", status, "referenceNumber", track, variant, title, summary, "needsDescription",
   "genderEqualityPerspective", "longTermPlan", "requestedSek", "cofinancingSek", "submittedAt", "updatedAt", "focusAreas", "periodStart", "periodEnd",
@@ -72,20 +75,19 @@ SELECT 'bulk-x' || g, 'bulk-archive', 'bulk-o' || (1 + g % GREATEST(${n} / 5, 1)
   true, true, true, true, true, 'Gemenskap ' || g,
   (SELECT code FROM (VALUES ('0180'),('1280'),('1480'),('0380'),('0581'),('0181'),('1980'),('0580')) m(code) OFFSET g % 8 LIMIT 1),
   left((SELECT code FROM (VALUES ('0180'),('1280'),('1480'),('0380'),('0581'),('0181'),('1980'),('0580')) m(code) OFFSET g % 8 LIMIT 1), 2)
-FROM generate_series(1, ${archive}) g;
+FROM generate_series(1, GREATEST(${grants} - (SELECT count(*)::int FROM "Decision" WHERE outcome = 'APPROVED'), 0)) g;
 INSERT INTO "ApplicationArea"(id, "applicationId", position, "municipalityCode", name)
 SELECT 'bulk-xar' || g, 'bulk-x' || g, 0, (SELECT code FROM (VALUES ('0180'),('1280'),('1480'),('0380'),('0581'),('0181'),('1980'),('0580')) m(code) OFFSET g % 8 LIMIT 1), 'Område ' || g
-FROM generate_series(1, ${archive}) g;
+FROM generate_series(1, (SELECT count(*)::int FROM "Application" WHERE "roundId" = 'bulk-archive')) g;
 INSERT INTO "Decision"(id, "applicationId", "roundId", outcome, "amountSek", reasons, "decidedOn", "deciderId")
 SELECT 'bulk-dx' || g, 'bulk-x' || g, 'bulk-archive', 'APPROVED', 50000 + (g * 7919) % 2000000, 'Skäl för beslutet.', date '2029-06-10', 'bulk-decider'
-FROM generate_series(1, ${archive}) g;
+FROM generate_series(1, (SELECT count(*)::int FROM "Application" WHERE "roundId" = 'bulk-archive')) g;
 COMMIT;
 VACUUM ANALYZE;`;
 
 const n = arg("applications", 100_000);
 const grants = arg("grants", 100_000);
-const approvedInRound = Math.floor((n + 2) / 6); // g % 6 = 4
-const archive = Math.max(grants - approvedInRound, 0);
+
 let url = process.env.DATABASE_URL;
 let stop = async () => {};
 if (!url) {
@@ -105,10 +107,10 @@ delete process.env.SAMVERKA_ENCRYPTION_KEY;
 process.env.AUTH_SECRET = BENCH_AUTH_SECRET;
 const { seal } = await import("@/lib/server/secret-box");
 try {
-  const statements = SQL(n, archive).split(/;\n/).map((s) => s.trim()).filter(Boolean);
+  const statements = SQL(n, grants).split(/;\n/).map((s) => s.trim()).filter(Boolean);
   for (const statement of statements) await client.query(statement, statement.includes("$1") ? [passwordHash] : []);
   await client.query(`UPDATE "User" SET "totpSecret" = $1, "totpEnabledAt" = now(), "totpLastStep" = NULL WHERE id IN ('bulk-reviewer', 'bulk-decider')`, [seal(BENCH_TOTP_SECRET)]);
-  console.log(`[seed:bulk] ${n} ansökningar och ${approvedInRound + archive} beviljade bidrag på ${Math.round((Date.now() - started) / 1000)} s i ${url.replace(/:[^:@/]+@/, ":***@")}`);
+  console.log(`[seed:bulk] ${n} ansökningar och ${grants} beviljade bidrag på ${Math.round((Date.now() - started) / 1000)} s i ${url.replace(/:[^:@/]+@/, ":***@")}`);
 } finally {
   await client.end();
   await stop();

@@ -13,6 +13,16 @@ const args = new Set(process.argv.slice(2));
 const TEMPLATE_DB = "samverka_template";
 const log = (message: string) => console.log(`\n[test] ${message}`);
 
+// If anything leaves the run hanging with nothing left to do, Node would exit 0 without a verdict:
+// only the summary line below may end a run successfully.
+let finished = false;
+process.on("beforeExit", () => {
+  if (!finished) {
+    console.error("\n[test] MISSLYCKADES: körningen tog slut utan resultat");
+    process.exit(1);
+  }
+});
+
 async function main() {
   const started = Date.now();
   let server: RunningPostgres | null = null;
@@ -74,9 +84,12 @@ async function main() {
   const seconds = Math.round((Date.now() - started) / 1000);
   if (failures.length) {
     console.error(`\n[test] MISSLYCKADES (${failures.join(", ")}) efter ${seconds} s`);
+    finished = true;
     process.exit(1);
   }
   console.log(`\n[test] alla tester gick igenom på ${seconds} s`);
+  finished = true;
+  process.exit(0);
 }
 
 main().catch((error) => {

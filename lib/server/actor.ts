@@ -1,13 +1,12 @@
 import "server-only";
 import { cache } from "react";
-import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { headers } from "next/headers";
 import type { Role } from "@/lib/domain/roles";
 import { hasAnyRole, landingPath } from "@/lib/domain/roles";
 import { requiresTwoFactor, rolesBeforeSecondFactor } from "@/lib/domain/two-factor";
 import { db } from "./db";
-import { authOptions } from "./auth";
+import { sessionClaims } from "./session-token";
 import { audit } from "./audit";
 import { NotFound, Unauthenticated } from "./errors";
 
@@ -45,7 +44,7 @@ export async function resolveActor(claims: { uid?: string; sv?: number; mfa?: bo
 export const homeFor = (actor: Actor) => (actor.awaitingSecondFactor?.length ? TWO_FACTOR_PATH : landingPath(actor.roles));
 
 /** The signed-in user of this request, read fresh from the database (once per request). */
-export const getActor = cache(async (): Promise<Actor | null> => resolveActor(await getServerSession(authOptions)));
+export const getActor = cache(async (): Promise<Actor | null> => resolveActor(await sessionClaims()));
 
 export async function requireActor(): Promise<Actor> {
   const actor = await getActor();

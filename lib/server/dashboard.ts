@@ -13,7 +13,7 @@ export type DashboardRow = {
   myConflict: string | null; reviewed: boolean;
 };
 
-const SORT_COLUMN = { submitted: Prisma.sql`a."submittedAt"`, amount: Prisma.sql`a."requestedSek"`, reference: Prisma.sql`a."referenceNumber"` } as const;
+const SORT_COLUMN = { submitted: Prisma.sql`e."submittedAt"`, amount: Prisma.sql`e."requestedSek"`, reference: Prisma.sql`e."referenceNumber"` } as const;
 
 type Cursor = { v: string | number; id: string };
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
@@ -27,36 +27,43 @@ function decodeCursor(value: string | undefined): Cursor | null {
   }
 }
 
-/** The filters as SQL, shared by the page and the counts (which leave the status filter out). */
-function conditions(actor: Actor, f: DashboardFilters, roundId: string, withStatus: boolean) {
-  const where: Prisma.Sql[] = [Prisma.sql`a."roundId" = ${roundId}`, Prisma.sql`a.status <> 'DRAFT'`];
-  if (withStatus && f.status.length) where.push(Prisma.sql`a.status = ANY(${f.status}::"ApplicationStatus"[])`);
-  if (f.track) where.push(Prisma.sql`a.track::text = ${f.track}`);
-  if (f.variant) where.push(Prisma.sql`a.variant::text = ${f.variant}`);
-  if (f.county) where.push(Prisma.sql`a."countyCode" = ${f.county}`);
-  if (f.municipality) where.push(Prisma.sql`a."primaryMunicipalityCode" = ${f.municipality}`);
-  if (f.focus) where.push(Prisma.sql`a."focusAreas" @> ARRAY[${f.focus}]::"FocusArea"[]`);
-  if (f.min !== undefined) where.push(Prisma.sql`a."requestedSek" >= ${f.min}`);
-  if (f.max !== undefined) where.push(Prisma.sql`a."requestedSek" <= ${f.max}`);
-  if (f.mine) where.push(Prisma.sql`a."assignedToId" = ${actor.id}`);
-  if (f.unreviewed) where.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "Review" r WHERE r."applicationId" = a.id AND r."completedAt" IS NOT NULL)`);
-  if (f.q) where.push(Prisma.sql`a.id IN (SELECT id FROM hits)`);
+/**
+ * The filters as SQL over the read model "DashboardEntry" (alias e: narrow rows kept by a trigger),
+ * shared by the page and the counts (which leave the status filter out).
+ */
+function conditions(actor: Actor, f: DashboardFilters, roundId: string, options: { status: boolean; search: boolean }) {
+  const where: Prisma.Sql[] = [Prisma.sql`e."roundId" = ${roundId}`];
+  if (options.status && f.status.length) where.push(Prisma.sql`e.status = ANY(${f.status}::"ApplicationStatus"[])`);
+  if (f.track) where.push(Prisma.sql`e.track::text = ${f.track}`);
+  if (f.variant) where.push(Prisma.sql`e.variant::text = ${f.variant}`);
+  if (f.county) where.push(Prisma.sql`e."countyCode" = ${f.county}`);
+  if (f.municipality) where.push(Prisma.sql`e."municipalityCode" = ${f.municipality}`);
+  if (f.focus) where.push(Prisma.sql`e."focusAreas" @> ARRAY[${f.focus}]::"FocusArea"[]`);
+  if (f.min !== undefined) where.push(Prisma.sql`e."requestedSek" >= ${f.min}`);
+  if (f.max !== undefined) where.push(Prisma.sql`e."requestedSek" <= ${f.max}`);
+  if (f.mine) where.push(Prisma.sql`e."assignedToId" = ${actor.id}`);
+  if (f.unreviewed) where.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "Review" r WHERE r."applicationId" = e."applicationId" AND r."completedAt" IS NOT NULL)`);
+  if (options.search && f.q) where.push(Prisma.sql`(e."searchVector" @@ websearch_to_tsquery('swedish', ${f.q}) OR e."referenceNumber" = ${f.q})`);
   return Prisma.join(where, " AND ");
 }
 
 /**
- * A search is answered from the full-text index first (a materialised list of hits), whatever
- * the other filters: otherwise the planner may walk the sort index through the whole round
- * looking for rows that match a rare term (or no row at all), which took half a second.
+ * With a search, the matching applications are found through the full-text index first (a
+ * materialised set), whatever the other filters: otherwise the planner may walk the sort index
+ * through the whole round looking for rows that match a rare term, or none.
  */
-function searchHits(f: DashboardFilters, roundId: string) {
-  if (!f.q) return Prisma.empty;
-  return Prisma.sql`WITH hits AS MATERIALIZED (
-    SELECT id FROM "Application"
-    WHERE "roundId" = ${roundId} AND ("searchVector" @@ websearch_to_tsquery('swedish', ${f.q}) OR "referenceNumber" = ${f.q})) `;
+function source(actor: Actor, f: DashboardFilters, roundId: string) {
+  if (!f.q) return { with: Prisma.empty, from: Prisma.sql`"DashboardEntry"` };
+  return {
+    with: Prisma.sql`WITH matching AS MATERIALIZED (SELECT e."applicationId", e."roundId", e.status, e.track, e.variant, e."countyCode", e."municipalityCode",
+      e."focusAreas", e."requestedSek", e."submittedAt", e."referenceNumber", e."assignedToId" FROM "DashboardEntry" e WHERE ${conditions(actor, f, roundId, { status: false, search: true })}) `,
+    from: Prisma.sql`matching`,
+  };
 }
 
-/** Submitted applications of a round for officers: filters, Swedish full-text search, keyset pages, counts per status. */
+const hasFiltersBesideStatus = (f: DashboardFilters) =>
+  Boolean(f.q || f.track || f.variant || f.county || f.municipality || f.focus || f.mine || f.unreviewed || f.min !== undefined || f.max !== undefined);
+
 export async function dashboard(actor: Actor, f: DashboardFilters) {
   if (!isStaff(actor.roles)) await deny(actor, "dashboard.read");
   const rounds = await db.grantRound.findMany({ orderBy: [{ year: "desc" }, { opensAt: "desc" }], select: { id: true, title: true, status: true } });
@@ -67,27 +74,32 @@ export async function dashboard(actor: Actor, f: DashboardFilters) {
   const desc = f.dir === "desc";
   const column = SORT_COLUMN[sort];
   const cursor = decodeCursor(f.after);
-  const where = [conditions(actor, f, round.id, true)];
+  const where = [conditions(actor, f, round.id, { status: true, search: false })];
   if (cursor) {
     const value = sort === "submitted" ? Prisma.sql`${new Date(cursor.v as string)}::timestamptz` : Prisma.sql`${cursor.v}`;
-    where.push(desc ? Prisma.sql`(${column}, a.id) < (${value}, ${cursor.id})` : Prisma.sql`(${column}, a.id) > (${value}, ${cursor.id})`);
+    where.push(desc ? Prisma.sql`(${column}, e."applicationId") < (${value}, ${cursor.id})` : Prisma.sql`(${column}, e."applicationId") > (${value}, ${cursor.id})`);
   }
-  const order = desc ? Prisma.sql`${column} DESC, a.id DESC` : Prisma.sql`${column} ASC, a.id ASC`;
+  const innerOrder = desc ? Prisma.sql`${column} DESC, e."applicationId" DESC` : Prisma.sql`${column} ASC, e."applicationId" ASC`;
+  const outerOrder = desc ? Prisma.sql`page.sorted DESC, page.id DESC` : Prisma.sql`page.sorted ASC, page.id ASC`;
+  const src = source(actor, f, round.id);
 
+  // The page's ids from the narrow rows, then the 26 applications by primary key.
   const [rows, counts] = await Promise.all([
-    db.$queryRaw<DashboardRow[]>`${searchHits(f, round.id)}
+    db.$queryRaw<DashboardRow[]>`${src.with}
       SELECT a.id, a."referenceNumber", a.title, coalesce(a."organisationName", '') AS "organisationName", a.track::text, a.variant::text, a.status::text,
              a."requestedSek", a."submittedAt", a."primaryMunicipalityCode" AS "municipalityCode", a."assessmentStep"::text,
              u.name AS "assignedTo", c.status::text AS "myConflict",
              EXISTS (SELECT 1 FROM "Review" r WHERE r."applicationId" = a.id AND r."completedAt" IS NOT NULL) AS reviewed
-      FROM "Application" a
+      FROM (SELECT e."applicationId" AS id, ${column} AS sorted FROM ${src.from} e WHERE ${Prisma.join(where, " AND ")} ORDER BY ${innerOrder} LIMIT ${PAGE_SIZE + 1}) page
+      JOIN "Application" a ON a.id = page.id
       LEFT JOIN "User" u ON u.id = a."assignedToId"
       LEFT JOIN "ConflictDeclaration" c ON c."applicationId" = a.id AND c."userId" = ${actor.id}
-      WHERE ${Prisma.join(where, " AND ")}
-      ORDER BY ${order}
-      LIMIT ${PAGE_SIZE + 1}`,
-    db.$queryRaw<{ status: string; count: bigint }[]>`${searchHits(f, round.id)}
-      SELECT a.status::text, count(*) AS count FROM "Application" a WHERE ${conditions(actor, f, round.id, false)} GROUP BY a.status`,
+      ORDER BY ${outerOrder}`,
+    hasFiltersBesideStatus(f)
+      ? db.$queryRaw<{ status: string; count: bigint }[]>`${src.with}
+          SELECT e.status::text, count(*) AS count FROM ${src.from} e WHERE ${conditions(actor, f, round.id, { status: false, search: false })} GROUP BY e.status`
+      : db.$queryRaw<{ status: string; count: bigint }[]>`
+          SELECT status::text, count::bigint AS count FROM "RoundStatusCount" WHERE "roundId" = ${round.id} AND count > 0`,
   ]);
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);

@@ -6,7 +6,7 @@ import { db } from "./db";
 import { EXPORT_COLUMNS, exportRow, grantJson, safeCell, type GrantRecord, type Publisher } from "@/lib/domain/grant-export";
 import { municipalityName } from "@/lib/reference/municipalities";
 import { isoDate } from "@/lib/domain/format";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma as PrismaSql, type Prisma } from "@/lib/generated/prisma/client";
 
 // Exports of approved grants, streamed in batches so that 100 000 grants never sit in memory at once.
 
@@ -18,7 +18,7 @@ export const publisher = (): Publisher => ({
 
 export type GrantFilter = { roundId?: string; year?: number; track?: "KNOWLEDGE" | "COLLABORATION" | "INTERVENTION"; county?: string };
 export type ExportFormat = "csv" | "xlsx" | "json";
-const BATCH = 1000;
+const BATCH = 2000;
 
 export function approvedWhere(f: GrantFilter): Prisma.DecisionWhereInput {
   return {
@@ -30,37 +30,50 @@ export function approvedWhere(f: GrantFilter): Prisma.DecisionWhereInput {
   };
 }
 
-/** Approved grants in batches (keyset on the decision id), as plain records without personal data. */
+type GrantRow = {
+  id: string; amountSek: number | null; decidedOn: Date; referenceNumber: string | null; title: string; summary: string; track: string | null;
+  periodStart: Date | null; periodEnd: Date | null; orgName: string; orgNumber: string; orgMunicipality: string; areaMunicipality: string | null;
+};
+
+function grantConditions(f: GrantFilter) {
+  const where: Prisma.Sql[] = [
+    PrismaSql.sql`d.outcome = 'APPROVED'`,
+    PrismaSql.sql`NOT EXISTS (SELECT 1 FROM "Decision" c WHERE c."correctsId" = d.id)`,
+  ];
+  if (f.roundId) where.push(PrismaSql.sql`d."roundId" = ${f.roundId}`);
+  if (f.year) where.push(PrismaSql.sql`d."decidedOn" >= ${new Date(Date.UTC(f.year, 0, 1))}::date AND d."decidedOn" < ${new Date(Date.UTC(f.year + 1, 0, 1))}::date`);
+  if (f.track) where.push(PrismaSql.sql`a.track::text = ${f.track}`);
+  if (f.county) where.push(PrismaSql.sql`a."countyCode" = ${f.county}`);
+  return where;
+}
+
+/**
+ * Approved grants in batches of flat rows (one SQL statement per batch, keyset on the decision id),
+ * as plain records without personal data. The next batch is fetched while the current one is
+ * written, so the database and the encoder work at the same time.
+ */
 export async function* approvedGrants(filter: GrantFilter): AsyncGenerator<GrantRecord> {
-  let after: string | undefined;
+  const fetchAfter = (after: string | null) => db.$queryRaw<GrantRow[]>`
+    SELECT d.id, d."amountSek", d."decidedOn", a."referenceNumber", a.title, a.summary, a.track::text, a."periodStart", a."periodEnd",
+           o.name AS "orgName", o."orgNumber", o."municipalityCode" AS "orgMunicipality",
+           (SELECT ar."municipalityCode" FROM "ApplicationArea" ar WHERE ar."applicationId" = a.id ORDER BY ar.position LIMIT 1) AS "areaMunicipality"
+    FROM "Decision" d JOIN "Application" a ON a.id = d."applicationId" JOIN "Organisation" o ON o.id = a."organisationId"
+    WHERE ${PrismaSql.join([...grantConditions(filter), after ? PrismaSql.sql`d.id > ${after}` : PrismaSql.sql`TRUE`], " AND ")}
+    ORDER BY d.id LIMIT ${BATCH}`;
+  let pending = fetchAfter(null);
   for (;;) {
-    const batch = await db.decision.findMany({
-      where: { ...approvedWhere(filter), ...(after ? { id: { gt: after } } : {}) },
-      orderBy: { id: "asc" },
-      take: BATCH,
-      select: {
-        id: true, amountSek: true, decidedOn: true,
-        application: {
-          select: {
-            referenceNumber: true, title: true, summary: true, track: true, periodStart: true, periodEnd: true,
-            organisation: { select: { name: true, orgNumber: true, municipalityCode: true } },
-            areas: { select: { municipalityCode: true }, orderBy: { position: "asc" }, take: 1 },
-          },
-        },
-      },
-    });
+    const batch = await pending;
+    if (batch.length === BATCH) pending = fetchAfter(batch[batch.length - 1].id);
     for (const d of batch) {
-      const a = d.application;
-      const code = a.areas[0]?.municipalityCode ?? a.organisation.municipalityCode;
+      const code = d.areaMunicipality ?? d.orgMunicipality;
       yield {
-        referenceNumber: a.referenceNumber ?? "", title: a.title, summary: a.summary, amountSek: d.amountSek ?? 0, decidedOn: isoDate(d.decidedOn),
-        periodStart: a.periodStart ? isoDate(a.periodStart) : null, periodEnd: a.periodEnd ? isoDate(a.periodEnd) : null,
-        orgNumber: a.organisation.orgNumber, organisation: a.organisation.name, track: a.track ?? "INTERVENTION",
+        referenceNumber: d.referenceNumber ?? "", title: d.title, summary: d.summary, amountSek: d.amountSek ?? 0, decidedOn: isoDate(d.decidedOn),
+        periodStart: d.periodStart ? isoDate(d.periodStart) : null, periodEnd: d.periodEnd ? isoDate(d.periodEnd) : null,
+        orgNumber: d.orgNumber, organisation: d.orgName, track: (d.track ?? "INTERVENTION") as GrantRecord["track"],
         locationName: municipalityName(code) ?? code, locationCode: code,
       };
     }
     if (batch.length < BATCH) return;
-    after = batch[batch.length - 1].id;
   }
 }
 

@@ -25,11 +25,18 @@ export async function enforce(key: string, limit: number, windowSeconds: number)
   if (!(await hit(key, limit, windowSeconds))) throw new TooManyRequests();
 }
 
-/** The caller's address as the proxy in front reports it (or "local" without one). */
+/**
+ * The caller's address for abuse limits. X-Forwarded-For is a list that each proxy appends to, and
+ * its left end is whatever the client sent, so the address is read from the right: the entry added
+ * by the outermost of SAMVERKA_TRUSTED_PROXIES proxies of our own (default 1: one load balancer;
+ * `next start` alone also fills the header with the peer's address when the client sent none).
+ */
 export async function clientAddress(source?: Headers | Record<string, string | string[] | undefined>): Promise<string> {
   const h = source ?? (await headers());
-  const get = (name: string) => (h instanceof Headers ? h.get(name) : ([] as string[]).concat(h[name] ?? [])[0]) ?? undefined;
-  return (get("x-forwarded-for")?.split(",")[0] ?? get("x-real-ip") ?? "local").trim();
+  const get = (name: string) => (h instanceof Headers ? h.get(name) : ([] as string[]).concat(h[name] ?? []).join(",")) || undefined;
+  const trusted = Math.max(1, Number(process.env.SAMVERKA_TRUSTED_PROXIES ?? 1) || 1);
+  const chain = (get("x-forwarded-for") ?? "").split(",").map((a) => a.trim()).filter(Boolean);
+  return chain[Math.max(chain.length - trusted, 0)] ?? get("x-real-ip")?.trim() ?? "local";
 }
 
 /** Old windows are of no use: cleared by the scheduled maintenance. */

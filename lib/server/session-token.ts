@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { decode, encode } from "next-auth/jwt";
+import { decode, encode, type JWT } from "next-auth/jwt";
 import { authOptions, authSecret } from "./auth";
 
 // next-auth (v4) keeps the session in an encrypted JWT cookie. After a person has enrolled in
@@ -9,6 +9,25 @@ import { authOptions, authSecret } from "./auth";
 
 const secure = () => (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 const cookieName = () => `${secure() ? "__Secure-" : ""}next-auth.session-token`;
+
+/**
+ * The claims of this request's session cookie, decrypted directly (what getServerSession does,
+ * without running next-auth's whole request cycle on every page). null when absent, expired or
+ * not ours. next-auth splits a large cookie into .0, .1 …; ours is small, but both are read.
+ */
+export async function sessionClaims(): Promise<JWT | null> {
+  const jar = await cookies();
+  const name = cookieName();
+  const value = jar.get(name)?.value
+    ?? jar.getAll().filter((c) => c.name.startsWith(`${name}.`)).sort((a, b) => Number(a.name.split(".").pop()) - Number(b.name.split(".").pop())).map((c) => c.value).join("");
+  const secret = authSecret();
+  if (!value || !secret) return null;
+  try {
+    return await decode({ token: value, secret });
+  } catch {
+    return null;
+  }
+}
 
 export async function markSessionSecondFactor(userId: string): Promise<boolean> {
   const jar = await cookies();

@@ -8,6 +8,6 @@ export const APP_PG = {
 };
 
 export const TEST_PG = {
-  dataDir: path.resolve(".data", "postgres-test"),
+  dataDir: path.resolve(process.env.SAMVERKA_TEST_PG_DIR ?? path.join(".data", "postgres-test")),
   port: Number(process.env.SAMVERKA_TEST_PG_PORT ?? 54339),
 };

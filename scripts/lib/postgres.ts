@@ -57,6 +57,14 @@ async function letPostgresUserTraverse(target: string) {
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number; fresh?: boolean; log?: (line: string) => void }): Promise<RunningPostgres> {
   const { dataDir, port } = options;
   if (options.fresh) {
+    // Never pull the folder away from a running server (another test run on this machine).
+    if (await portInUse(port)) throw new Error(`Port ${port} används redan (pågår en annan testkörning?). Ange en annan port och mapp med SAMVERKA_TEST_PG_PORT och SAMVERKA_TEST_PG_DIR.`);
+    if (existsSync(path.join(dataDir, "postmaster.pid"))) {
+      const pid = Number((await readFile(path.join(dataDir, "postmaster.pid"), "utf8")).split("\n")[0]);
+      let alive = false;
+      try { process.kill(pid, 0); alive = pid > 0; } catch { alive = false; }
+      if (alive) throw new Error(`PostgreSQL (pid ${pid}) kör redan i ${dataDir}; den raderas inte.`);
+    }
     await rm(dataDir, { recursive: true, force: true });
     await rm(`${dataDir}.password`, { force: true });
   }
@@ -95,7 +103,9 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   });
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
   await server.start();
-  return { ...api, stop: () => server.stop() };
+  // stop() waits for the server's exit; one that has already gone must not hang the caller.
+  const stop = () => Promise.race([server.stop(), new Promise<void>((resolve) => setTimeout(resolve, 20_000).unref())]);
+  return { ...api, stop };
 }
 
 export async function ensureDatabase(adminUrl: string, database: string, template?: string): Promise<boolean> {
