@@ -66,7 +66,8 @@ const hasFiltersBesideStatus = (f: DashboardFilters) =>
 
 export async function dashboard(actor: Actor, f: DashboardFilters) {
   if (!isStaff(actor.roles)) await deny(actor, "dashboard.read");
-  const rounds = await db.grantRound.findMany({ orderBy: [{ year: "desc" }, { opensAt: "desc" }], select: { id: true, title: true, status: true } });
+  const rounds = await db.$queryRaw<{ id: string; title: string; status: string }[]>`
+    SELECT id, title, status::text FROM "GrantRound" ORDER BY year DESC, "opensAt" DESC`;
   const round = rounds.find((r) => r.id === f.round) ?? rounds.find((r) => r.status === "OPEN") ?? rounds[0];
   if (!round) return { rounds, round: null, rows: [] as DashboardRow[], counts: {} as Record<string, number>, total: 0, next: null };
 

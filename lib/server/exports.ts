@@ -18,7 +18,7 @@ export const publisher = (): Publisher => ({
 
 export type GrantFilter = { roundId?: string; year?: number; track?: "KNOWLEDGE" | "COLLABORATION" | "INTERVENTION"; county?: string };
 export type ExportFormat = "csv" | "xlsx" | "json";
-const BATCH = 2000;
+const BATCH = 5000;
 
 export function approvedWhere(f: GrantFilter): Prisma.DecisionWhereInput {
   return {
@@ -35,7 +35,7 @@ type GrantRow = {
   periodStart: Date | null; periodEnd: Date | null; orgName: string; orgNumber: string; orgMunicipality: string; areaMunicipality: string | null;
 };
 
-function grantConditions(f: GrantFilter) {
+export function grantConditions(f: GrantFilter) {
   const where: Prisma.Sql[] = [
     PrismaSql.sql`d.outcome = 'APPROVED'`,
     PrismaSql.sql`NOT EXISTS (SELECT 1 FROM "Decision" c WHERE c."correctsId" = d.id)`,
@@ -56,7 +56,7 @@ export async function* approvedGrants(filter: GrantFilter): AsyncGenerator<Grant
   const fetchAfter = (after: string | null) => db.$queryRaw<GrantRow[]>`
     SELECT d.id, d."amountSek", d."decidedOn", a."referenceNumber", a.title, a.summary, a.track::text, a."periodStart", a."periodEnd",
            o.name AS "orgName", o."orgNumber", o."municipalityCode" AS "orgMunicipality",
-           (SELECT ar."municipalityCode" FROM "ApplicationArea" ar WHERE ar."applicationId" = a.id ORDER BY ar.position LIMIT 1) AS "areaMunicipality"
+           coalesce(a."primaryMunicipalityCode", (SELECT ar."municipalityCode" FROM "ApplicationArea" ar WHERE ar."applicationId" = a.id ORDER BY ar.position LIMIT 1)) AS "areaMunicipality"
     FROM "Decision" d JOIN "Application" a ON a.id = d."applicationId" JOIN "Organisation" o ON o.id = a."organisationId"
     WHERE ${PrismaSql.join([...grantConditions(filter), after ? PrismaSql.sql`d.id > ${after}` : PrismaSql.sql`TRUE`], " AND ")}
     ORDER BY d.id LIMIT ${BATCH}`;

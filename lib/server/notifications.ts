@@ -17,7 +17,11 @@ export async function notifyMembers(tx: Tx, applicationId: string, n: Notificati
   await notify(tx, members.map((m) => m.userId), n);
 }
 
-export const unreadCount = (actor: Actor) => db.notification.count({ where: { userId: actor.id, readAt: null } });
+/** On every page (the header): a plain statement, without Prisma's per-query compilation. */
+export async function unreadCount(actor: Actor): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Notification" WHERE "userId" = ${actor.id} AND "readAt" IS NULL`;
+  return row?.n ?? 0;
+}
 
 export async function listNotifications(actor: Actor) {
   return db.notification.findMany({ where: { userId: actor.id }, orderBy: { createdAt: "desc" }, take: 100 });
