@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./tests/chromium";
 
 // Debian's Chromium, never a downloaded browser; one worker on these 2 cores; the production build.
 const port = Number(process.env.PORT ?? 3100);
@@ -19,10 +20,7 @@ export default defineConfig({
     timezoneId: "Europe/Stockholm",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: {
     command: `node_modules/.bin/next start -p ${port}`,

@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./tests/chromium";
 
 // System tests (tests/system): two app instances on one PostgreSQL, a database that stops, an app
 // process killed mid-submission, fifty applicants at once. The tests start and stop their own
@@ -21,9 +22,6 @@ export default defineConfig({
     timezoneId: "Europe/Stockholm",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });

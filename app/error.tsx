@@ -1,23 +1,8 @@
 "use client";
-import { startTransition, useEffect, useState } from "react";
+import { startTransition } from "react";
+import { useServiceUnavailable } from "@/components/layout/use-service-unavailable";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-
-/**
- * Whether the failure is the database being away: the health check answers 503 then (or cannot be
- * reached at all). In production the error itself says nothing about its cause, so we ask.
- */
-function useServiceUnavailable(): boolean {
-  const [unavailable, setUnavailable] = useState(false);
-  useEffect(() => {
-    let active = true;
-    fetch("/api/health", { cache: "no-store" })
-      .then((response) => active && setUnavailable(response.status === 503))
-      .catch(() => active && setUnavailable(true));
-    return () => { active = false; };
-  }, []);
-  return unavailable;
-}
 
 // Never a stack trace: a calm message and a way forward. The server has logged the details.
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {

@@ -1,21 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
-
-/**
- * Whether the failure is the database being away: the health check answers 503 then (or cannot be
- * reached at all). In production the error itself says nothing about its cause, so we ask.
- */
-function useServiceUnavailable(): boolean {
-  const [unavailable, setUnavailable] = useState(false);
-  useEffect(() => {
-    let active = true;
-    fetch("/api/health", { cache: "no-store" })
-      .then((response) => active && setUnavailable(response.status === 503))
-      .catch(() => active && setUnavailable(true));
-    return () => { active = false; };
-  }, []);
-  return unavailable;
-}
+import { useServiceUnavailable } from "@/components/layout/use-service-unavailable";
 
 // The root layout itself failed (with a signed-in visitor it reads the database), so no message
 // files are available here: Swedish first, English below. Trying again reloads the whole page.

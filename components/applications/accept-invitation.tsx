@@ -1,11 +1,13 @@
 "use client";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { acceptInvitationAction } from "@/app/(applicant)/organisationer/actions";
 import { Button } from "@/components/ui/button";
 
 export function AcceptInvitation({ token, organisation }: { token: string; organisation: string }) {
   const router = useRouter();
+  const t = useTranslations("organisations.invitation");
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
   return (
@@ -17,7 +19,7 @@ export function AcceptInvitation({ token, organisation }: { token: string; organ
         setPending(false);
         if (!result.ok) return setError(result.message);
         router.push(`/organisationer/${result.value}`);
-      }}>Gå med i {organisation}</Button>
+      }}>{t("join", { organisation })}</Button>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { inviteMemberAction } from "@/app/(applicant)/organisationer/actions";
 import { Input } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
@@ -9,6 +10,7 @@ export function InviteForm({ organisationId }: { organisationId: string }) {
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [pending, setPending] = useState(false);
+  const t = useTranslations("organisations");
   return (
     <form noValidate className="max-w-xl" onSubmit={async (e) => {
       e.preventDefault();
@@ -18,12 +20,12 @@ export function InviteForm({ organisationId }: { organisationId: string }) {
       setPending(false);
       if (!result.ok) return setError(result.errors.email ?? result.message);
       setError(undefined);
-      setNotice(`En inbjudan är skickad till ${email}.`);
+      setNotice(t("inviteSent", { email }));
       setEmail("");
     }}>
-      <Input id="invite-email" type="email" label="E-postadress till den du vill bjuda in" hint="Personen får en länk som gäller i 14 dagar." value={email} onChange={setEmail} error={error} />
+      <Input id="invite-email" type="email" label={t("inviteEmail")} hint={t("inviteEmailHint")} value={email} onChange={setEmail} error={error} />
       {notice ? <p role="status" className="mb-4 font-semibold text-success">{notice}</p> : null}
-      <Button type="submit" disabled={pending}>Skicka inbjudan</Button>
+      <Button type="submit" disabled={pending}>{t("sendInvite")}</Button>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { startApplicationAction } from "@/app/(applicant)/ansokningar/ny/actions";
 import { Button } from "@/components/ui/button";
 
@@ -8,11 +9,12 @@ type Option = { value: string; label: string };
 /** A plain form (works without JavaScript); the server creates the draft and opens it. */
 export function StartApplicationForm({ organisations, rounds, selected }: { organisations: Option[]; rounds: Option[]; selected?: string }) {
   const [state, action, pending] = useActionState(startApplicationAction, null);
+  const t = useTranslations("applications.new");
   return (
     <form action={action} className="max-w-xl">
       {state && !state.ok ? <p className="mb-4 border-l-4 border-error pl-4 font-semibold text-error" id="start-error">{state.message}</p> : null}
       <fieldset className="mb-6">
-        <legend className="font-semibold">Vilken organisation söker?</legend>
+        <legend className="font-semibold">{t("whichOrganisation")}</legend>
         {organisations.map((o, i) => (
           <div key={o.value} className="mt-2 flex items-center gap-3">
             <input type="radio" id={`org-${o.value}`} name="organisationId" value={o.value} defaultChecked={selected ? selected === o.value : i === 0} className="h-6 w-6" />
@@ -21,7 +23,7 @@ export function StartApplicationForm({ organisations, rounds, selected }: { orga
         ))}
       </fieldset>
       <fieldset className="mb-6">
-        <legend className="font-semibold">Vilken utlysning söker ni i?</legend>
+        <legend className="font-semibold">{t("whichRound")}</legend>
         {rounds.map((r, i) => (
           <div key={r.value} className="mt-2 flex items-center gap-3">
             <input type="radio" id={`round-${r.value}`} name="roundId" value={r.value} defaultChecked={i === 0} className="h-6 w-6" />
@@ -29,7 +31,7 @@ export function StartApplicationForm({ organisations, rounds, selected }: { orga
           </div>
         ))}
       </fieldset>
-      <Button type="submit" disabled={pending}>Börja på ansökan</Button>
+      <Button type="submit" disabled={pending}>{t("start")}</Button>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { withdrawApplicationAction } from "@/app/(applicant)/ansokningar/[id]/actions";
 import { Button } from "@/components/ui/button";
@@ -11,7 +12,9 @@ export function WithdrawForm({ applicationId }: { applicationId: string }) {
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  if (!open) return <Button type="button" variant="secondary" onClick={() => setOpen(true)}>Återkalla ansökan</Button>;
+  const t = useTranslations("applications.withdraw");
+  const tc = useTranslations("common");
+  if (!open) return <Button type="button" variant="secondary" onClick={() => setOpen(true)}>{t("open")}</Button>;
   return (
     <form className="border-l-4 border-error pl-4" onSubmit={async (e) => {
       e.preventDefault();
@@ -22,12 +25,12 @@ export function WithdrawForm({ applicationId }: { applicationId: string }) {
       if (!result.ok) return setError(result.message);
       router.refresh();
     }}>
-      <h3 className="text-lg font-bold">Vill du återkalla ansökan?</h3>
-      <p className="mb-4">Ansökan handläggs inte vidare. Det går inte att ångra, men ni kan skicka in en ny ansökan medan utlysningen är öppen.</p>
-      <TextArea id="withdraw-reason" label="Varför återkallar ni ansökan?" optional rows={3} value={reason} onChange={setReason} error={error ?? undefined} />
+      <h3 className="text-lg font-bold">{t("title")}</h3>
+      <p className="mb-4">{t("text")}</p>
+      <TextArea id="withdraw-reason" label={t("reason")} optional rows={3} value={reason} onChange={setReason} error={error ?? undefined} />
       <div className="flex gap-4">
-        <Button type="submit" variant="warning" disabled={pending}>Ja, återkalla ansökan</Button>
-        <Button type="button" variant="secondary" onClick={() => setOpen(false)}>Avbryt</Button>
+        <Button type="submit" variant="warning" disabled={pending}>{t("confirm")}</Button>
+        <Button type="button" variant="secondary" onClick={() => setOpen(false)}>{tc("cancel")}</Button>
       </div>
     </form>
   );

@@ -1,10 +1,12 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 /** A bar chart; the same numbers always stand in a table beside it, so the picture is one image to screen readers. */
 export function SimpleBarChart({ data, dataKey, label, title }: { data: { name: string; [k: string]: string | number }[]; dataKey: string; label: string; title: string }) {
+  const t = useTranslations("common");
   return (
-    <div role="img" aria-label={`Diagram: ${title}. Samma siffror finns i tabellen.`} className="h-64 w-full">
+    <div role="img" aria-label={t("chartLabel", { title })} className="h-64 w-full">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />

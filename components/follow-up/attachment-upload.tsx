@@ -1,33 +1,36 @@
 "use client";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 
 /** Attach a PDF to a report (checked on the server by its content, at most 10 MB). */
 export function AttachmentUpload({ reportId }: { reportId: string }) {
   const router = useRouter();
+  const t = useTranslations("followUp.report");
+  const tc = useTranslations("common");
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   return (
     <form noValidate className={`mb-8 ${error ? "border-l-4 border-error pl-4" : ""}`} onSubmit={async (e) => {
       e.preventDefault();
-      if (!file || pending) return setError(file ? null : "Välj en PDF-fil.");
+      if (!file || pending) return setError(file ? null : t("chooseFile"));
       setPending(true);
       const body = new FormData();
       body.set("file", file);
       const response = await fetch(`/api/rapporter/${reportId}/bilagor`, { method: "POST", body });
-      const result = (await response.json().catch(() => ({ ok: false, message: "Något gick fel hos oss. Försök igen." }))) as { ok: boolean; message?: string; errors?: Record<string, string> };
+      const result = (await response.json().catch(() => ({ ok: false, message: t("uploadError") }))) as { ok: boolean; message?: string; errors?: Record<string, string> };
       setPending(false);
-      if (!result.ok) return setError(result.errors?.file ?? result.message ?? "Filen kunde inte laddas upp.");
+      if (!result.ok) return setError(result.errors?.file ?? result.message ?? t("uploadFailed"));
       setError(null);
       setFile(null);
       router.refresh();
     }}>
-      <label htmlFor="attachment" className="block font-semibold">Bilaga (PDF, högst 10 MB) <span className="font-normal">(frivilligt)</span></label>
+      <label htmlFor="attachment" className="block font-semibold">{t("attachmentLabel")} <span className="font-normal">{tc("optional")}</span></label>
       {error ? <p id="attachment-error" className="font-semibold text-error">{error}</p> : null}
       <input id="attachment" type="file" accept="application/pdf,.pdf" aria-describedby={error ? "attachment-error" : undefined} onChange={(e) => setFile(e.target.files?.[0] ?? null)} className="mt-1 mb-3 block" />
-      <Button type="submit" variant="secondary" disabled={pending}>Ladda upp bilagan</Button>
+      <Button type="submit" variant="secondary" disabled={pending}>{t("uploadAttachment")}</Button>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 
 // Form primitives in the GOV.UK manner: a visible label, an optional hint, the error beside the
 // field (tied with aria-describedby), and "(frivilligt)" instead of stars.
@@ -10,13 +11,14 @@ const describedBy = (id: string, hint?: ReactNode, error?: string) =>
   [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 
 function Wrapper({ id, label, hint, error, optional, children, asFieldset }: Base & { children: ReactNode; asFieldset?: boolean }) {
+  const t = useTranslations("common");
   const head = (
     <>
       {hint ? <p id={`${id}-hint`} className="mt-1 text-muted">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className="mt-1 font-semibold text-error"><span className="sr-only">Fel: </span>{error}</p> : null}
+      {error ? <p id={`${id}-error`} className="mt-1 font-semibold text-error"><span className="sr-only">{t("errorPrefix")}</span>{error}</p> : null}
     </>
   );
-  const opt = optional ? <span className="font-normal"> (frivilligt)</span> : null;
+  const opt = optional ? <span className="font-normal"> {t("optional")}</span> : null;
   const box = `mb-6 ${error ? "border-l-4 border-error pl-4" : ""}`;
   if (asFieldset) {
     return (

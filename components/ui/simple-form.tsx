@@ -1,6 +1,7 @@
 "use client";
 import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Button } from "./button";
 import { Checkbox, Input, Radios, TextArea } from "./form";
 import { ErrorSummary } from "./error-summary";
@@ -22,6 +23,7 @@ export function SimpleForm({ id, title, fields, submitLabel, action, successText
   action: (values: Record<string, unknown>) => Promise<Result | undefined>;
 }) {
   const router = useRouter();
+  const tc = useTranslations("common");
   const busy = useRef(false);
   const [values, setValues] = useState<Record<string, unknown>>(() => Object.fromEntries(fields.map((f) => [f.name, f.defaultValue ?? (f.type === "checkbox" ? false : f.type === "number" ? "" : "")])));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -53,7 +55,7 @@ export function SimpleForm({ id, title, fields, submitLabel, action, successText
   return (
     <form id={id} noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }} className="max-w-2xl">
       {title ? <h3 className="mb-3 text-xl font-bold">{title}</h3> : null}
-      <ErrorSummary title="Det finns fel i formuläret" items={items} />
+      <ErrorSummary title={tc("errorSummaryTitle")} items={items} />
       {fields.map((f) => {
         const common = { id: fid(f.name), label: f.label, hint: f.hint, error: errors[f.name] };
         switch (f.type) {

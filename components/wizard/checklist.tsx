@@ -1,12 +1,16 @@
 "use client";
-import { fieldId, partOf, PART_TITLES, type Part } from "@/lib/domain/application-parts";
+import { useTranslations } from "next-intl";
+import { fieldId, partOf, type Part } from "@/lib/domain/application-parts";
 import type { Problem } from "@/lib/domain/rules";
 
 
 /** The live rule checklist: every open problem, each linking to its field. */
-export function Checklist({ problems, applicationId, currentPart, title = "Det här behöver du åtgärda innan du kan skicka in", okText = "Allt ser bra ut. Ansökan uppfyller reglerna." }: {
+export function Checklist({ problems, applicationId, currentPart, title: givenTitle, okText: givenOkText }: {
   problems: Problem[]; applicationId: string; currentPart?: Part; title?: string; okText?: string;
 }) {
+  const t = useTranslations("wizard");
+  const title = givenTitle ?? t("checklistTitle");
+  const okText = givenOkText ?? t("checklistOk");
   if (!problems.length) {
     return (
       <div className="mb-8 border-l-4 border-success bg-[#e6f2ec] p-4" role="status" data-testid="checklist">
@@ -24,7 +28,7 @@ export function Checklist({ problems, applicationId, currentPart, title = "Det h
           return (
             <li key={`${p.code}-${p.path}-${i}`} data-code={p.code}>
               <a href={href}>{p.message}</a>
-              {part !== currentPart ? <span className="text-muted"> ({PART_TITLES[part]})</span> : null}
+              {part !== currentPart ? <span className="text-muted"> ({t(`parts.${part}`)})</span> : null}
             </li>
           );
         })}

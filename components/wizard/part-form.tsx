@@ -1,13 +1,13 @@
 "use client";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { checkDraft, fieldId, partOf, type DraftContract, type Part } from "@/lib/domain/application-parts";
 import { mergeDraft, patchFromPart, type LettersById } from "@/lib/domain/draft-patch";
 import type { Problem, RoundSettings } from "@/lib/domain/rules";
 import { PART_SCHEMAS, type PartData, type PartName } from "@/lib/validation/draft";
 import { saveDraftPartAction } from "@/app/(applicant)/ansokningar/[id]/actions";
 import { Checklist } from "./checklist";
-import { PART_TITLES } from "@/lib/domain/application-parts";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
 
@@ -124,16 +124,10 @@ export type PartForm = {
   setShowAll: (value: boolean) => void; save: () => Promise<boolean>; applicationId: string; part: PartName;
 };
 
-const STATE_TEXT: Record<SaveState, string> = {
-  saved: "Sparat",
-  unsaved: "Ändringar som inte är sparade ännu …",
-  saving: "Sparar …",
-  error: "Inte sparat – se felen nedan",
-  conflict: "Inte sparat – ansökan har ändrats någon annanstans",
-};
-
 export function PartFrame({ form, title, lead, children }: { form: PartForm; title: string; lead: string; children: ReactNode }) {
   const router = useRouter();
+  const t = useTranslations("wizard");
+  const tc = useTranslations("common");
   const [leaving, setLeaving] = useState(false);
   const summary = Object.entries(form.serverErrors).map(([path, message]) => ({ fieldId: fieldId(path), message }));
 
@@ -147,27 +141,27 @@ export function PartFrame({ form, title, lead, children }: { form: PartForm; tit
 
   return (
     <div>
-      <p className="mb-2"><a href={`/ansokningar/${form.applicationId}`}>Tillbaka till ansökans delar</a></p>
+      <p className="mb-2"><a href={`/ansokningar/${form.applicationId}`}>{t("backToParts")}</a></p>
       <h1 className="text-3xl font-bold">{title}</h1>
       <p className="mt-2 mb-6 max-w-2xl text-lg text-muted">{lead}</p>
       <p role="status" aria-live="polite" data-testid="save-state" data-state={form.state}
         className={`mb-6 inline-block rounded px-3 py-1 text-sm font-semibold ${form.state === "saved" ? "bg-[#e6f2ec] text-success" : form.state === "error" || form.state === "conflict" ? "bg-[#f6d7d2] text-error" : "bg-surface"}`}>
-        {STATE_TEXT[form.state]}
+        {t(`saveState.${form.state}`)}
       </p>
       {form.state === "conflict" ? (
         <div className="mb-6 border-4 border-error p-4" data-testid="conflict">
-          <h2 className="text-lg font-bold">Din kopia är inte längre den senaste</h2>
+          <h2 className="text-lg font-bold">{t("conflictTitle")}</h2>
           <p className="mt-1">{form.message}</p>
-          <p className="mt-2">Det du har skrivit här finns kvar på sidan tills du laddar om.</p>
-          <Button type="button" variant="secondary" className="mt-3" onClick={() => window.location.reload()}>Ladda om och se den senaste versionen</Button>
+          <p className="mt-2">{t("conflictKept")}</p>
+          <Button type="button" variant="secondary" className="mt-3" onClick={() => window.location.reload()}>{t("conflictReload")}</Button>
         </div>
       ) : null}
-      <ErrorSummary title="Det finns fel i formuläret" items={summary} />
-      <Checklist problems={form.partProblems} applicationId={form.applicationId} currentPart={form.part as Part} title={`Det här saknas eller behöver ändras i ${PART_TITLES[form.part as Part].toLowerCase()}`} okText="Den här delen är klar." />
+      <ErrorSummary title={tc("errorSummaryTitle")} items={summary} />
+      <Checklist problems={form.partProblems} applicationId={form.applicationId} currentPart={form.part as Part} title={t("partChecklistTitle", { part: t(`parts.${form.part}`).toLowerCase() })} okText={t("partDone")} />
       <form onSubmit={(e) => { e.preventDefault(); void saveAndLeave(); }} noValidate>
         {children}
         <div className="mt-8 flex flex-wrap gap-4">
-          <Button type="submit" disabled={leaving}>Spara och gå tillbaka</Button>
+          <Button type="submit" disabled={leaving}>{t("saveAndBack")}</Button>
         </div>
       </form>
     </div>

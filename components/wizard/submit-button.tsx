@@ -1,5 +1,6 @@
 "use client";
 import { useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { submitApplicationAction } from "@/app/(applicant)/ansokningar/[id]/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -10,6 +11,7 @@ export function SubmitButton({ applicationId, label, disabled }: { applicationId
   const busy = useRef(false);
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<{ fieldId: string; message: string }[]>([]);
+  const t = useTranslations("wizard");
   async function submit() {
     if (busy.current) return;
     busy.current = true;
@@ -24,10 +26,10 @@ export function SubmitButton({ applicationId, label, disabled }: { applicationId
   return (
     <div>
       {errors.length ? (
-        <ErrorSummary title="Ansökan kunde inte skickas in" items={errors.map((e) => ({ ...e, fieldId: e.fieldId }))} />
+        <ErrorSummary title={t("submitFailed")} items={errors.map((e) => ({ ...e, fieldId: e.fieldId }))} />
       ) : null}
       <Button id="submit" type="button" onClick={submit} disabled={pending || disabled} aria-disabled={pending || disabled}>
-        {pending ? "Skickar in …" : label}
+        {pending ? t("submitting") : label}
       </Button>
     </div>
   );

@@ -7,15 +7,6 @@ import { parseApplicationPayload, type ApplicationContract } from "@/lib/validat
 export const PARTS = ["grunduppgifter", "omrade", "genomforande", "partner", "budget", "intyganden"] as const;
 export type Part = (typeof PARTS)[number];
 
-export const PART_TITLES: Record<Part, string> = {
-  grunduppgifter: "Grunduppgifter",
-  omrade: "Område och behov",
-  genomforande: "Genomförande",
-  partner: "Partner och avsiktsförklaringar",
-  budget: "Budget och annan finansiering",
-  intyganden: "Intyganden",
-};
-
 /** The first segment of a problem's path decides its part; the checklist links to the part and the field. */
 const PART_OF_FIELD: Record<string, Part> = {
   track: "grunduppgifter", variant: "grunduppgifter", title: "grunduppgifter", summary: "grunduppgifter", focusAreas: "grunduppgifter", period: "grunduppgifter",

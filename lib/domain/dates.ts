@@ -83,10 +83,15 @@ export function todayInStockholm(now: Date = new Date()): string {
 export function stockholmToUtc(local: string): Date {
   const [date, time = "00:00"] = local.split("T");
   const naive = new Date(`${date}T${time.slice(0, 5)}:00Z`);
-  // The offset of Stockholm at that moment (CET +1, CEST +2), read from Intl rather than assumed.
-  const shown = stockholmWallClock(naive);
-  const offset = new Date(`${shown.date}T${shown.time}:00Z`).getTime() - naive.getTime();
-  return new Date(naive.getTime() - offset);
+  // The offset of Stockholm (CET +1, CEST +2) is read from Intl rather than assumed, and read twice:
+  // first at the naive instant, then at the instant that gives. Near the autumn change the two
+  // differ (01:00 local on the last Sunday of October is still summer time).
+  const offsetAt = (instant: Date) => {
+    const shown = stockholmWallClock(instant);
+    return new Date(`${shown.date}T${shown.time}:00Z`).getTime() - instant.getTime();
+  };
+  const guess = new Date(naive.getTime() - offsetAt(naive));
+  return new Date(naive.getTime() - offsetAt(guess));
 }
 
 /** An instant as wall-clock time in Europe/Stockholm, for datetime-local inputs. */

@@ -2,16 +2,6 @@
 export const CRITERIA = ["NEED", "LOCAL_ANCHORING", "COLLABORATION", "LONG_TERM", "FEASIBILITY", "FOLLOW_UP", "GENDER_EQUALITY"] as const;
 export type Criterion = (typeof CRITERIA)[number];
 
-export const CRITERION_LABELS: Record<Criterion, { title: string; hint: string }> = {
-  NEED: { title: "Behov", hint: "Bygger ansökan på kunskap om områdets läge och de boendes behov?" },
-  LOCAL_ANCHORING: { title: "Lokal förankring", hint: "Har arbetet förankring i området, bland boende och lokala aktörer?" },
-  COLLABORATION: { title: "Samverkan", hint: "Är parternas roller tydliga, finns avsiktsförklaringar och ett gemensamt ramverk?" },
-  LONG_TERM: { title: "Långsiktighet", hint: "Fortsätter arbetet efter bidragstiden, till exempel genom ett IOP?" },
-  FEASIBILITY: { title: "Genomförbarhet", hint: "Är plan och budget rimliga för det som ska göras?" },
-  FOLLOW_UP: { title: "Uppföljning", hint: "Finns mätbara mål och en plan för att följa upp resultaten?" },
-  GENDER_EQUALITY: { title: "Jämställdhet", hint: "Når och påverkar arbetet kvinnor och män, flickor och pojkar?" },
-};
-
 export type ConflictStatus = "NO_CONFLICT" | "DECLARED" | "CONFIRMED" | "LIFTED";
 
 /** An officer sees the content of an application only after declaring no conflict (or when an admin lifted theirs). */

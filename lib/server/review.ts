@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db, type Tx } from "./db";
 import { deny, type Actor } from "./actor";
 import { audit } from "./audit";
@@ -22,12 +23,15 @@ import type { CompletionRequestInput, ConflictInput, ConflictRuling, DecisionInp
 
 const refuse = (reason: DecisionRefusal) => new Forbidden(REFUSAL_TEXT[reason]);
 
+// Read once per page render (the gate and the case both need it); actions are not memoised.
+const findSubmitted = cache((actorId: string, id: string) => db.application.findFirst({
+  where: { id, status: { notIn: ["DRAFT"] } },
+  include: { conflicts: { where: { userId: actorId } }, organisation: true, partners: { orderBy: { position: "asc" }, select: { name: true } } },
+}));
+
 async function submittedApplication(actor: Actor, id: string, what: string) {
   if (!isStaff(actor.roles)) await deny(actor, what, "Application", id);
-  const app = await db.application.findFirst({
-    where: { id, status: { notIn: ["DRAFT"] } },
-    include: { conflicts: { where: { userId: actor.id } }, organisation: true, partners: { orderBy: { position: "asc" }, select: { name: true } } },
-  });
+  const app = await findSubmitted(actor.id, id);
   if (!app) await deny(actor, what, "Application", id);
   return app!;
 }

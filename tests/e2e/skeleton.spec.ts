@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, expectNoSeriousA11yViolations, signIn, enterSecondFactor } from "./support";
+import { query } from "./db";
 
 test("the home page explains the grant and its three tracks in Swedish, with a sign-in", async ({ page }) => {
   await page.goto("/");
@@ -113,4 +114,26 @@ test("an unknown address shows the Swedish not-found page", async ({ page }) => 
   const response = await page.goto("/finns-inte");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sidan finns inte");
+});
+
+test("in English, the applicant's wizard and the officers' dashboard speak English too", async ({ page, browser }) => {
+  await signIn(page, DEMO.applicant);
+  const [draft] = await query<{ id: string }>(
+    `SELECT a.id FROM "Application" a JOIN "User" u ON u.id = a."createdById" WHERE u.email = $1 AND a.status = 'DRAFT' ORDER BY a."createdAt" LIMIT 1`, [DEMO.applicant]);
+  await page.goto(`/ansokningar/${draft.id}`);
+  await page.getByRole("button", { name: "In English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("link", { name: /Basic details/ })).toBeVisible();
+  await page.goto(`/ansokningar/${draft.id}/grunduppgifter`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Basic details");
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("button", { name: "På svenska" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Grunduppgifter");
+
+  const officer = await (await browser.newContext()).newPage();
+  await signIn(officer, DEMO.reviewer);
+  await officer.getByRole("button", { name: "In English" }).click();
+  await expect(officer.locator("html")).toHaveAttribute("lang", "en");
+  await expect(officer.getByRole("heading", { name: "Filter", exact: true })).toBeVisible();
+  await expect(officer.getByLabel("Search")).toBeVisible();
 });

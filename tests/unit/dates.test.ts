@@ -96,6 +96,13 @@ describe("Europe/Stockholm", () => {
     expect(utcToStockholmLocal(new Date("2026-06-30T22:30:00Z"))).toBe("2026-07-01T00:30");
   });
 
+  it("gets the hours around the autumn change right (found by the property below)", () => {
+    expect(stockholmToUtc("2024-10-27T01:00").toISOString()).toBe("2024-10-26T23:00:00.000Z");
+    expect(stockholmToUtc("2024-10-27T01:59").toISOString()).toBe("2024-10-26T23:59:00.000Z");
+    expect(stockholmToUtc("2024-10-27T03:00").toISOString()).toBe("2024-10-27T02:00:00.000Z");
+    expect(utcToStockholmLocal(stockholmToUtc("2024-10-27T02:30"))).toBe("2024-10-27T02:30");
+  });
+
   it("turns a wall-clock time into an instant and back", () => {
     const local = fc.tuple(anyDate, fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
       .filter(([date]) => date >= "1980-01-01") // before 1980 Sweden had no summer time to test

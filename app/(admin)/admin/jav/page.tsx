@@ -1,31 +1,35 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/server/actor";
 import { listDeclaredConflicts } from "@/lib/server/review";
-import { formatDateTime } from "@/lib/domain/format";
+import { formatDateTime, type UiLocale } from "@/lib/domain/format";
 import { PageHeading } from "@/components/ui/page-heading";
 import { SimpleForm } from "@/components/ui/simple-form";
 import { conflictRulingAction } from "@/app/(officer)/handlaggning/[id]/actions";
 
-export const metadata = { title: "Anmält jäv" };
-const STATUS = { DECLARED: "Anmält, inte prövat", CONFIRMED: "Fastställt", LIFTED: "Hävt", NO_CONFLICT: "Inget jäv" } as const;
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.conflictsPage"))("title") };
+}
 
 export default async function ConflictsPage() {
   const actor = await requirePageRole(["ADMIN"]);
   const declarations = await listDeclaredConflicts(actor);
+  const t = await getTranslations("admin.conflictsPage");
+  const locale = (await getLocale()) as UiLocale;
   return (
     <>
-      <PageHeading title="Anmält jäv" lead="Handläggare och beslutsfattare som har anmält att de kan vara jäviga. Du prövar anmälan: fastställ jävet, eller häv det med skäl. Allt skrivs i loggen." />
-      {declarations.length === 0 ? <p>Ingen har anmält jäv.</p> : null}
+      <PageHeading title={t("title")} lead={t("lead")} />
+      {declarations.length === 0 ? <p>{t("none")}</p> : null}
       <ul className="space-y-8">
         {declarations.map((d) => (
           <li key={d.id} className="border-l-4 border-accent pl-4">
             <h2 className="text-xl font-bold">{d.application.referenceNumber} – {d.application.organisation.name}</h2>
-            <p>{d.user.name} ({d.user.email}), {formatDateTime(d.declaredAt)}: {d.description}</p>
-            <p className="font-semibold">{STATUS[d.status]}{d.decidedBy ? ` av ${d.decidedBy.name}: ${d.decisionReason}` : ""}</p>
+            <p>{d.user.name} ({d.user.email}), {formatDateTime(d.declaredAt, locale)}: {d.description}</p>
+            <p className="font-semibold">{t(`status.${d.status}`)}{d.decidedBy ? t("decidedBy", { name: d.decidedBy.name, reason: String(d.decisionReason) }) : ""}</p>
             {d.status === "DECLARED" ? (
-              <SimpleForm id={`ruling-${d.id}`} submitLabel="Spara beslutet" action={conflictRulingAction.bind(null, d.id)}
+              <SimpleForm id={`ruling-${d.id}`} submitLabel={t("save")} action={conflictRulingAction.bind(null, d.id)}
                 fields={[
-                  { name: "ruling", type: "radio", label: "Beslut", options: [{ value: "CONFIRM", label: "Fastställ jävet" }, { value: "LIFT", label: "Häv jävet – personen får handlägga ärendet" }] },
-                  { name: "reason", type: "textarea", label: "Skäl" },
+                  { name: "ruling", type: "radio", label: t("ruling"), options: [{ value: "CONFIRM", label: t("confirm") }, { value: "LIFT", label: t("lift") }] },
+                  { name: "reason", type: "textarea", label: t("reason") },
                 ]} />
             ) : null}
           </li>

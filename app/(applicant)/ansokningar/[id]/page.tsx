@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageRole, type Actor } from "@/lib/server/actor";
 import { getForApplicant, timelineFor } from "@/lib/server/applications";
 import { orNotFound } from "@/lib/server/page";
@@ -6,32 +7,34 @@ import { draftOf, roundOf } from "@/lib/server/wizard-data";
 import { checkDraft, partStatuses, PARTS, type Part, type PartStatus } from "@/lib/domain/application-parts";
 import { applicantMayEdit, applicantMayWithdraw } from "@/lib/domain/lifecycle";
 import { todayInStockholm } from "@/lib/domain/dates";
-import { formatDate, formatDateTime, formatSek } from "@/lib/domain/format";
-import { LETTER_STATUS_LABELS, TRACK_LABELS } from "@/lib/domain/labels";
+import { formatDate, formatDateTime, formatSek, type UiLocale } from "@/lib/domain/format";
+import { label } from "@/lib/domain/labels";
 import { Checklist } from "@/components/wizard/checklist";
-import { PART_TITLES } from "@/lib/domain/application-parts";
 import { StatusTag } from "@/components/applications/status-tag";
 import { WithdrawForm } from "@/components/applications/withdraw-form";
 import { Tag } from "@/components/ui/tag";
 import { ButtonLink } from "@/components/ui/button";
 
-export const metadata = { title: "Ansökan" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("applications"))("metaTitle") };
+}
 
-const PART_TAG: Record<PartStatus, { text: string; tone: "neutral" | "blue" | "green" | "red" }> = {
-  NOT_STARTED: { text: "Ej påbörjad", tone: "neutral" },
-  IN_PROGRESS: { text: "Påbörjad", tone: "blue" },
-  DONE: { text: "Klar", tone: "green" },
-  NEEDS_ACTION: { text: "Behöver åtgärdas", tone: "red" },
+const PART_TONE: Record<PartStatus, "neutral" | "blue" | "green" | "red"> = {
+  NOT_STARTED: "neutral",
+  IN_PROGRESS: "blue",
+  DONE: "green",
+  NEEDS_ACTION: "red",
 };
 
-const TIMELINE_TEXT: Record<string, string> = {
-  "application.created": "Utkast skapat",
-  "application.submitted": "Ansökan inskickad",
-  "application.review_started": "Handläggningen har börjat",
-  "application.complement_requested": "Komplettering begärd",
-  "application.completed": "Komplettering inskickad",
-  "application.withdrawn": "Ansökan återkallad",
-  "decision.made": "Beslut fattat",
+// Audit actions shown to the applicant, and their keys in the "applications.timeline" messages.
+const TIMELINE_KEY: Record<string, string> = {
+  "application.created": "created",
+  "application.submitted": "submitted",
+  "application.review_started": "reviewStarted",
+  "application.complement_requested": "complementRequested",
+  "application.completed": "completed",
+  "application.withdrawn": "withdrawn",
+  "decision.made": "decisionMade",
 };
 
 export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
@@ -40,24 +43,27 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   const app = await orNotFound(getForApplicant(actor, id));
   const editable = applicantMayEdit(app.status);
   const openRequest = app.complementRequests.find((r) => !r.answeredAt);
+  const t = await getTranslations("applications");
+  const ta = await getTranslations("applicant");
+  const locale = (await getLocale()) as UiLocale;
 
   return (
     <div>
-      <p className="mb-2"><Link href="/ansokningar">Mina ansökningar</Link></p>
+      <p className="mb-2"><Link href="/ansokningar">{ta("title")}</Link></p>
       <p className="text-muted">{app.organisation.name} · {app.round.title}</p>
-      <h1 className="text-3xl font-bold">{app.title || "Ny ansökan"}</h1>
+      <h1 className="text-3xl font-bold">{app.title || t("untitledDraft")}</h1>
       <p className="mt-3 flex flex-wrap items-center gap-3">
         <StatusTag status={app.status} />
-        {app.referenceNumber ? <span>Diarienummer <strong data-testid="reference-number">{app.referenceNumber}</strong></span> : null}
-        {app.track ? <span>{TRACK_LABELS[app.track]}</span> : null}
+        {app.referenceNumber ? <span>{ta("reference")} <strong data-testid="reference-number">{app.referenceNumber}</strong></span> : null}
+        {app.track ? <span>{label(locale, "track", app.track)}</span> : null}
       </p>
 
       {openRequest ? (
         <section aria-labelledby="complement-title" className="mt-6 border-4 border-[#ffbf47] bg-warning-bg p-4">
-          <h2 id="complement-title" className="text-xl font-bold">Komplettering begärd – vi behöver mer information från dig</h2>
+          <h2 id="complement-title" className="text-xl font-bold">{t("complementTitle")}</h2>
           <p className="mt-2 whitespace-pre-line" data-testid="complement-message">{openRequest.message}</p>
-          {openRequest.dueDate ? <p className="mt-2 font-semibold">Komplettera senast {formatDate(openRequest.dueDate)}.</p> : null}
-          <p className="mt-2">Ändra det som behövs i delarna nedan och skicka sedan in ansökan igen. Den tidigare versionen sparas.</p>
+          {openRequest.dueDate ? <p className="mt-2 font-semibold">{t("complementDue", { date: formatDate(openRequest.dueDate, locale) })}</p> : null}
+          <p className="mt-2">{t("complementHowTo")}</p>
         </section>
       ) : null}
 
@@ -70,26 +76,28 @@ async function TaskList({ app }: { app: Awaited<ReturnType<typeof getForApplican
   const { draft } = draftOf(app);
   const problems = checkDraft(draft, { today: todayInStockholm(), round: roundOf(app) });
   const statuses = partStatuses(draft, problems, app.status === "COMPLEMENT_REQUESTED" ? new Set(PARTS) : new Set<Part>());
+  const t = await getTranslations("applications");
+  const tw = await getTranslations("wizard");
   return (
     <>
-      <h2 className="mt-8 mb-3 text-2xl font-bold">Ansökans delar</h2>
-      <p className="mb-4 text-muted">Fyll i delarna i den ordning som passar dig. Allt sparas medan du skriver, så du kan fortsätta en annan dag.</p>
+      <h2 className="mt-8 mb-3 text-2xl font-bold">{t("partsTitle")}</h2>
+      <p className="mb-4 text-muted">{t("partsLead")}</p>
       <ol className="mb-8 divide-y divide-line border-y border-line" data-testid="task-list">
         {PARTS.map((part) => (
           <li key={part} className="flex flex-wrap items-center justify-between gap-2 py-3">
-            <Link href={`/ansokningar/${app.id}/${part}`} className="text-lg font-semibold">{PART_TITLES[part]}</Link>
-            <Tag tone={PART_TAG[statuses[part]].tone}>{PART_TAG[statuses[part]].text}</Tag>
+            <Link href={`/ansokningar/${app.id}/${part}`} className="text-lg font-semibold">{tw(`parts.${part}`)}</Link>
+            <Tag tone={PART_TONE[statuses[part]]}>{tw(`partStatus.${statuses[part]}`)}</Tag>
           </li>
         ))}
         <li className="flex flex-wrap items-center justify-between gap-2 py-3">
-          <Link href={`/ansokningar/${app.id}/avsiktsforklaringar`} className="text-lg font-semibold">Avsiktsförklaringar från partner</Link>
+          <Link href={`/ansokningar/${app.id}/avsiktsforklaringar`} className="text-lg font-semibold">{t("lettersTask")}</Link>
           <span className="text-muted">
-            {app.partners.length === 0 ? "Lägg till partner först" : `${app.partners.filter((p) => p.letter?.status === "SIGNED").length} av ${app.partners.length} underskrivna`}
+            {app.partners.length === 0 ? t("addPartnersFirst") : t("lettersSigned", { signed: app.partners.filter((p) => p.letter?.status === "SIGNED").length, total: app.partners.length })}
           </span>
         </li>
         <li className="flex flex-wrap items-center justify-between gap-2 py-3">
-          <Link href={`/ansokningar/${app.id}/granska`} className="text-lg font-semibold">Granska och skicka in</Link>
-          <Tag tone={problems.length ? "neutral" : "green"}>{problems.length ? "Kan inte skickas ännu" : "Redo att skickas in"}</Tag>
+          <Link href={`/ansokningar/${app.id}/granska`} className="text-lg font-semibold">{t("reviewTask")}</Link>
+          <Tag tone={problems.length ? "neutral" : "green"}>{problems.length ? t("cannotSubmitYet") : t("readyToSubmit")}</Tag>
         </li>
       </ol>
       <Checklist problems={problems} applicationId={app.id} />
@@ -101,64 +109,70 @@ async function TaskList({ app }: { app: Awaited<ReturnType<typeof getForApplican
 async function Status({ app, actor }: { app: Awaited<ReturnType<typeof getForApplicant>>; actor: Actor }) {
   const timeline = await timelineFor(actor, app.id);
   const decision = app.decisions[0];
+  const t = await getTranslations("applications");
+  const locale = (await getLocale()) as UiLocale;
+  const date = (value: Date) => formatDate(value, locale);
+  const sek = (value: number) => formatSek(value, locale);
   return (
     <>
       {decision ? (
         <section aria-labelledby="decision-title" className={`mt-6 border-l-4 p-4 ${decision.outcome === "APPROVED" ? "border-success bg-[#e6f2ec]" : "border-error bg-[#fbeae8]"}`}>
-          <h2 id="decision-title" className="text-xl font-bold">{decision.outcome === "APPROVED" ? `Beviljad: ${formatSek(decision.amountSek ?? 0)}` : "Avslagen"}</h2>
-          <p className="mt-1">Beslut den {formatDate(decision.decidedOn)}.</p>
+          <h2 id="decision-title" className="text-xl font-bold">{decision.outcome === "APPROVED" ? t("approvedAmount", { amount: sek(decision.amountSek ?? 0) }) : t("rejected")}</h2>
+          <p className="mt-1">{t("decidedOn", { date: date(decision.decidedOn) })}</p>
           <p className="mt-2 whitespace-pre-line">{decision.reasons}</p>
-          <p className="mt-2"><a href={`/api/beslut/${decision.id}/beslutsbrev`}>Ladda ner beslutsbrevet (PDF)</a></p>
+          <p className="mt-2"><a href={`/api/beslut/${decision.id}/beslutsbrev`}>{t("downloadDecisionLetter")}</a></p>
         </section>
       ) : null}
       {app.instalments.length ? (
         <section aria-labelledby="plan-title" className="mt-8">
-          <h2 id="plan-title" className="mb-3 text-2xl font-bold">Utbetalning och återrapportering</h2>
+          <h2 id="plan-title" className="mb-3 text-2xl font-bold">{t("paymentTitle")}</h2>
           <ul className="mb-4 list-disc pl-6" data-testid="instalments">
-            {app.instalments.map((i) => <li key={i.id}>Delbetalning {i.number}: {formatSek(i.amountSek)}, {formatDate(i.dueDate)} – {({ PLANNED: "planerad", RELEASED: "frisläppt för utbetalning", PAID: "utbetald" } as const)[i.status]}</li>)}
+            {app.instalments.map((i) => <li key={i.id}>{t("instalment", { number: i.number, amount: sek(i.amountSek), date: date(i.dueDate), status: t(`instalmentStatus.${i.status}`) })}</li>)}
           </ul>
           <ul className="space-y-2" data-testid="reports">
             {app.reports.map((r) => (
               <li key={r.id}>
-                <Link href={`/ansokningar/${app.id}/rapport/${r.id}`}>{r.kind === "FINAL" ? "Slutredovisning" : "Lägesrapport"}</Link>, senast {formatDate(r.dueDate)} –{" "}
-                {({ NOT_STARTED: "inte påbörjad", DRAFT: "utkast", SUBMITTED: "inskickad", COMPLEMENT_REQUESTED: "komplettering begärd", ACCEPTED: "godkänd" } as const)[r.status]}
+                {t.rich("reportLine", {
+                  kind: t(`reportKind.${r.kind}`), date: date(r.dueDate), status: t(`reportStatus.${r.status}`),
+                  link: (chunks) => <Link href={`/ansokningar/${app.id}/rapport/${r.id}`}>{chunks}</Link>,
+                })}
               </li>
             ))}
           </ul>
           {app.repaymentClaims.map((c) => (
-            <p key={c.id} className="mt-4 border-l-4 border-error pl-4" data-testid="repayment-claim">Återkrav: <strong>{formatSek(c.amountSek)}</strong> senast {formatDate(c.dueDate)}. {c.reasons}</p>
+            <p key={c.id} className="mt-4 border-l-4 border-error pl-4" data-testid="repayment-claim">{t.rich("repaymentClaim", { amount: sek(c.amountSek), date: date(c.dueDate), strong: (chunks) => <strong>{chunks}</strong> })} {c.reasons}</p>
           ))}
         </section>
       ) : null}
       <section aria-labelledby="timeline-title" className="mt-8">
-        <h2 id="timeline-title" className="mb-3 text-2xl font-bold">Händelser</h2>
+        <h2 id="timeline-title" className="mb-3 text-2xl font-bold">{t("timelineTitle")}</h2>
         <ol className="border-l-4 border-accent pl-6" data-testid="timeline">
           {timeline.map((event) => (
             <li key={event.id.toString()} className="mb-3">
-              <p className="font-semibold">{TIMELINE_TEXT[event.action] ?? event.action}</p>
-              <p className="text-muted">{formatDateTime(event.at)}</p>
+              <p className="font-semibold">{TIMELINE_KEY[event.action] ? t(`timeline.${TIMELINE_KEY[event.action]}`) : event.action}</p>
+              <p className="text-muted">{formatDateTime(event.at, locale)}</p>
             </li>
           ))}
         </ol>
       </section>
       {app.versions.length ? (
         <section aria-labelledby="versions-title" className="mt-8">
-          <h2 id="versions-title" className="mb-3 text-2xl font-bold">Inskickade versioner</h2>
+          <h2 id="versions-title" className="mb-3 text-2xl font-bold">{t("versionsTitle")}</h2>
           <ul className="list-disc pl-6">
             {app.versions.map((v) => (
-              <li key={v.id}>Version {v.number} ({v.reason === "SUBMISSION" ? "ansökan" : "komplettering"}), {formatDateTime(v.createdAt)}</li>
+              <li key={v.id}>{t("version", { number: v.number, reason: t(`versionReason.${v.reason}`), date: formatDateTime(v.createdAt, locale) })}</li>
             ))}
           </ul>
         </section>
       ) : null}
       <section aria-labelledby="letters-title" className="mt-8">
-        <h2 id="letters-title" className="mb-3 text-2xl font-bold">Partner</h2>
+        <h2 id="letters-title" className="mb-3 text-2xl font-bold">{t("partnersTitle")}</h2>
         <ul className="list-disc pl-6">
-          {app.partners.map((p) => <li key={p.id}>{p.name}: {p.letter ? LETTER_STATUS_LABELS[p.letter.status] : "ingen avsiktsförklaring"}</li>)}
+          {app.partners.map((p) => <li key={p.id}>{p.name}: {p.letter ? label(locale, "letterStatus", p.letter.status) : t("noLetter")}</li>)}
         </ul>
       </section>
       {applicantMayWithdraw(app.status) ? <div className="mt-8"><WithdrawForm applicationId={app.id} /></div> : null}
-      <p className="mt-8"><ButtonLink href="/ansokningar" variant="secondary">Till mina ansökningar</ButtonLink></p>
+      <p className="mt-8"><ButtonLink href="/ansokningar" variant="secondary">{t("backToApplications")}</ButtonLink></p>
     </>
   );
 }

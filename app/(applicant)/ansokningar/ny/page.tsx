@@ -1,27 +1,32 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/server/actor";
 import { listMyOrganisations } from "@/lib/server/organisations";
 import { listOpenRounds } from "@/lib/server/rounds";
-import { formatDate } from "@/lib/domain/format";
+import { formatDate, type UiLocale } from "@/lib/domain/format";
 import { PageHeading } from "@/components/ui/page-heading";
 import { StartApplicationForm } from "@/components/applications/start-application-form";
 
-export const metadata = { title: "Ny ansökan" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("applications"))("new.title") };
+}
 
 export default async function NewApplicationPage({ searchParams }: { searchParams: Promise<{ organisation?: string }> }) {
   const actor = await requirePageRole(["APPLICANT"]);
   const [organisations, rounds, { organisation }] = await Promise.all([listMyOrganisations(actor), listOpenRounds(), searchParams]);
+  const t = await getTranslations("applications.new");
+  const locale = (await getLocale()) as UiLocale;
   return (
     <>
-      <PageHeading title="Ny ansökan" lead="Välj organisation och utlysning. Sedan fyller du i ansökan i den ordning som passar dig – allt sparas medan du skriver." />
+      <PageHeading title={t("title")} lead={t("lead")} />
       {organisations.length === 0 ? (
-        <p>Lägg först till er organisation: <Link href="/organisationer/ny">Lägg till organisation</Link>.</p>
+        <p>{t.rich("addOrganisationFirst", { link: (chunks) => <Link href="/organisationer/ny">{chunks}</Link> })}</p>
       ) : rounds.length === 0 ? (
-        <p>Det finns ingen öppen utlysning just nu.</p>
+        <p>{t("noOpenRounds")}</p>
       ) : (
         <StartApplicationForm selected={organisation}
           organisations={organisations.map((o) => ({ value: o.id, label: `${o.name} (${o.orgNumber})` }))}
-          rounds={rounds.map((r) => ({ value: r.id, label: `${r.title} – sista dag ${formatDate(r.closesAt)}` }))} />
+          rounds={rounds.map((r) => ({ value: r.id, label: t("roundOption", { title: r.title, date: formatDate(r.closesAt, locale) }) }))} />
       )}
     </>
   );

@@ -1,14 +1,18 @@
+import { getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/server/actor";
 import { PageHeading } from "@/components/ui/page-heading";
 import { OrganisationForm } from "@/components/applications/organisation-form";
 
-export const metadata = { title: "Lägg till organisation" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("organisations.new"))("metaTitle") };
+}
 
 export default async function NewOrganisationPage() {
   await requirePageRole(["APPLICANT"]);
+  const t = await getTranslations("organisations.new");
   return (
     <>
-      <PageHeading title="Lägg till er organisation" lead="Ansökan görs i organisationens namn. Om organisationen redan finns i Samverka ber du någon som är med att bjuda in dig i stället." />
+      <PageHeading title={t("title")} lead={t("lead")} />
       <OrganisationForm />
     </>
   );

@@ -1,23 +1,28 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/server/actor";
 import { outcomes, type OutcomeRow } from "@/lib/server/follow-up";
-import { FOCUS_AREA_LABELS, TRACK_LABELS } from "@/lib/domain/labels";
+import { LABELS } from "@/lib/domain/labels";
+import type { UiLocale } from "@/lib/domain/format";
 import { countyName } from "@/lib/reference/counties";
 import { PageHeading } from "@/components/ui/page-heading";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { SimpleBarChart } from "@/components/charts/bar-chart";
 
-export const metadata = { title: "Vad bidragen har åstadkommit" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("followUp.outcomes"))("title") };
+}
 
-function Section({ id, title, rows, name }: { id: string; title: string; rows: OutcomeRow[]; name: (k: string) => string }) {
+async function Section({ id, title, rows, name }: { id: string; title: string; rows: OutcomeRow[]; name: (k: string) => string }) {
+  const t = await getTranslations("followUp.outcomes");
   return (
     <section aria-labelledby={id} className="mb-12">
       <h2 id={id} className="mb-3 text-2xl font-bold">{title}</h2>
-      <SimpleBarChart title={`Deltagare ${title.toLowerCase()}`} label="Deltagare" dataKey="participants" data={rows.map((r) => ({ name: name(r.key), participants: r.women + r.men + r.other }))} />
+      <SimpleBarChart title={t("chartTitle", { section: title.toLowerCase() })} label={t("participants")} dataKey="participants" data={rows.map((r) => ({ name: name(r.key), participants: r.women + r.men + r.other }))} />
       <TableScroll label={title}>
         <table className="mt-4 w-full border-collapse text-left text-sm">
           <caption className="sr-only">{title}</caption>
-          <thead><tr className="border-b-2 border-ink"><th scope="col" className="py-2 pr-3"></th><th scope="col" className="py-2 pr-3 text-right">Rapporter</th><th scope="col" className="py-2 pr-3 text-right">Möten</th><th scope="col" className="py-2 pr-3 text-right">Kvinnor</th><th scope="col" className="py-2 pr-3 text-right">Män</th><th scope="col" className="py-2 pr-3 text-right">Annat/okänt</th><th scope="col" className="py-2 text-right">Samverkan</th></tr></thead>
+          <thead><tr className="border-b-2 border-ink"><th scope="col" className="py-2 pr-3"></th><th scope="col" className="py-2 pr-3 text-right">{t("reports")}</th><th scope="col" className="py-2 pr-3 text-right">{t("meetings")}</th><th scope="col" className="py-2 pr-3 text-right">{t("women")}</th><th scope="col" className="py-2 pr-3 text-right">{t("men")}</th><th scope="col" className="py-2 pr-3 text-right">{t("other")}</th><th scope="col" className="py-2 text-right">{t("collaboration")}</th></tr></thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.key} className="border-b border-line">
@@ -36,14 +41,17 @@ function Section({ id, title, rows, name }: { id: string; title: string; rows: O
 export default async function OutcomesPage() {
   const actor = await requirePageRole(["REVIEWER", "DECIDER", "ADMIN"]);
   const o = await outcomes(actor);
+  const t = await getTranslations("followUp.outcomes");
+  const tt = await getTranslations("tracks");
+  const focusAreas: Record<string, string> = LABELS[(await getLocale()) as UiLocale].focusArea;
   return (
     <>
-      <p className="mb-2"><Link href="/uppfoljning">Tillbaka till uppföljning</Link></p>
-      <PageHeading title="Vad bidragen har åstadkommit" lead="Summor ur alla inskickade och godkända rapporter: möten, deltagare och samverkan." />
-      <p className="mb-8"><a href="/api/uppfoljning/resultat">Ladda ner siffrorna som CSV</a></p>
-      <Section id="o-track" title="Per inriktning" rows={o.byTrack} name={(k) => TRACK_LABELS[k as keyof typeof TRACK_LABELS]?.split(" med")[0] ?? k} />
-      <Section id="o-county" title="Per län" rows={o.byCounty} name={(k) => countyName(k) ?? k} />
-      <Section id="o-focus" title="Per fokusområde" rows={o.byFocus} name={(k) => FOCUS_AREA_LABELS[k as keyof typeof FOCUS_AREA_LABELS] ?? k} />
+      <p className="mb-2"><Link href="/uppfoljning">{t("back")}</Link></p>
+      <PageHeading title={t("title")} lead={t("lead")} />
+      <p className="mb-8"><a href="/api/uppfoljning/resultat">{t("downloadCsv")}</a></p>
+      <Section id="o-track" title={t("byTrack")} rows={o.byTrack} name={(k) => (tt.has(k) ? tt(k) : k)} />
+      <Section id="o-county" title={t("byCounty")} rows={o.byCounty} name={(k) => countyName(k) ?? k} />
+      <Section id="o-focus" title={t("byFocus")} rows={o.byFocus} name={(k) => focusAreas[k] ?? k} />
     </>
   );
 }

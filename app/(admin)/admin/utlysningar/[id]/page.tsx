@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { UiLocale } from "@/lib/domain/format";
 import { requirePageRole } from "@/lib/server/actor";
 import { getRound } from "@/lib/server/rounds";
 import { orNotFound } from "@/lib/server/page";
@@ -8,24 +10,28 @@ import { SimpleForm } from "@/components/ui/simple-form";
 import { roundFields } from "@/components/admin/round-fields";
 import { roundStatusAction, saveRoundAction } from "../actions";
 
-export const metadata = { title: "Utlysning" };
-const STATUS = { PLANNED: "Planerad", OPEN: "Öppen", CLOSED: "Stängd" } as const;
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.round"))("metaTitle") };
+}
 
 export default async function RoundPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requirePageRole(["ADMIN"]);
   const round = await orNotFound(getRound(actor, id));
+  const t = await getTranslations("admin");
+  const tf = await getTranslations("admin.roundForm");
+  const locale = (await getLocale()) as UiLocale;
   return (
     <>
-      <p className="mb-2"><Link href="/admin">Tillbaka till administration</Link></p>
-      <PageHeading title={round.title} lead={`Status: ${STATUS[round.status]}. Ansökningar tas emot när utlysningen är öppen och tiden är inne.`} />
+      <p className="mb-2"><Link href="/admin">{t("backToAdmin")}</Link></p>
+      <PageHeading title={round.title} lead={t("round.lead", { status: t(`roundStatus${round.status}`) })} />
       <div className="mb-10">
-        <SimpleForm id="round-status" submitLabel={round.status === "OPEN" ? "Stäng utlysningen" : "Öppna utlysningen"} variant={round.status === "OPEN" ? "warning" : "primary"}
-          action={roundStatusAction.bind(null, id)} fields={[]} successText="Klart." />
+        <SimpleForm id="round-status" submitLabel={round.status === "OPEN" ? t("round.close") : t("round.open")} variant={round.status === "OPEN" ? "warning" : "primary"}
+          action={roundStatusAction.bind(null, id)} fields={[]} successText={t("done")} />
       </div>
-      <h2 className="mb-4 text-2xl font-bold">Ändra utlysningen</h2>
-      <SimpleForm id="round" submitLabel="Spara ändringarna" successText="Ändringarna är sparade." action={saveRoundAction.bind(null, id)}
-        fields={roundFields({
+      <h2 className="mb-4 text-2xl font-bold">{t("round.editTitle")}</h2>
+      <SimpleForm id="round" submitLabel={t("round.save")} successText={t("round.saved")} action={saveRoundAction.bind(null, id)}
+        fields={roundFields((key, values) => tf(key, values), locale, {
           title: round.title, year: round.year, opensAt: utcToStockholmLocal(round.opensAt), closesAt: utcToStockholmLocal(round.closesAt),
           budgetSek: round.budgetSek, acceptedTracks: round.acceptedTracks, longestPeriodMonths: round.longestPeriodMonths,
         })} />

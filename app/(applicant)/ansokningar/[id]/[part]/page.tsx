@@ -1,4 +1,5 @@
 import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/server/actor";
 import { getForApplicant } from "@/lib/server/applications";
 import { orNotFound } from "@/lib/server/page";
@@ -7,11 +8,11 @@ import { PARTS, type Part } from "@/lib/domain/application-parts";
 import { applicantMayEdit } from "@/lib/domain/lifecycle";
 import { todayInStockholm } from "@/lib/domain/dates";
 import { AreaForm, BasicsForm, BudgetForm, DeclarationsForm, ImplementationForm, PartnersForm } from "@/components/wizard/parts";
-import { PART_TITLES } from "@/lib/domain/application-parts";
 
 export async function generateMetadata({ params }: { params: Promise<{ part: string }> }) {
   const { part } = await params;
-  return { title: PART_TITLES[part as Part] ?? "Ansökan" };
+  const t = await getTranslations("wizard");
+  return { title: PARTS.includes(part as Part) ? t(`parts.${part}`) : t("metaTitle") };
 }
 
 const FORMS = {

@@ -1,14 +1,17 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/server/actor";
 import { getReportForApplicant, listReportAttachments } from "@/lib/server/follow-up";
 import { AttachmentUpload } from "@/components/follow-up/attachment-upload";
 import { orNotFound } from "@/lib/server/page";
-import { formatDate } from "@/lib/domain/format";
+import { formatDate, type UiLocale } from "@/lib/domain/format";
 import type { Spending } from "@/lib/domain/follow-up";
 import { PageHeading } from "@/components/ui/page-heading";
 import { ReportForm } from "@/components/follow-up/report-form";
 
-export const metadata = { title: "Rapport" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("followUp.report"))("metaTitle") };
+}
 
 export default async function ReportPage({ params }: { params: Promise<{ id: string; reportId: string }> }) {
   const { id, reportId } = await params;
@@ -18,16 +21,19 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   for (const l of report.application.budgetLines) budget[l.category] = (budget[l.category] ?? 0) + l.amountSek;
   const editable = ["NOT_STARTED", "DRAFT", "COMPLEMENT_REQUESTED"].includes(report.status);
   const attachments = await listReportAttachments(reportId);
+  const t = await getTranslations("followUp.report");
+  const ta = await getTranslations("applications");
+  const locale = (await getLocale()) as UiLocale;
   return (
     <>
-      <p className="mb-2"><Link href={`/ansokningar/${id}`}>Tillbaka till ansökan</Link></p>
-      <PageHeading title={report.kind === "FINAL" ? "Slutredovisning" : "Lägesrapport"} lead={`${report.application.title} (${report.application.referenceNumber}). Lämnas senast ${formatDate(report.dueDate)}. Du kan spara ett utkast och fortsätta senare.`} />
+      <p className="mb-2"><Link href={`/ansokningar/${id}`}>{t("back")}</Link></p>
+      <PageHeading title={ta(`reportKind.${report.kind}`)} lead={t("lead", { title: report.application.title, reference: String(report.application.referenceNumber), date: formatDate(report.dueDate, locale) })} />
       {report.status === "COMPLEMENT_REQUESTED" && report.completionMessage ? (
-        <div className="mb-8 border-4 border-[#ffbf47] bg-warning-bg p-4"><h2 className="text-xl font-bold">Komplettering begärd</h2><p className="mt-1 whitespace-pre-line" data-testid="report-completion-message">{report.completionMessage}</p></div>
+        <div className="mb-8 border-4 border-[#ffbf47] bg-warning-bg p-4"><h2 className="text-xl font-bold">{t("complementTitle")}</h2><p className="mt-1 whitespace-pre-line" data-testid="report-completion-message">{report.completionMessage}</p></div>
       ) : null}
-      {!editable ? <p className="mb-6 font-semibold">Rapporten är inskickad{report.status === "ACCEPTED" ? " och godkänd" : ""}.</p> : null}
+      {!editable ? <p className="mb-6 font-semibold">{report.status === "ACCEPTED" ? t("submittedAccepted") : t("submitted")}</p> : null}
       <section aria-labelledby="attachments" className="mb-8">
-        <h2 id="attachments" className="mb-2 text-2xl font-bold">Bilagor</h2>
+        <h2 id="attachments" className="mb-2 text-2xl font-bold">{t("attachments")}</h2>
         <ul className="mb-3 list-disc pl-6" data-testid="attachments">
           {attachments.map((a) => <li key={a.fileId}><a href={`/api/rapporter/${reportId}/bilagor/${a.fileId}`}>{a.file.fileName}</a></li>)}
         </ul>
