@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db, type Tx } from "./db";
+import { grantsChanged } from "./grants";
 import { deny, type Actor } from "./actor";
 import { audit } from "./audit";
 import { Conflict, Forbidden, NotFound, RuleViolation } from "./errors";
@@ -288,6 +289,7 @@ export async function decide(actor: Actor, id: string, input: z.infer<typeof Dec
     }));
     return { mails };
   }, { timeout: 20_000 });
+  grantsChanged();
   await enqueueMail(result.mails);
 }
 

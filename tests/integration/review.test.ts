@@ -3,6 +3,7 @@ import { db } from "@/lib/server/db";
 import { submitApplication, getForApplicant, saveDraftPart } from "@/lib/server/applications";
 import { assign, completeFormalCheck, decide, declareConflict, decisionLetterFile, getForReview, proposeDecision, requestCompletion, ruleOnConflict, saveReview } from "@/lib/server/review";
 import { dashboard } from "@/lib/server/dashboard";
+import { listApprovedGrants } from "@/lib/server/grants";
 import { DashboardFilters } from "@/lib/validation/dashboard";
 import { Forbidden, NotFound, RuleViolation } from "@/lib/server/errors";
 import { CRITERIA } from "@/lib/domain/review";
@@ -103,7 +104,12 @@ describe("four-eyes decisions within the budget", () => {
   it("approves with an amount, writes a decision letter, an audit entry and a mail", async () => {
     const { applicant, id } = await proposed(300_000);
     const boss = await decider(id);
+    const { roundId } = await db.application.findUniqueOrThrow({ where: { id } });
+    const before = await listApprovedGrants({ roundId }); // the public totals are kept a while …
     await decide(boss, id, { action: "APPROVE", amountSek: 300_000, reasons: "Ansökan svarar väl mot syftet med bidraget." });
+    const after = await listApprovedGrants({ roundId }); // … and a decision clears them at once
+    expect(after.count).toBe(before.count + 1);
+    expect(after.totalSek).toBe(before.totalSek + 300_000);
     const app = await db.application.findUniqueOrThrow({ where: { id }, include: { decisions: true } });
     expect(app.status).toBe("APPROVED");
     expect(app.decisions[0]).toMatchObject({ outcome: "APPROVED", amountSek: 300_000, deciderId: boss.id });
