@@ -1,6 +1,6 @@
 import "server-only";
 import { PassThrough, Readable } from "node:stream";
-import { stringify } from "csv-stringify";
+import { stringify as stringifySync } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { db } from "./db";
 import { EXPORT_COLUMNS, exportRow, grantJson, safeCell, type GrantRecord, type Publisher } from "@/lib/domain/grant-export";
@@ -78,19 +78,22 @@ export async function* approvedGrants(filter: GrantFilter): AsyncGenerator<Grant
 }
 
 function csvStream(filter: GrantFilter, p: Publisher): Readable {
-  const out = stringify({ header: true, columns: [...EXPORT_COLUMNS], record_delimiter: "\r\n", bom: true });
-  (async () => {
-    try {
-      for await (const g of approvedGrants(filter)) {
-        const row = exportRow(g, p);
-        if (!out.write(EXPORT_COLUMNS.map((c) => safeCell(row[c]) ?? ""))) await new Promise((r) => out.once("drain", r));
+  // csv-stringify's synchronous API, a few hundred rows at a time: the same RFC 4180 output as its
+  // stream, without a stream transform per record (the export of 100 000 rows is CPU-bound).
+  const options = { columns: [...EXPORT_COLUMNS], record_delimiter: "\r\n" } as const;
+  return Readable.from((async function* () {
+    yield stringifySync([], { ...options, header: true, bom: true });
+    let rows: (string | number)[][] = [];
+    for await (const g of approvedGrants(filter)) {
+      const row = exportRow(g, p);
+      rows.push(EXPORT_COLUMNS.map((c) => safeCell(row[c]) ?? ""));
+      if (rows.length === 500) {
+        yield stringifySync(rows, options);
+        rows = [];
       }
-      out.end();
-    } catch (error) {
-      out.destroy(error as Error);
     }
-  })();
-  return out;
+    if (rows.length) yield stringifySync(rows, options);
+  })());
 }
 
 function xlsxStream(filter: GrantFilter, p: Publisher): Readable {
