@@ -1,7 +1,6 @@
 import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import { stringify as stringifySync } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
 import { db } from "./db";
 import { EXPORT_COLUMNS, exportRow, grantJson, safeCell, type GrantRecord, type Publisher } from "@/lib/domain/grant-export";
 import { municipalityName } from "@/lib/reference/municipalities";
@@ -18,7 +17,7 @@ export const publisher = (): Publisher => ({
 
 export type GrantFilter = { roundId?: string; year?: number; track?: "KNOWLEDGE" | "COLLABORATION" | "INTERVENTION"; county?: string };
 export type ExportFormat = "csv" | "xlsx" | "json";
-const BATCH = 5000;
+const BATCH = 2000;
 
 export function approvedWhere(f: GrantFilter): Prisma.DecisionWhereInput {
   return {
@@ -98,15 +97,17 @@ function csvStream(filter: GrantFilter, p: Publisher): Readable {
 
 function xlsxStream(filter: GrantFilter, p: Publisher): Readable {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
-  const sheet = workbook.addWorksheet("Beviljade bidrag");
   const dateColumns = new Set(["Award Date", "Planned Dates:Start Date", "Planned Dates:End Date"]);
-  sheet.columns = EXPORT_COLUMNS.map((c) => ({
-    header: c, key: c, width: c === "Description" ? 60 : 22,
-    style: dateColumns.has(c) ? { numFmt: "yyyy-mm-dd" } : c === "Amount Awarded" ? { numFmt: "#,##0" } : {},
-  }));
   (async () => {
     try {
+      // exceljs is large: loaded when someone asks for a spreadsheet, not with every export.
+      const { default: ExcelJS } = await import("exceljs");
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+      const sheet = workbook.addWorksheet("Beviljade bidrag");
+      sheet.columns = EXPORT_COLUMNS.map((c) => ({
+        header: c, key: c, width: c === "Description" ? 60 : 22,
+        style: dateColumns.has(c) ? { numFmt: "yyyy-mm-dd" } : c === "Amount Awarded" ? { numFmt: "#,##0" } : {},
+      }));
       for await (const g of approvedGrants(filter)) {
         const row = exportRow(g, p);
         // Numbers as numbers, dates as dates; text guarded against formulas.
