@@ -17,7 +17,7 @@ export const publisher = (): Publisher => ({
 
 export type GrantFilter = { roundId?: string; year?: number; track?: "KNOWLEDGE" | "COLLABORATION" | "INTERVENTION"; county?: string };
 export type ExportFormat = "csv" | "xlsx" | "json";
-const BATCH = 2000;
+const BATCH = 5000;
 
 export function approvedWhere(f: GrantFilter): Prisma.DecisionWhereInput {
   return {
