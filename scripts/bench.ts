@@ -23,7 +23,7 @@ import { demoApplications } from "@/prisma/demo-data";
 import { APP_PG } from "./lib/config";
 import { ensureDatabase, startEmbeddedPostgres } from "./lib/postgres";
 import { run } from "./lib/run";
-import { BENCH_AUTH_SECRET, BENCH_PASSWORD, BENCH_TOTP_SECRET } from "./lib/bench-config";
+import { BENCH_PASSWORD, benchSecrets } from "./lib/bench-config";
 
 const PORT = 3400;
 const base = `http://127.0.0.1:${PORT}`;
@@ -103,10 +103,11 @@ async function main() {
   const drafts = await deadlineDrafts(db, deadlineRate * deadlineSeconds + 40);
   await db.$disconnect();
 
+  const secrets = await benchSecrets({ create: false });
   const distDir = process.env.SAMVERKA_DIST_DIR || ".next";
   if (!existsSync(path.join(distDir, "BUILD_ID"))) await run("next", ["build"], { DATABASE_URL: url });
   const env = {
-    ...process.env, DATABASE_URL: url, AUTH_SECRET: BENCH_AUTH_SECRET, SAMVERKA_ENCRYPTION_KEY: "", NEXTAUTH_URL: base, NODE_ENV: "production",
+    ...process.env, DATABASE_URL: url, AUTH_SECRET: secrets.authSecret, SAMVERKA_ENCRYPTION_KEY: "", NEXTAUTH_URL: base, NODE_ENV: "production",
     SAMVERKA_JOBS: "off", SAMVERKA_SIGNIN_LIMIT_PER_IP: "100000000", DATABASE_POOL_SIZE: "20",
   } as NodeJS.ProcessEnv;
   delete env.SAMVERKA_ENCRYPTION_KEY;
@@ -119,7 +120,7 @@ async function main() {
 
   try {
     await client.query(`UPDATE "User" SET "failedSignIns" = 0, "lockedUntil" = NULL, "totpLastStep" = NULL WHERE id LIKE 'bulk-%'`);
-    const officer = await signIn("bulk-handlaggare@samverka.example", TOTP.generate({ secret: Secret.fromBase32(BENCH_TOTP_SECRET) }));
+    const officer = await signIn("bulk-handlaggare@samverka.example", TOTP.generate({ secret: Secret.fromBase32(secrets.totpSecret) }));
     const applicant = await signIn("bulk-sokande@samverka.example");
     const asOfficer = { headers: { cookie: officer.cookie } };
 

@@ -7,7 +7,7 @@ import pg from "pg";
 import { APP_PG } from "./lib/config";
 import { ensureDatabase, startEmbeddedPostgres } from "./lib/postgres";
 import { prisma } from "./lib/run";
-import { BENCH_AUTH_SECRET, BENCH_PASSWORD, BENCH_TOTP_SECRET } from "./lib/bench-config";
+import { BENCH_PASSWORD, benchSecrets } from "./lib/bench-config";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -103,13 +103,14 @@ const started = Date.now();
 const { hash } = await import("@node-rs/argon2");
 const passwordHash = await hash(BENCH_PASSWORD);
 // The bench staff sign in with two factors: their TOTP secret is sealed with the bench server's key.
+const secrets = await benchSecrets({ create: true });
 delete process.env.SAMVERKA_ENCRYPTION_KEY;
-process.env.AUTH_SECRET = BENCH_AUTH_SECRET;
+process.env.AUTH_SECRET = secrets.authSecret;
 const { seal } = await import("@/lib/server/secret-box");
 try {
   const statements = SQL(n, grants).split(/;\n/).map((s) => s.trim()).filter(Boolean);
   for (const statement of statements) await client.query(statement, statement.includes("$1") ? [passwordHash] : []);
-  await client.query(`UPDATE "User" SET "totpSecret" = $1, "totpEnabledAt" = now(), "totpLastStep" = NULL WHERE id IN ('bulk-reviewer', 'bulk-decider')`, [seal(BENCH_TOTP_SECRET)]);
+  await client.query(`UPDATE "User" SET "totpSecret" = $1, "totpEnabledAt" = now(), "totpLastStep" = NULL WHERE id IN ('bulk-reviewer', 'bulk-decider')`, [seal(secrets.totpSecret)]);
   console.log(`[seed:bulk] ${n} ansökningar och ${grants} beviljade bidrag på ${Math.round((Date.now() - started) / 1000)} s i ${url.replace(/:[^:@/]+@/, ":***@")}`);
 } finally {
   await client.end();

