@@ -5,7 +5,7 @@ import { db } from "./db";
 import { EXPORT_COLUMNS, exportRow, grantJson, safeCell, type GrantRecord, type Publisher } from "@/lib/domain/grant-export";
 import { municipalityName } from "@/lib/reference/municipalities";
 import { isoDate } from "@/lib/domain/format";
-import { Prisma as PrismaSql, type Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 // Exports of approved grants, streamed in batches so that 100 000 grants never sit in memory at once.
 
@@ -19,16 +19,6 @@ export type GrantFilter = { roundId?: string; year?: number; track?: "KNOWLEDGE"
 export type ExportFormat = "csv" | "xlsx" | "json";
 const BATCH = 5000;
 
-export function approvedWhere(f: GrantFilter): Prisma.DecisionWhereInput {
-  return {
-    outcome: "APPROVED",
-    correctedBy: null,
-    ...(f.roundId ? { roundId: f.roundId } : {}),
-    ...(f.year ? { decidedOn: { gte: new Date(Date.UTC(f.year, 0, 1)), lt: new Date(Date.UTC(f.year + 1, 0, 1)) } } : {}),
-    application: { ...(f.track ? { track: f.track } : {}), ...(f.county ? { countyCode: f.county } : {}) },
-  };
-}
-
 type GrantRow = {
   id: string; amountSek: number | null; decidedOn: Date; referenceNumber: string | null; title: string; summary: string; track: string | null;
   periodStart: Date | null; periodEnd: Date | null; orgName: string; orgNumber: string; orgMunicipality: string; areaMunicipality: string | null;
@@ -36,13 +26,13 @@ type GrantRow = {
 
 export function grantConditions(f: GrantFilter) {
   const where: Prisma.Sql[] = [
-    PrismaSql.sql`d.outcome = 'APPROVED'`,
-    PrismaSql.sql`NOT EXISTS (SELECT 1 FROM "Decision" c WHERE c."correctsId" = d.id)`,
+    Prisma.sql`d.outcome = 'APPROVED'`,
+    Prisma.sql`NOT EXISTS (SELECT 1 FROM "Decision" c WHERE c."correctsId" = d.id)`,
   ];
-  if (f.roundId) where.push(PrismaSql.sql`d."roundId" = ${f.roundId}`);
-  if (f.year) where.push(PrismaSql.sql`d."decidedOn" >= ${new Date(Date.UTC(f.year, 0, 1))}::date AND d."decidedOn" < ${new Date(Date.UTC(f.year + 1, 0, 1))}::date`);
-  if (f.track) where.push(PrismaSql.sql`a.track::text = ${f.track}`);
-  if (f.county) where.push(PrismaSql.sql`a."countyCode" = ${f.county}`);
+  if (f.roundId) where.push(Prisma.sql`d."roundId" = ${f.roundId}`);
+  if (f.year) where.push(Prisma.sql`d."decidedOn" >= ${new Date(Date.UTC(f.year, 0, 1))}::date AND d."decidedOn" < ${new Date(Date.UTC(f.year + 1, 0, 1))}::date`);
+  if (f.track) where.push(Prisma.sql`a.track::text = ${f.track}`);
+  if (f.county) where.push(Prisma.sql`a."countyCode" = ${f.county}`);
   return where;
 }
 
@@ -57,7 +47,7 @@ export async function* approvedGrants(filter: GrantFilter): AsyncGenerator<Grant
            o.name AS "orgName", o."orgNumber", o."municipalityCode" AS "orgMunicipality",
            coalesce(a."primaryMunicipalityCode", (SELECT ar."municipalityCode" FROM "ApplicationArea" ar WHERE ar."applicationId" = a.id ORDER BY ar.position LIMIT 1)) AS "areaMunicipality"
     FROM "Decision" d JOIN "Application" a ON a.id = d."applicationId" JOIN "Organisation" o ON o.id = a."organisationId"
-    WHERE ${PrismaSql.join([...grantConditions(filter), after ? PrismaSql.sql`d.id > ${after}` : PrismaSql.sql`TRUE`], " AND ")}
+    WHERE ${Prisma.join([...grantConditions(filter), after ? Prisma.sql`d.id > ${after}` : Prisma.sql`TRUE`], " AND ")}
     ORDER BY d.id LIMIT ${BATCH}`;
   let pending = fetchAfter(null);
   for (;;) {
