@@ -6,7 +6,7 @@ import type { Role } from "@/lib/domain/roles";
 import {
   RECOVERY_CODE_COUNT, TOTP_DIGITS, TOTP_PERIOD_SECONDS, formatRecoveryCode, parseSecondFactor, recoveryCodeFrom, requiresTwoFactor,
 } from "@/lib/domain/two-factor";
-import { db } from "./db";
+import { db, type Tx } from "./db";
 import { audit } from "./audit";
 import type { Actor } from "./actor";
 import { Forbidden, NotFound, RuleViolation } from "./errors";
@@ -65,24 +65,34 @@ async function acceptTotp(userId: string, sealedSecret: string, code: string, no
   return taken === 1 ? "ok" : "reused";
 }
 
+/** Enrolment and renewing recovery codes need the authenticator's current six digits. */
+async function requireCurrentCode(userId: string, sealedSecret: string, input: string, now: number) {
+  const factor = parseSecondFactor(input);
+  const result = factor.kind === "totp" ? await acceptTotp(userId, sealedSecret, factor.code, now) : "invalid";
+  if (result !== "ok") {
+    throw new RuleViolation([{ code: "TOTP_INVALID", path: "code", message: "Koden stämmer inte. Skriv de sex siffrorna som appen visar just nu." }], "Koden stämmer inte.");
+  }
+}
+
+/** Ten new recovery codes in place of the old ones (with any other change of the same step); answered as shown to the person, once. */
+async function replaceRecoveryCodes(userId: string, action: string, alsoInTx?: (tx: Tx) => Promise<unknown>): Promise<string[]> {
+  const codes = newRecoveryCodes();
+  await db.$transaction(async (tx) => {
+    await alsoInTx?.(tx);
+    await tx.recoveryCode.deleteMany({ where: { userId } });
+    await tx.recoveryCode.createMany({ data: codes.map((code) => ({ userId, codeHash: hashRecoveryCode(userId, code) })) });
+    await audit({ actorId: userId, action, entityType: "User", entityId: userId }, tx);
+  });
+  return codes.map(formatRecoveryCode);
+}
+
 /** Confirms enrolment with a first code; answers the recovery codes, shown to the person once. */
 export async function confirmEnrolment(actor: Actor, input: string, now = Date.now()): Promise<string[]> {
   const user = await staffUser(actor);
   if (user.totpEnabledAt) throw new Forbidden("Tvåstegsverifieringen är redan aktiverad.");
   if (!user.totpSecret) throw new Forbidden("Börja om: ladda om sidan för att få en ny nyckel.");
-  const factor = parseSecondFactor(input);
-  const result = factor.kind === "totp" ? await acceptTotp(user.id, user.totpSecret, factor.code, now) : "invalid";
-  if (result !== "ok") {
-    throw new RuleViolation([{ code: "TOTP_INVALID", path: "code", message: "Koden stämmer inte. Skriv de sex siffrorna som appen visar just nu." }], "Koden stämmer inte.");
-  }
-  const codes = newRecoveryCodes();
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { totpEnabledAt: new Date(now) } });
-    await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
-    await tx.recoveryCode.createMany({ data: codes.map((code) => ({ userId: user.id, codeHash: hashRecoveryCode(user.id, code) })) });
-    await audit({ actorId: user.id, action: "auth.two_factor_enabled", entityType: "User", entityId: user.id }, tx);
-  });
-  return codes.map(formatRecoveryCode);
+  await requireCurrentCode(user.id, user.totpSecret, input, now);
+  return replaceRecoveryCodes(user.id, "auth.two_factor_enabled", (tx) => tx.user.update({ where: { id: user.id }, data: { totpEnabledAt: new Date(now) } }));
 }
 
 /** At sign-in: an authenticator code or an unused recovery code. */
@@ -110,16 +120,8 @@ export async function twoFactorStatus(actor: Actor) {
 export async function regenerateRecoveryCodes(actor: Actor, input: string, now = Date.now()): Promise<string[]> {
   const user = await staffUser(actor);
   if (!user.totpEnabledAt || !user.totpSecret) throw new Forbidden("Aktivera tvåstegsverifieringen först.");
-  const factor = parseSecondFactor(input);
-  const result = factor.kind === "totp" ? await acceptTotp(user.id, user.totpSecret, factor.code, now) : "invalid";
-  if (result !== "ok") throw new RuleViolation([{ code: "TOTP_INVALID", path: "code", message: "Koden stämmer inte. Skriv de sex siffrorna som appen visar just nu." }], "Koden stämmer inte.");
-  const codes = newRecoveryCodes();
-  await db.$transaction(async (tx) => {
-    await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
-    await tx.recoveryCode.createMany({ data: codes.map((code) => ({ userId: user.id, codeHash: hashRecoveryCode(user.id, code) })) });
-    await audit({ actorId: user.id, action: "auth.recovery_codes_renewed", entityType: "User", entityId: user.id }, tx);
-  });
-  return codes.map(formatRecoveryCode);
+  await requireCurrentCode(user.id, user.totpSecret, input, now);
+  return replaceRecoveryCodes(user.id, "auth.recovery_codes_renewed");
 }
 
 /**
