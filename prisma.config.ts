@@ -10,7 +10,11 @@ import { defineConfig } from "prisma/config";
 // Workaround 4: the wasm schema engine leaves long timers that keep the CLI alive for up to a
 // minute after it has finished. Timers of a few seconds or more must not hold the process open.
 const originalSetTimeout = globalThis.setTimeout;
-globalThis.setTimeout = ((handler: (...args: unknown[]) => void, delay?: number, ...args: unknown[]) => {
+globalThis.setTimeout = ((
+  handler: (...args: unknown[]) => void,
+  delay?: number,
+  ...args: unknown[]
+) => {
   const timer = originalSetTimeout(handler, delay, ...args);
   if ((delay ?? 0) >= 2000) timer.unref?.();
   return timer;
@@ -20,7 +24,12 @@ globalThis.setTimeout = ((handler: (...args: unknown[]) => void, delay?: number,
 // their arrays, which the schema engine reads while introspecting (prisma/prisma#27403).
 const TEXT = 25;
 const TEXT_ARRAY = 1009;
-const CATALOG_TYPES: Record<number, number> = { 18: TEXT, 19: TEXT, 1002: TEXT_ARRAY, 1003: TEXT_ARRAY };
+const CATALOG_TYPES: Record<number, number> = {
+  18: TEXT,
+  19: TEXT,
+  1002: TEXT_ARRAY,
+  1003: TEXT_ARRAY,
+};
 
 function catalogAsText(result: pg.QueryResult | undefined) {
   for (const [i, field] of (result?.fields ?? []).entries()) {
@@ -30,7 +39,11 @@ function catalogAsText(result: pg.QueryResult | undefined) {
     if (mapped !== TEXT_ARRAY) continue;
     for (const row of result!.rows) {
       const key = Array.isArray(row) ? i : field.name;
-      if (typeof row[key] === "string") row[key] = row[key].replace(/^\{|\}$/g, "").split(",").filter(Boolean);
+      if (typeof row[key] === "string")
+        row[key] = row[key]
+          .replace(/^\{|\}$/g, "")
+          .split(",")
+          .filter(Boolean);
     }
   }
   return result;
@@ -43,7 +56,8 @@ class CatalogAsTextClient extends pg.Client {
     const last = args.length - 1;
     if (typeof args[last] === "function") {
       const callback = args[last] as (error: unknown, result?: pg.QueryResult) => void;
-      args[last] = (error: unknown, result?: pg.QueryResult) => callback(error, catalogAsText(result));
+      args[last] = (error: unknown, result?: pg.QueryResult) =>
+        callback(error, catalogAsText(result));
       return (super.query as (...a: unknown[]) => unknown)(...args);
     }
     // @ts-expect-error -- forwarded as given
@@ -110,7 +124,10 @@ export default defineConfig({
   engine: "js",
   async adapter() {
     const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set (the scripts in scripts/ set it for the embedded PostgreSQL).");
+    if (!url)
+      throw new Error(
+        "DATABASE_URL is not set (the scripts in scripts/ set it for the embedded PostgreSQL).",
+      );
     return new MigrationPg(connectionParts(url));
   },
 });

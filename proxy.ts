@@ -27,4 +27,6 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.svg|robots.txt|api/).*)"] };
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.svg|robots.txt|api/).*)"],
+};

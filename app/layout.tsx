@@ -7,7 +7,11 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("meta");
-  return { title: { default: t("title"), template: `%s – Samverka` }, description: t("description"), icons: { icon: "/favicon.svg" } };
+  return {
+    title: { default: t("title"), template: `%s – Samverka` },
+    description: t("description"),
+    icons: { icon: "/favicon.svg" },
+  };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
@@ -16,12 +20,19 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2"
+        >
           {t("skipToContent")}
         </a>
         <AreaMessages namespaces={[]}>
           <SiteHeader />
-          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
+          <main
+            id="main"
+            tabIndex={-1}
+            className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6"
+          >
             {children}
           </main>
           <SiteFooter />

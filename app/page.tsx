@@ -6,7 +6,6 @@ import { getActor, homeFor } from "@/lib/server/actor";
 import { listOpenRounds } from "@/lib/server/rounds";
 import { formatDate, formatSek, type UiLocale } from "@/lib/domain/format";
 
-
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
@@ -25,7 +24,9 @@ export default async function HomePage() {
         <p className="mt-4 text-xl">{t("lead")}</p>
 
         <section aria-labelledby="rounds" className="mt-8">
-          <h2 id="rounds" className="text-2xl font-bold">{t("openRounds")}</h2>
+          <h2 id="rounds" className="text-2xl font-bold">
+            {t("openRounds")}
+          </h2>
           {rounds.length ? (
             <ul className="mt-3 space-y-3">
               {rounds.map((round) => (
@@ -42,12 +43,16 @@ export default async function HomePage() {
         </section>
 
         <section aria-labelledby="who" className="mt-8">
-          <h2 id="who" className="text-2xl font-bold">{t("whoTitle")}</h2>
+          <h2 id="who" className="text-2xl font-bold">
+            {t("whoTitle")}
+          </h2>
           <p className="mt-2">{t("who")}</p>
         </section>
 
         <section aria-labelledby="tracks" className="mt-8">
-          <h2 id="tracks" className="text-2xl font-bold">{t("tracksTitle")}</h2>
+          <h2 id="tracks" className="text-2xl font-bold">
+            {t("tracksTitle")}
+          </h2>
           <ul className="mt-3 space-y-4">
             {tracks.map(([title, text]) => (
               <li key={title}>
@@ -59,24 +64,37 @@ export default async function HomePage() {
         </section>
 
         <section aria-labelledby="how" className="mt-8">
-          <h2 id="how" className="text-2xl font-bold">{t("howTitle")}</h2>
+          <h2 id="how" className="text-2xl font-bold">
+            {t("howTitle")}
+          </h2>
           <ol className="mt-3 list-decimal space-y-1 pl-6">
-            {(["how1", "how2", "how3", "how4"] as const).map((key) => <li key={key}>{t(key)}</li>)}
+            {(["how1", "how2", "how3", "how4"] as const).map((key) => (
+              <li key={key}>{t(key)}</li>
+            ))}
           </ol>
         </section>
       </div>
 
-      <aside aria-labelledby="sign-in-heading" className="self-start border-t-4 border-accent bg-surface p-6">
+      <aside
+        aria-labelledby="sign-in-heading"
+        className="self-start border-t-4 border-accent bg-surface p-6"
+      >
         {actor ? (
           <>
-            <h2 id="sign-in-heading" className="mb-4 text-xl font-bold">{actor.name}</h2>
+            <h2 id="sign-in-heading" className="mb-4 text-xl font-bold">
+              {actor.name}
+            </h2>
             <ButtonLink href={homeFor(actor)}>{t("ctaSignIn")}</ButtonLink>
           </>
         ) : (
           <>
-            <h2 id="sign-in-heading" className="mb-4 text-xl font-bold">{t("ctaSignIn")}</h2>
+            <h2 id="sign-in-heading" className="mb-4 text-xl font-bold">
+              {t("ctaSignIn")}
+            </h2>
             <SignInForm />
-            <p className="mt-6"><Link href="/registrera">{t("ctaStart")}</Link></p>
+            <p className="mt-6">
+              <Link href="/registrera">{t("ctaStart")}</Link>
+            </p>
           </>
         )}
       </aside>

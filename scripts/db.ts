@@ -19,7 +19,15 @@ async function withDatabase(fn: (url: string) => Promise<void>) {
 }
 
 function migrationDiff(url: string, exitCode: boolean) {
-  const args = ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--script"];
+  const args = [
+    "migrate",
+    "diff",
+    "--from-migrations",
+    "prisma/migrations",
+    "--to-schema-datamodel",
+    "prisma/schema.prisma",
+    "--script",
+  ];
   if (exitCode) args.push("--exit-code");
   return execFileSync(path.resolve("node_modules/.bin/prisma"), args, {
     env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
@@ -38,9 +46,11 @@ const commands: Record<string, (url: string) => Promise<void>> = {
   },
   async "new-migration"(url) {
     const name = process.argv[3];
-    if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("Ange ett namn: npm run db:new-migration -- lagg_till_x");
+    if (!name || !/^[a-z0-9_]+$/.test(name))
+      throw new Error("Ange ett namn: npm run db:new-migration -- lagg_till_x");
     const sql = migrationDiff(url, false);
-    if (!sql.trim() || /^-- This is an empty migration/.test(sql.trim())) return console.log("Schemat och migreringarna stämmer redan överens.");
+    if (!sql.trim() || /^-- This is an empty migration/.test(sql.trim()))
+      return console.log("Schemat och migreringarna stämmer redan överens.");
     const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
     const dir = path.join("prisma", "migrations", `${stamp}_${name}`);
     await mkdir(dir, { recursive: true });
@@ -50,9 +60,13 @@ const commands: Record<string, (url: string) => Promise<void>> = {
   async check(url) {
     try {
       migrationDiff(url, true);
-      console.log(`Migreringarna (${(await readdir("prisma/migrations")).length - 1}) stämmer med schemat.`);
+      console.log(
+        `Migreringarna (${(await readdir("prisma/migrations")).length - 1}) stämmer med schemat.`,
+      );
     } catch {
-      throw new Error("Migreringarna stämmer inte med prisma/schema.prisma: kör npm run db:new-migration -- <namn>.");
+      throw new Error(
+        "Migreringarna stämmer inte med prisma/schema.prisma: kör npm run db:new-migration -- <namn>.",
+      );
     }
   },
 };
@@ -60,7 +74,10 @@ const commands: Record<string, (url: string) => Promise<void>> = {
 // The generator needs no database, but Prisma 6.19 silently generates nothing when the
 // datasource's env("DATABASE_URL") is unset, so give it a placeholder.
 if (process.argv[2] === "generate") {
-  await prisma(["generate"], process.env.DATABASE_URL ?? "postgresql://placeholder@localhost/placeholder");
+  await prisma(
+    ["generate"],
+    process.env.DATABASE_URL ?? "postgresql://placeholder@localhost/placeholder",
+  );
   process.exit(0);
 }
 

@@ -108,10 +108,19 @@ delete process.env.SAMVERKA_ENCRYPTION_KEY;
 process.env.AUTH_SECRET = secrets.authSecret;
 const { seal } = await import("@/lib/server/secret-box");
 try {
-  const statements = SQL(n, grants).split(/;\n/).map((s) => s.trim()).filter(Boolean);
-  for (const statement of statements) await client.query(statement, statement.includes("$1") ? [passwordHash] : []);
-  await client.query(`UPDATE "User" SET "totpSecret" = $1, "totpEnabledAt" = now(), "totpLastStep" = NULL WHERE id IN ('bulk-reviewer', 'bulk-decider')`, [seal(secrets.totpSecret)]);
-  console.log(`[seed:bulk] ${n} ansökningar och ${grants} beviljade bidrag på ${Math.round((Date.now() - started) / 1000)} s i ${url.replace(/:[^:@/]+@/, ":***@")}`);
+  const statements = SQL(n, grants)
+    .split(/;\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const statement of statements)
+    await client.query(statement, statement.includes("$1") ? [passwordHash] : []);
+  await client.query(
+    `UPDATE "User" SET "totpSecret" = $1, "totpEnabledAt" = now(), "totpLastStep" = NULL WHERE id IN ('bulk-reviewer', 'bulk-decider')`,
+    [seal(secrets.totpSecret)],
+  );
+  console.log(
+    `[seed:bulk] ${n} ansökningar och ${grants} beviljade bidrag på ${Math.round((Date.now() - started) / 1000)} s i ${url.replace(/:[^:@/]+@/, ":***@")}`,
+  );
 } finally {
   await client.end();
   await stop();

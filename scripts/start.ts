@@ -34,7 +34,11 @@ async function main() {
     await ensureDatabase(pg.adminUrl, APP_PG.database);
     databaseUrl = pg.urlFor(APP_PG.database);
   }
-  const env = { DATABASE_URL: databaseUrl!, AUTH_SECRET: await authSecret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` };
+  const env = {
+    DATABASE_URL: databaseUrl!,
+    AUTH_SECRET: await authSecret(),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  };
 
   await prisma(["generate"], env.DATABASE_URL);
   await prisma(["migrate", "deploy"], env.DATABASE_URL);
@@ -55,7 +59,13 @@ async function main() {
   const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", port], {
     stdio: "inherit",
     // SAMVERKA_DEMO: the sign-in page shows how to reach the demo accounts (never with DATABASE_URL alone).
-    env: { ...process.env, ...env, SAMVERKA_DEMO: embedded || process.env.SAMVERKA_SEED_DEMO === "1" ? "1" : "0", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      ...env,
+      SAMVERKA_DEMO: embedded || process.env.SAMVERKA_SEED_DEMO === "1" ? "1" : "0",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+    },
   });
   const stop = async (code: number) => {
     server.kill("SIGTERM");

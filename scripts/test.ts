@@ -6,7 +6,12 @@
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { TEST_PG } from "./lib/config";
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "./lib/postgres";
+import {
+  dropDatabase,
+  ensureDatabase,
+  startEmbeddedPostgres,
+  type RunningPostgres,
+} from "./lib/postgres";
 import { prisma, run } from "./lib/run";
 
 const args = new Set(process.argv.slice(2));
@@ -29,13 +34,28 @@ async function main() {
   let adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
   if (!adminUrl) {
     log("startar en ny inbyggd PostgreSQL för testkörningen");
-    server = await startEmbeddedPostgres({ dataDir: path.resolve(TEST_PG.dataDir), port: TEST_PG.port, fresh: true });
+    server = await startEmbeddedPostgres({
+      dataDir: path.resolve(TEST_PG.dataDir),
+      port: TEST_PG.port,
+      fresh: true,
+    });
     adminUrl = server.adminUrl;
   }
-  const urlFor = (db: string) => { const u = new URL(adminUrl!); u.pathname = `/${db}`; return u.toString(); };
+  const urlFor = (db: string) => {
+    const u = new URL(adminUrl!);
+    u.pathname = `/${db}`;
+    return u.toString();
+  };
   const failures: string[] = [];
   const step = async (name: string, fn: () => Promise<void>) => {
-    try { await fn(); } catch (error) { failures.push(name); console.error(`[test] ${name} misslyckades: ${error instanceof Error ? error.message : error}`); }
+    try {
+      await fn();
+    } catch (error) {
+      failures.push(name);
+      console.error(
+        `[test] ${name} misslyckades: ${error instanceof Error ? error.message : error}`,
+      );
+    }
   };
 
   try {
@@ -72,8 +92,12 @@ async function main() {
       if (!failures.includes("next build")) {
         log("end-to-end-tester (Playwright, Debians Chromium)");
         await step("playwright", () => run("playwright", ["test"], e2eEnv));
-        log("systemtester: två instanser, databasen stoppas, appen dödas, femtio samtidiga (Playwright)");
-        await step("system", () => run("playwright", ["test", "-c", "playwright.system.config.ts"], env));
+        log(
+          "systemtester: två instanser, databasen stoppas, appen dödas, femtio samtidiga (Playwright)",
+        );
+        await step("system", () =>
+          run("playwright", ["test", "-c", "playwright.system.config.ts"], env),
+        );
       }
       await dropDatabase(adminUrl, e2eDb).catch(() => {});
     }

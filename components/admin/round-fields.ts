@@ -5,7 +5,15 @@ import type { UiLocale } from "@/lib/domain/format";
 /** The "admin.roundForm" messages, from getTranslations on the page. */
 type Translate = (key: string, values?: Record<string, string>) => string;
 
-type RoundDefaults = { title?: string; year?: number; opensAt?: string; closesAt?: string; budgetSek?: number; acceptedTracks?: string[]; longestPeriodMonths?: number };
+type RoundDefaults = {
+  title?: string;
+  year?: number;
+  opensAt?: string;
+  closesAt?: string;
+  budgetSek?: number;
+  acceptedTracks?: string[];
+  longestPeriodMonths?: number;
+};
 
 /** The fields of a grant round, for both creating and editing. */
 export function roundFields(t: Translate, locale: UiLocale, r: RoundDefaults = {}): FieldSpec[] {
@@ -15,8 +23,25 @@ export function roundFields(t: Translate, locale: UiLocale, r: RoundDefaults = {
     { name: "year", type: "number", label: t("year"), defaultValue: r.year },
     { name: "opensAt", type: "datetime-local", label: t("opensAt"), defaultValue: r.opensAt },
     { name: "closesAt", type: "datetime-local", label: t("closesAt"), defaultValue: r.closesAt },
-    { name: "budgetSek", type: "number", label: t("budget"), hint: t("budgetHint"), defaultValue: r.budgetSek },
-    ...(Object.keys(tracks) as (keyof typeof tracks)[]).map((track) => ({ name: `track_${track}`, type: "checkbox" as const, label: t("track", { track: tracks[track] }), defaultValue: r.acceptedTracks ? r.acceptedTracks.includes(track) : true })),
-    { name: "longestPeriodMonths", type: "number", label: t("longestPeriod"), hint: t("longestPeriodHint"), defaultValue: r.longestPeriodMonths ?? 36 },
+    {
+      name: "budgetSek",
+      type: "number",
+      label: t("budget"),
+      hint: t("budgetHint"),
+      defaultValue: r.budgetSek,
+    },
+    ...(Object.keys(tracks) as (keyof typeof tracks)[]).map((track) => ({
+      name: `track_${track}`,
+      type: "checkbox" as const,
+      label: t("track", { track: tracks[track] }),
+      defaultValue: r.acceptedTracks ? r.acceptedTracks.includes(track) : true,
+    })),
+    {
+      name: "longestPeriodMonths",
+      type: "number",
+      label: t("longestPeriod"),
+      hint: t("longestPeriodHint"),
+      defaultValue: r.longestPeriodMonths ?? 36,
+    },
   ];
 }

@@ -12,14 +12,24 @@ export function AcceptInvitation({ token, organisation }: { token: string; organ
   const [pending, setPending] = useState(false);
   return (
     <div>
-      {error ? <p className="mb-4 font-semibold text-error" role="alert" id="accept-error">{error}</p> : null}
-      <Button type="button" disabled={pending} onClick={async () => {
-        setPending(true);
-        const result = await acceptInvitationAction(token);
-        setPending(false);
-        if (!result.ok) return setError(result.message);
-        router.push(`/organisationer/${result.value}`);
-      }}>{t("join", { organisation })}</Button>
+      {error ? (
+        <p className="mb-4 font-semibold text-error" role="alert" id="accept-error">
+          {error}
+        </p>
+      ) : null}
+      <Button
+        type="button"
+        disabled={pending}
+        onClick={async () => {
+          setPending(true);
+          const result = await acceptInvitationAction(token);
+          setPending(false);
+          if (!result.ok) return setError(result.message);
+          router.push(`/organisationer/${result.value}`);
+        }}
+      >
+        {t("join", { organisation })}
+      </Button>
     </div>
   );
 }

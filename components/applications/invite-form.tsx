@@ -12,20 +12,38 @@ export function InviteForm({ organisationId }: { organisationId: string }) {
   const [pending, setPending] = useState(false);
   const t = useTranslations("organisations");
   return (
-    <form noValidate className="max-w-xl" onSubmit={async (e) => {
-      e.preventDefault();
-      if (pending) return;
-      setPending(true);
-      const result = await inviteMemberAction(organisationId, { email });
-      setPending(false);
-      if (!result.ok) return setError(result.errors.email ?? result.message);
-      setError(undefined);
-      setNotice(t("inviteSent", { email }));
-      setEmail("");
-    }}>
-      <Input id="invite-email" type="email" label={t("inviteEmail")} hint={t("inviteEmailHint")} value={email} onChange={setEmail} error={error} />
-      {notice ? <p role="status" className="mb-4 font-semibold text-success">{notice}</p> : null}
-      <Button type="submit" disabled={pending}>{t("sendInvite")}</Button>
+    <form
+      noValidate
+      className="max-w-xl"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (pending) return;
+        setPending(true);
+        const result = await inviteMemberAction(organisationId, { email });
+        setPending(false);
+        if (!result.ok) return setError(result.errors.email ?? result.message);
+        setError(undefined);
+        setNotice(t("inviteSent", { email }));
+        setEmail("");
+      }}
+    >
+      <Input
+        id="invite-email"
+        type="email"
+        label={t("inviteEmail")}
+        hint={t("inviteEmailHint")}
+        value={email}
+        onChange={setEmail}
+        error={error}
+      />
+      {notice ? (
+        <p role="status" className="mb-4 font-semibold text-success">
+          {notice}
+        </p>
+      ) : null}
+      <Button type="submit" disabled={pending}>
+        {t("sendInvite")}
+      </Button>
     </form>
   );
 }

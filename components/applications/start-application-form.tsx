@@ -7,17 +7,36 @@ import { Button } from "@/components/ui/button";
 type Option = { value: string; label: string };
 
 /** A plain form (works without JavaScript); the server creates the draft and opens it. */
-export function StartApplicationForm({ organisations, rounds, selected }: { organisations: Option[]; rounds: Option[]; selected?: string }) {
+export function StartApplicationForm({
+  organisations,
+  rounds,
+  selected,
+}: {
+  organisations: Option[];
+  rounds: Option[];
+  selected?: string;
+}) {
   const [state, action, pending] = useActionState(startApplicationAction, null);
   const t = useTranslations("applications.new");
   return (
     <form action={action} className="max-w-xl">
-      {state && !state.ok ? <p className="mb-4 border-l-4 border-error pl-4 font-semibold text-error" id="start-error">{state.message}</p> : null}
+      {state && !state.ok ? (
+        <p className="mb-4 border-l-4 border-error pl-4 font-semibold text-error" id="start-error">
+          {state.message}
+        </p>
+      ) : null}
       <fieldset className="mb-6">
         <legend className="font-semibold">{t("whichOrganisation")}</legend>
         {organisations.map((o, i) => (
           <div key={o.value} className="mt-2 flex items-center gap-3">
-            <input type="radio" id={`org-${o.value}`} name="organisationId" value={o.value} defaultChecked={selected ? selected === o.value : i === 0} className="h-6 w-6" />
+            <input
+              type="radio"
+              id={`org-${o.value}`}
+              name="organisationId"
+              value={o.value}
+              defaultChecked={selected ? selected === o.value : i === 0}
+              className="h-6 w-6"
+            />
             <label htmlFor={`org-${o.value}`}>{o.label}</label>
           </div>
         ))}
@@ -26,12 +45,21 @@ export function StartApplicationForm({ organisations, rounds, selected }: { orga
         <legend className="font-semibold">{t("whichRound")}</legend>
         {rounds.map((r, i) => (
           <div key={r.value} className="mt-2 flex items-center gap-3">
-            <input type="radio" id={`round-${r.value}`} name="roundId" value={r.value} defaultChecked={i === 0} className="h-6 w-6" />
+            <input
+              type="radio"
+              id={`round-${r.value}`}
+              name="roundId"
+              value={r.value}
+              defaultChecked={i === 0}
+              className="h-6 w-6"
+            />
             <label htmlFor={`round-${r.value}`}>{r.label}</label>
           </div>
         ))}
       </fieldset>
-      <Button type="submit" disabled={pending}>{t("start")}</Button>
+      <Button type="submit" disabled={pending}>
+        {t("start")}
+      </Button>
     </form>
   );
 }

@@ -14,23 +14,43 @@ export function WithdrawForm({ applicationId }: { applicationId: string }) {
   const [pending, setPending] = useState(false);
   const t = useTranslations("applications.withdraw");
   const tc = useTranslations("common");
-  if (!open) return <Button type="button" variant="secondary" onClick={() => setOpen(true)}>{t("open")}</Button>;
+  if (!open)
+    return (
+      <Button type="button" variant="secondary" onClick={() => setOpen(true)}>
+        {t("open")}
+      </Button>
+    );
   return (
-    <form className="border-l-4 border-error pl-4" onSubmit={async (e) => {
-      e.preventDefault();
-      if (pending) return;
-      setPending(true);
-      const result = await withdrawApplicationAction(applicationId, reason);
-      setPending(false);
-      if (!result.ok) return setError(result.message);
-      router.refresh();
-    }}>
+    <form
+      className="border-l-4 border-error pl-4"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (pending) return;
+        setPending(true);
+        const result = await withdrawApplicationAction(applicationId, reason);
+        setPending(false);
+        if (!result.ok) return setError(result.message);
+        router.refresh();
+      }}
+    >
       <h3 className="text-lg font-bold">{t("title")}</h3>
       <p className="mb-4">{t("text")}</p>
-      <TextArea id="withdraw-reason" label={t("reason")} optional rows={3} value={reason} onChange={setReason} error={error ?? undefined} />
+      <TextArea
+        id="withdraw-reason"
+        label={t("reason")}
+        optional
+        rows={3}
+        value={reason}
+        onChange={setReason}
+        error={error ?? undefined}
+      />
       <div className="flex gap-4">
-        <Button type="submit" variant="warning" disabled={pending}>{t("confirm")}</Button>
-        <Button type="button" variant="secondary" onClick={() => setOpen(false)}>{tc("cancel")}</Button>
+        <Button type="submit" variant="warning" disabled={pending}>
+          {t("confirm")}
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+          {tc("cancel")}
+        </Button>
       </div>
     </form>
   );

@@ -28,7 +28,11 @@ export function RegisterForm({ next }: { next?: string }) {
     try {
       const result = await register(values);
       if (!result.ok) return setErrors(result.errors);
-      await signIn("credentials", { email: parsed.data.email, password: values.password, redirect: false });
+      await signIn("credentials", {
+        email: parsed.data.email,
+        password: values.password,
+        redirect: false,
+      });
       router.push(next && next.startsWith("/") && !next.startsWith("//") ? next : "/ansokningar");
       router.refresh();
     } finally {
@@ -37,9 +41,23 @@ export function RegisterForm({ next }: { next?: string }) {
   }
 
   const items = FIELDS.filter((f) => errors[f]).map((f) => ({ fieldId: f, message: t(errors[f]) }));
-  const field = (name: (typeof FIELDS)[number], type: string, autoComplete: string, hint?: string) => (
-    <TextField id={name} name={name} type={type} autoComplete={autoComplete} label={t(name)} hint={hint} value={values[name]}
-      onChange={(e) => setValues({ ...values, [name]: e.target.value })} error={errors[name] ? t(errors[name]) : undefined} />
+  const field = (
+    name: (typeof FIELDS)[number],
+    type: string,
+    autoComplete: string,
+    hint?: string,
+  ) => (
+    <TextField
+      id={name}
+      name={name}
+      type={type}
+      autoComplete={autoComplete}
+      label={t(name)}
+      hint={hint}
+      value={values[name]}
+      onChange={(e) => setValues({ ...values, [name]: e.target.value })}
+      error={errors[name] ? t(errors[name]) : undefined}
+    />
   );
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl">
@@ -48,7 +66,9 @@ export function RegisterForm({ next }: { next?: string }) {
       {field("email", "email", "email")}
       {field("password", "password", "new-password", t("passwordHint"))}
       {field("passwordConfirm", "password", "new-password")}
-      <Button type="submit" disabled={pending}>{t("registerSubmit")}</Button>
+      <Button type="submit" disabled={pending}>
+        {t("registerSubmit")}
+      </Button>
     </form>
   );
 }

@@ -42,7 +42,11 @@ export function SignInForm({ next }: { next?: string }) {
     }
     busy.current = true;
     setPending(true);
-    const result = await signIn("credentials", { ...parsed.data, ...(code ? { code } : {}), redirect: false });
+    const result = await signIn("credentials", {
+      ...parsed.data,
+      ...(code ? { code } : {}),
+      redirect: false,
+    });
     busy.current = false;
     setPending(false);
     if (result?.error === "TOTP_REQUIRED") {
@@ -67,23 +71,62 @@ export function SignInForm({ next }: { next?: string }) {
       <ErrorSummary title={tc("errorSummaryTitle")} items={items} />
       {step === "password" ? (
         <>
-          <TextField id="email" name="email" type="email" autoComplete="email" label={t("email")} value={values.email}
-            onChange={(e) => setValues({ ...values, email: e.target.value })} error={errors.email ? t(errors.email) : undefined} />
-          <TextField id="password" name="password" type="password" autoComplete="current-password" label={t("password")} value={values.password}
-            onChange={(e) => setValues({ ...values, password: e.target.value })} error={errors.password ? t(errors.password) : undefined} />
+          <TextField
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            label={t("email")}
+            value={values.email}
+            onChange={(e) => setValues({ ...values, email: e.target.value })}
+            error={errors.email ? t(errors.email) : undefined}
+          />
+          <TextField
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            label={t("password")}
+            value={values.password}
+            onChange={(e) => setValues({ ...values, password: e.target.value })}
+            error={errors.password ? t(errors.password) : undefined}
+          />
         </>
       ) : (
         <>
           <h2 className="mb-2 text-2xl font-bold">{t("codeTitle")}</h2>
           <p className="mb-4">{t("codeLead")}</p>
-          <TextField id="code" name="code" autoComplete="one-time-code" inputMode="text" autoFocus spellCheck={false} label={t("code")} hint={t("codeHint")}
-            value={values.code} onChange={(e) => setValues({ ...values, code: e.target.value })} error={errors.code ? t(errors.code) : undefined} />
+          <TextField
+            id="code"
+            name="code"
+            autoComplete="one-time-code"
+            inputMode="text"
+            autoFocus
+            spellCheck={false}
+            label={t("code")}
+            hint={t("codeHint")}
+            value={values.code}
+            onChange={(e) => setValues({ ...values, code: e.target.value })}
+            error={errors.code ? t(errors.code) : undefined}
+          />
         </>
       )}
       <div className="flex flex-wrap items-center gap-4">
-        <Button type="submit" disabled={pending} aria-disabled={pending}>{pending ? t("submitting") : step === "code" ? t("codeSubmit") : t("submit")}</Button>
+        <Button type="submit" disabled={pending} aria-disabled={pending}>
+          {pending ? t("submitting") : step === "code" ? t("codeSubmit") : t("submit")}
+        </Button>
         {step === "code" ? (
-          <button type="button" className="underline" onClick={() => { setStep("password"); setErrors({}); setValues({ email: "", password: "", code: "" }); }}>{t("startOver")}</button>
+          <button
+            type="button"
+            className="underline"
+            onClick={() => {
+              setStep("password");
+              setErrors({});
+              setValues({ email: "", password: "", code: "" });
+            }}
+          >
+            {t("startOver")}
+          </button>
         ) : null}
       </div>
     </form>
@@ -97,8 +140,16 @@ export function ElegSignInButton({ next }: { next?: string }) {
   const target = next && next.startsWith("/") && !next.startsWith("//") ? next : "/start";
   return (
     <div className="max-w-xl">
-      <Button type="button" variant="secondary" disabled={pending} aria-disabled={pending}
-        onClick={() => { setPending(true); void signIn("eleg", { callbackUrl: target }); }}>
+      <Button
+        type="button"
+        variant="secondary"
+        disabled={pending}
+        aria-disabled={pending}
+        onClick={() => {
+          setPending(true);
+          void signIn("eleg", { callbackUrl: target });
+        }}
+      >
         {t("elegButton")}
       </Button>
       <p className="mt-2 text-muted">{t("elegHint")}</p>

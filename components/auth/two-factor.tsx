@@ -7,7 +7,8 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { SecondFactorInput, fieldErrors } from "@/lib/validation/auth";
 
-type Result = { ok: true; value: string[] } | { ok: false; message: string; errors: Record<string, string> };
+type Result =
+  { ok: true; value: string[] } | { ok: false; message: string; errors: Record<string, string> };
 type Action = (input: unknown) => Promise<Result>;
 
 export type TwoFactorView =
@@ -19,9 +20,21 @@ export type TwoFactorView =
  * successful action stay on screen when the server re-renders the page (enrolment re-issues the
  * session cookie, which refreshes the route).
  */
-export function TwoFactorPanel({ view, confirm, renew }: { view: TwoFactorView; confirm: Action; renew: Action }) {
+export function TwoFactorPanel({
+  view,
+  confirm,
+  renew,
+}: {
+  view: TwoFactorView;
+  confirm: Action;
+  renew: Action;
+}) {
   const t = useTranslations("twoFactor");
-  const [shown, setShown] = useState<{ codes: string[]; title: string; continueHref?: string } | null>(null);
+  const [shown, setShown] = useState<{
+    codes: string[];
+    title: string;
+    continueHref?: string;
+  } | null>(null);
 
   if (shown) {
     return (
@@ -29,10 +42,19 @@ export function TwoFactorPanel({ view, confirm, renew }: { view: TwoFactorView; 
         <h2 className="text-xl font-bold">{shown.title}</h2>
         <h3 className="mt-4 text-lg font-bold">{t("recoveryTitle")}</h3>
         <p className="mt-1">{t("recoveryText")}</p>
-        <ul className="mt-3 grid max-w-md grid-cols-2 gap-2 font-mono text-lg" data-testid="recovery-codes">
-          {shown.codes.map((c) => <li key={c}>{c}</li>)}
+        <ul
+          className="mt-3 grid max-w-md grid-cols-2 gap-2 font-mono text-lg"
+          data-testid="recovery-codes"
+        >
+          {shown.codes.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
         </ul>
-        {shown.continueHref ? <div className="mt-6"><ButtonLink href={shown.continueHref}>{t("continue")}</ButtonLink></div> : null}
+        {shown.continueHref ? (
+          <div className="mt-6">
+            <ButtonLink href={shown.continueHref}>{t("continue")}</ButtonLink>
+          </div>
+        ) : null}
       </div>
     );
   }
@@ -46,13 +68,26 @@ export function TwoFactorPanel({ view, confirm, renew }: { view: TwoFactorView; 
         </li>
         <li>
           <h2 className="text-xl font-bold">{t("step2")}</h2>
-          <div role="img" aria-label={t("qrLabel")} className="mt-3 w-56 border border-line bg-white p-2" dangerouslySetInnerHTML={{ __html: view.qrSvg }} />
+          <div
+            role="img"
+            aria-label={t("qrLabel")}
+            className="mt-3 w-56 border border-line bg-white p-2"
+            dangerouslySetInnerHTML={{ __html: view.qrSvg }}
+          />
           <p className="mt-3 font-semibold">{t("secretLabel")}</p>
-          <p className="font-mono text-lg tracking-wider" data-testid="totp-secret">{view.secret}</p>
+          <p className="font-mono text-lg tracking-wider" data-testid="totp-secret">
+            {view.secret}
+          </p>
         </li>
         <li>
           <h2 className="text-xl font-bold">{t("step3")}</h2>
-          <CodeForm action={confirm} submitLabel={t("confirm")} onDone={(codes) => setShown({ codes, title: t("enabledTitle"), continueHref: view.continueHref })} />
+          <CodeForm
+            action={confirm}
+            submitLabel={t("confirm")}
+            onDone={(codes) =>
+              setShown({ codes, title: t("enabledTitle"), continueHref: view.continueHref })
+            }
+          />
         </li>
       </ol>
     );
@@ -61,17 +96,35 @@ export function TwoFactorPanel({ view, confirm, renew }: { view: TwoFactorView; 
   return (
     <>
       <h2 className="text-xl font-bold">{t("enabledTitle")}</h2>
-      <p className="mt-1">{t("statusEnabled", { date: view.enabledAt })} {t("recoveryLeft", { count: view.recoveryCodesLeft })}</p>
+      <p className="mt-1">
+        {t("statusEnabled", { date: view.enabledAt })}{" "}
+        {t("recoveryLeft", { count: view.recoveryCodesLeft })}
+      </p>
       {view.signInAgain ? (
         <div className="mt-6 max-w-2xl border-l-4 border-error pl-4">
           <p className="font-semibold">{t("signInAgain")}</p>
-          <div className="mt-3"><Button type="button" variant="secondary" onClick={() => signOut({ callbackUrl: "/logga-in" })}>{t("signOut")}</Button></div>
+          <div className="mt-3">
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => signOut({ callbackUrl: "/logga-in" })}
+            >
+              {t("signOut")}
+            </Button>
+          </div>
         </div>
       ) : (
         <section className="mt-10 max-w-2xl" aria-labelledby="renew-title">
-          <h2 id="renew-title" className="text-xl font-bold">{t("renewTitle")}</h2>
+          <h2 id="renew-title" className="text-xl font-bold">
+            {t("renewTitle")}
+          </h2>
           <p className="mt-1 mb-4">{t("renewText")}</p>
-          <CodeForm action={renew} submitLabel={t("renew")} variant="secondary" onDone={(codes) => setShown({ codes, title: t("renewTitle") })} />
+          <CodeForm
+            action={renew}
+            submitLabel={t("renew")}
+            variant="secondary"
+            onDone={(codes) => setShown({ codes, title: t("renewTitle") })}
+          />
         </section>
       )}
     </>
@@ -79,7 +132,17 @@ export function TwoFactorPanel({ view, confirm, renew }: { view: TwoFactorView; 
 }
 
 /** One code field for a two-factor server action; one submission at a time; errors at the field. */
-function CodeForm({ action, submitLabel, onDone, variant = "primary" }: { action: Action; submitLabel: string; onDone: (codes: string[]) => void; variant?: "primary" | "secondary" }) {
+function CodeForm({
+  action,
+  submitLabel,
+  onDone,
+  variant = "primary",
+}: {
+  action: Action;
+  submitLabel: string;
+  onDone: (codes: string[]) => void;
+  variant?: "primary" | "secondary";
+}) {
   const t = useTranslations("twoFactor");
   const busy = useRef(false);
   const [code, setCode] = useState("");
@@ -106,10 +169,25 @@ function CodeForm({ action, submitLabel, onDone, variant = "primary" }: { action
 
   return (
     <form noValidate onSubmit={submit} className="mt-3 max-w-xl">
-      <ErrorSummary title={t("errorSummary")} items={error ? [{ fieldId: "totp-code", message: error }] : []} />
-      <TextField id="totp-code" name="code" autoComplete="one-time-code" inputMode="numeric" spellCheck={false} label={t("code")} hint={t("codeHint")}
-        value={code} onChange={(e) => setCode(e.target.value)} error={error ?? undefined} />
-      <Button type="submit" variant={variant} disabled={pending} aria-disabled={pending}>{pending ? t("confirming") : submitLabel}</Button>
+      <ErrorSummary
+        title={t("errorSummary")}
+        items={error ? [{ fieldId: "totp-code", message: error }] : []}
+      />
+      <TextField
+        id="totp-code"
+        name="code"
+        autoComplete="one-time-code"
+        inputMode="numeric"
+        spellCheck={false}
+        label={t("code")}
+        hint={t("codeHint")}
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+        error={error ?? undefined}
+      />
+      <Button type="submit" variant={variant} disabled={pending} aria-disabled={pending}>
+        {pending ? t("confirming") : submitLabel}
+      </Button>
     </form>
   );
 }

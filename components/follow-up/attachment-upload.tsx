@@ -13,24 +13,52 @@ export function AttachmentUpload({ reportId }: { reportId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   return (
-    <form noValidate className={`mb-8 ${error ? "border-l-4 border-error pl-4" : ""}`} onSubmit={async (e) => {
-      e.preventDefault();
-      if (!file || pending) return setError(file ? null : t("chooseFile"));
-      setPending(true);
-      const body = new FormData();
-      body.set("file", file);
-      const response = await fetch(`/api/rapporter/${reportId}/bilagor`, { method: "POST", body });
-      const result = (await response.json().catch(() => ({ ok: false, message: t("uploadError") }))) as { ok: boolean; message?: string; errors?: Record<string, string> };
-      setPending(false);
-      if (!result.ok) return setError(result.errors?.file ?? result.message ?? t("uploadFailed"));
-      setError(null);
-      setFile(null);
-      router.refresh();
-    }}>
-      <label htmlFor="attachment" className="block font-semibold">{t("attachmentLabel")} <span className="font-normal">{tc("optional")}</span></label>
-      {error ? <p id="attachment-error" className="font-semibold text-error">{error}</p> : null}
-      <input id="attachment" type="file" accept="application/pdf,.pdf" aria-describedby={error ? "attachment-error" : undefined} onChange={(e) => setFile(e.target.files?.[0] ?? null)} className="mt-1 mb-3 block" />
-      <Button type="submit" variant="secondary" disabled={pending}>{t("uploadAttachment")}</Button>
+    <form
+      noValidate
+      className={`mb-8 ${error ? "border-l-4 border-error pl-4" : ""}`}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (!file || pending) return setError(file ? null : t("chooseFile"));
+        setPending(true);
+        const body = new FormData();
+        body.set("file", file);
+        const response = await fetch(`/api/rapporter/${reportId}/bilagor`, {
+          method: "POST",
+          body,
+        });
+        const result = (await response
+          .json()
+          .catch(() => ({ ok: false, message: t("uploadError") }))) as {
+          ok: boolean;
+          message?: string;
+          errors?: Record<string, string>;
+        };
+        setPending(false);
+        if (!result.ok) return setError(result.errors?.file ?? result.message ?? t("uploadFailed"));
+        setError(null);
+        setFile(null);
+        router.refresh();
+      }}
+    >
+      <label htmlFor="attachment" className="block font-semibold">
+        {t("attachmentLabel")} <span className="font-normal">{tc("optional")}</span>
+      </label>
+      {error ? (
+        <p id="attachment-error" className="font-semibold text-error">
+          {error}
+        </p>
+      ) : null}
+      <input
+        id="attachment"
+        type="file"
+        accept="application/pdf,.pdf"
+        aria-describedby={error ? "attachment-error" : undefined}
+        onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        className="mt-1 mb-3 block"
+      />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {t("uploadAttachment")}
+      </Button>
     </form>
   );
 }

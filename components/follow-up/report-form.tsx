@@ -12,9 +12,18 @@ import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 
 export type ReportValues = {
-  meetingsHeld: number | null; participantsWomen: number | null; participantsMen: number | null; participantsOther: number | null;
-  collaborationsStarted: number | null; collaborationsNote: string; spending: Spending; unspentSek: number | null;
-  whatWasDone: string; resultsForResidents: string; lessonsLearned: string; continuation: string;
+  meetingsHeld: number | null;
+  participantsWomen: number | null;
+  participantsMen: number | null;
+  participantsOther: number | null;
+  collaborationsStarted: number | null;
+  collaborationsNote: string;
+  spending: Spending;
+  unspentSek: number | null;
+  whatWasDone: string;
+  resultsForResidents: string;
+  lessonsLearned: string;
+  continuation: string;
 };
 
 // The numbers asked for, and whether each has a hint (the "<key>Hint" message).
@@ -27,8 +36,22 @@ const COUNTS = [
 ] as const;
 
 /** The grantee's report: numbers, money spent per category against the budget, and the story. Saved as a draft until sent. */
-export function ReportForm({ reportId, applicationId, version, initial, budget, grantedSek, editable }: {
-  reportId: string; applicationId: string; version: number; initial: ReportValues; budget: Spending; grantedSek: number; editable: boolean;
+export function ReportForm({
+  reportId,
+  applicationId,
+  version,
+  initial,
+  budget,
+  grantedSek,
+  editable,
+}: {
+  reportId: string;
+  applicationId: string;
+  version: number;
+  initial: ReportValues;
+  budget: Spending;
+  grantedSek: number;
+  editable: boolean;
 }) {
   const router = useRouter();
   const t = useTranslations("followUp.report");
@@ -41,14 +64,25 @@ export function ReportForm({ reportId, applicationId, version, initial, budget, 
   const [message, setMessage] = useState<string | null>(null);
   const [state, setState] = useState<"idle" | "saving" | "saved" | "conflict">("idle");
   const current = useRef(version);
-  const warnings = useMemo(() => spendingProblems(v.spending, grantedSek, budget), [v.spending, grantedSek, budget]);
+  const warnings = useMemo(
+    () => spendingProblems(v.spending, grantedSek, budget),
+    [v.spending, grantedSek, budget],
+  );
   const dirty = useRef(false);
-  const set = <K extends keyof ReportValues>(k: K) => (value: ReportValues[K]) => { dirty.current = true; setV((x) => ({ ...x, [k]: value })); };
+  const set =
+    <K extends keyof ReportValues>(k: K) =>
+    (value: ReportValues[K]) => {
+      dirty.current = true;
+      setV((x) => ({ ...x, [k]: value }));
+    };
 
   // Drafts save themselves a moment after typing stops, as in the application wizard.
   useEffect(() => {
     if (!editable || !dirty.current || state === "conflict") return;
-    const timer = setTimeout(() => { dirty.current = false; void save(false); }, 1200);
+    const timer = setTimeout(() => {
+      dirty.current = false;
+      void save(false);
+    }, 1200);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [v]);
@@ -82,43 +116,150 @@ export function ReportForm({ reportId, applicationId, version, initial, budget, 
     }
   }
 
-  const items = Object.entries(errors).map(([k, m]) => ({ fieldId: k.replace(/\./g, "-"), message: m }));
-  const total = Object.values(v.spending).reduce((s, n) => s + (Number.isFinite(n) ? (n as number) : 0), 0);
+  const items = Object.entries(errors).map(([k, m]) => ({
+    fieldId: k.replace(/\./g, "-"),
+    message: m,
+  }));
+  const total = Object.values(v.spending).reduce(
+    (s, n) => s + (Number.isFinite(n) ? (n as number) : 0),
+    0,
+  );
   return (
-    <form noValidate onSubmit={(e) => { e.preventDefault(); void save(true); }} className="max-w-3xl">
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save(true);
+      }}
+      className="max-w-3xl"
+    >
       <ErrorSummary title={tc("errorSummaryTitle")} items={items} />
-      {message && !items.length ? <p className="mb-4 border-l-4 border-error pl-4 font-semibold text-error" role="alert" id="report-message">{message}</p> : null}
+      {message && !items.length ? (
+        <p
+          className="mb-4 border-l-4 border-error pl-4 font-semibold text-error"
+          role="alert"
+          id="report-message"
+        >
+          {message}
+        </p>
+      ) : null}
       <fieldset className="mb-8" disabled={!editable}>
         <legend className="mb-2 text-2xl font-bold">{t("whatDone")}</legend>
         {COUNTS.map(([key, hasHint]) => (
-          <Input key={key} id={key} label={t(`counts.${key}`)} hint={hasHint ? t(`counts.${key}Hint`) : undefined} inputMode="numeric" width="max-w-xs" value={v[key] === null ? "" : String(v[key])}
-            onChange={(text) => set(key)(text.trim() === "" ? null : /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN)} error={errors[key]} />
+          <Input
+            key={key}
+            id={key}
+            label={t(`counts.${key}`)}
+            hint={hasHint ? t(`counts.${key}Hint`) : undefined}
+            inputMode="numeric"
+            width="max-w-xs"
+            value={v[key] === null ? "" : String(v[key])}
+            onChange={(text) =>
+              set(key)(
+                text.trim() === ""
+                  ? null
+                  : /^\d+$/.test(text.trim())
+                    ? Number(text.trim())
+                    : Number.NaN,
+              )
+            }
+            error={errors[key]}
+          />
         ))}
-        <TextArea id="collaborationsNote" label={t("collaborationsNote")} optional rows={3} value={v.collaborationsNote} onChange={set("collaborationsNote")} />
+        <TextArea
+          id="collaborationsNote"
+          label={t("collaborationsNote")}
+          optional
+          rows={3}
+          value={v.collaborationsNote}
+          onChange={set("collaborationsNote")}
+        />
       </fieldset>
       <fieldset id="spending" tabIndex={-1} className="mb-8" disabled={!editable}>
         <legend className="mb-2 text-2xl font-bold">{t("spendingTitle")}</legend>
         <p className="mb-4 text-muted">{t("spendingLead", { amount: sek(grantedSek) })}</p>
         {(Object.keys(categories) as BudgetCategory[]).map((c) => (
-          <AmountInput key={c} id={`spending-${c}`} label={t("spendingCategory", { category: categories[c], amount: sek(budget[c] ?? 0) })} value={v.spending[c] ?? 0}
-            onChange={(n) => { dirty.current = true; setV((x) => ({ ...x, spending: { ...x.spending, [c]: n } })); }} error={errors[`spending.${c}`] ?? warnings.find((w) => w.path === `spending.${c}`)?.message} />
+          <AmountInput
+            key={c}
+            id={`spending-${c}`}
+            label={t("spendingCategory", { category: categories[c], amount: sek(budget[c] ?? 0) })}
+            value={v.spending[c] ?? 0}
+            onChange={(n) => {
+              dirty.current = true;
+              setV((x) => ({ ...x, spending: { ...x.spending, [c]: n } }));
+            }}
+            error={
+              errors[`spending.${c}`] ?? warnings.find((w) => w.path === `spending.${c}`)?.message
+            }
+          />
         ))}
-        <p className="mb-4">{t("spentTotal")} <strong data-testid="spent-total">{sek(total)}</strong></p>
-        {warnings.filter((w) => w.path === "spending").map((w) => <p key={w.message} className="mb-4 font-semibold text-error" data-testid="spending-warning">{w.message}</p>)}
-        <AmountInput id="unspentSek" label={t("unspent")} hint={t("unspentHint")} value={v.unspentSek ?? 0} onChange={set("unspentSek")} error={errors.unspentSek} />
+        <p className="mb-4">
+          {t("spentTotal")} <strong data-testid="spent-total">{sek(total)}</strong>
+        </p>
+        {warnings
+          .filter((w) => w.path === "spending")
+          .map((w) => (
+            <p
+              key={w.message}
+              className="mb-4 font-semibold text-error"
+              data-testid="spending-warning"
+            >
+              {w.message}
+            </p>
+          ))}
+        <AmountInput
+          id="unspentSek"
+          label={t("unspent")}
+          hint={t("unspentHint")}
+          value={v.unspentSek ?? 0}
+          onChange={set("unspentSek")}
+          error={errors.unspentSek}
+        />
       </fieldset>
       <fieldset className="mb-8" disabled={!editable}>
         <legend className="mb-2 text-2xl font-bold">{t("storyTitle")}</legend>
-        <TextArea id="whatWasDone" label={t("whatWasDone")} rows={5} value={v.whatWasDone} onChange={set("whatWasDone")} />
-        <TextArea id="resultsForResidents" label={t("resultsForResidents")} rows={5} value={v.resultsForResidents} onChange={set("resultsForResidents")} />
-        <TextArea id="lessonsLearned" label={t("lessonsLearned")} rows={5} value={v.lessonsLearned} onChange={set("lessonsLearned")} />
-        <TextArea id="continuation" label={t("continuation")} rows={5} value={v.continuation} onChange={set("continuation")} />
+        <TextArea
+          id="whatWasDone"
+          label={t("whatWasDone")}
+          rows={5}
+          value={v.whatWasDone}
+          onChange={set("whatWasDone")}
+        />
+        <TextArea
+          id="resultsForResidents"
+          label={t("resultsForResidents")}
+          rows={5}
+          value={v.resultsForResidents}
+          onChange={set("resultsForResidents")}
+        />
+        <TextArea
+          id="lessonsLearned"
+          label={t("lessonsLearned")}
+          rows={5}
+          value={v.lessonsLearned}
+          onChange={set("lessonsLearned")}
+        />
+        <TextArea
+          id="continuation"
+          label={t("continuation")}
+          rows={5}
+          value={v.continuation}
+          onChange={set("continuation")}
+        />
       </fieldset>
-      {state === "conflict" ? <p className="mb-4 font-semibold text-error" data-testid="report-conflict">{t("conflict")}</p> : null}
-      <p role="status" className="mb-4 text-sm" data-testid="report-state">{state === "saved" ? t("saved") : state === "saving" ? t("saving") : ""}</p>
+      {state === "conflict" ? (
+        <p className="mb-4 font-semibold text-error" data-testid="report-conflict">
+          {t("conflict")}
+        </p>
+      ) : null}
+      <p role="status" className="mb-4 text-sm" data-testid="report-state">
+        {state === "saved" ? t("saved") : state === "saving" ? t("saving") : ""}
+      </p>
       {editable ? (
         <div className="flex flex-wrap gap-4">
-          <Button type="button" variant="secondary" onClick={() => void save(false)}>{t("saveDraft")}</Button>
+          <Button type="button" variant="secondary" onClick={() => void save(false)}>
+            {t("saveDraft")}
+          </Button>
           <Button type="submit">{t("submit")}</Button>
         </div>
       ) : null}

@@ -9,8 +9,16 @@ export const SHARED_CLIENT_NAMESPACES = ["common", "auth", "errors", "twoFactor"
  * sends only what its forms need (the public list, for instance, carries none of the wizard's
  * texts). A nested provider replaces the outer one's messages, so the shared namespaces come too.
  */
-export async function AreaMessages({ namespaces, children }: { namespaces: readonly string[]; children: React.ReactNode }) {
+export async function AreaMessages({
+  namespaces,
+  children,
+}: {
+  namespaces: readonly string[];
+  children: React.ReactNode;
+}) {
   const messages = await getMessages();
-  const picked = Object.fromEntries([...SHARED_CLIENT_NAMESPACES, ...namespaces].map((ns) => [ns, messages[ns]]));
+  const picked = Object.fromEntries(
+    [...SHARED_CLIENT_NAMESPACES, ...namespaces].map((ns) => [ns, messages[ns]]),
+  );
   return <NextIntlClientProvider messages={picked}>{children}</NextIntlClientProvider>;
 }

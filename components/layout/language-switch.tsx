@@ -9,7 +9,11 @@ export async function LanguageSwitch() {
   return (
     <form action={setLocale}>
       <input type="hidden" name="locale" value={other} />
-      <button type="submit" lang={other} className="rounded border border-white px-3 py-1 text-sm font-semibold text-white hover:bg-white hover:text-ink">
+      <button
+        type="submit"
+        lang={other}
+        className="rounded border border-white px-3 py-1 text-sm font-semibold text-white hover:bg-white hover:text-ink"
+      >
         {t("switchTo")}
       </button>
     </form>

@@ -3,7 +3,11 @@ import { signOut } from "next-auth/react";
 
 export function SignOutButton({ label }: { label: string }) {
   return (
-    <button type="button" onClick={() => signOut({ callbackUrl: "/" })} className="rounded border border-white px-3 py-1 text-sm font-semibold text-white hover:bg-white hover:text-ink">
+    <button
+      type="button"
+      onClick={() => signOut({ callbackUrl: "/" })}
+      className="rounded border border-white px-3 py-1 text-sm font-semibold text-white hover:bg-white hover:text-ink"
+    >
       {label}
     </button>
   );

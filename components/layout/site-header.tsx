@@ -6,7 +6,11 @@ import { ROLE_HOME, type Role } from "@/lib/domain/roles";
 import { LanguageSwitch } from "./language-switch";
 import { SignOutButton } from "./sign-out-button";
 
-const NAV: { role: Role; key: "applicant" | "reviewer" | "decider" | "admin" | "followUp"; href?: string }[] = [
+const NAV: {
+  role: Role;
+  key: "applicant" | "reviewer" | "decider" | "admin" | "followUp";
+  href?: string;
+}[] = [
   { role: "APPLICANT", key: "applicant" },
   { role: "REVIEWER", key: "reviewer" },
   { role: "REVIEWER", key: "followUp", href: "/uppfoljning" },
@@ -29,14 +33,20 @@ export async function SiteHeader() {
           <LanguageSwitch />
           {actor ? (
             <>
-              <Link href="/notiser" className="text-sm font-semibold text-white hover:text-white" data-testid="notification-count">
+              <Link
+                href="/notiser"
+                className="text-sm font-semibold text-white hover:text-white"
+                data-testid="notification-count"
+              >
                 {t("common.notifications", { count: unread })}
               </Link>
               <span className="text-sm">{t("common.signedInAs", { name: actor.name })}</span>
               <SignOutButton label={t("common.signOut")} />
             </>
           ) : (
-            <Link href="/logga-in" className="font-semibold text-white hover:text-white">{t("common.signIn")}</Link>
+            <Link href="/logga-in" className="font-semibold text-white hover:text-white">
+              {t("common.signIn")}
+            </Link>
           )}
         </div>
       </div>
@@ -44,11 +54,18 @@ export async function SiteHeader() {
         <ul className="mx-auto flex max-w-5xl flex-wrap gap-x-6 gap-y-1 px-4 py-2 sm:px-6">
           {NAV.filter((item) => actor?.roles.includes(item.role)).map((item) => (
             <li key={item.key}>
-              <Link href={item.href ?? ROLE_HOME[item.role]} className="font-semibold text-white hover:text-white">{t(`nav.${item.key}`)}</Link>
+              <Link
+                href={item.href ?? ROLE_HOME[item.role]}
+                className="font-semibold text-white hover:text-white"
+              >
+                {t(`nav.${item.key}`)}
+              </Link>
             </li>
           ))}
           <li>
-            <Link href="/beviljade" className="text-white hover:text-white">{t("nav.granted")}</Link>
+            <Link href="/beviljade" className="text-white hover:text-white">
+              {t("nav.granted")}
+            </Link>
           </li>
         </ul>
       </nav>

@@ -12,7 +12,9 @@ export function useServiceUnavailable(): boolean {
     fetch("/api/health", { cache: "no-store" })
       .then((response) => active && setUnavailable(response.status === 503))
       .catch(() => active && setUnavailable(true));
-    return () => { active = false; };
+    return () => {
+      active = false;
+    };
   }, []);
   return unavailable;
 }

@@ -7,6 +7,18 @@ const tones = {
 } as const;
 
 /** Status in words, never colour alone. */
-export function Tag({ children, tone = "neutral" }: { children: React.ReactNode; tone?: keyof typeof tones }) {
-  return <strong className={`inline-block rounded px-2 py-0.5 text-sm font-semibold uppercase tracking-wide ${tones[tone]}`}>{children}</strong>;
+export function Tag({
+  children,
+  tone = "neutral",
+}: {
+  children: React.ReactNode;
+  tone?: keyof typeof tones;
+}) {
+  return (
+    <strong
+      className={`inline-block rounded px-2 py-0.5 text-sm font-semibold uppercase tracking-wide ${tones[tone]}`}
+    >
+      {children}
+    </strong>
+  );
 }

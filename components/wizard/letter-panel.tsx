@@ -13,21 +13,46 @@ type Terms = { competences: string; resources: string; from: string; to: string 
 export type LetterPanelProps = {
   applicationId: string;
   partner: { id: string; name: string; contactName: string; contactEmail: string };
-  letter: null | (Terms & { status: "PENDING" | "SIGNED" | "DECLINED"; channel: "UPLOAD" | "LINK"; signedBy: string; signedAt: string; declinedReason: string; fileName: string | null; linkSentTo: string | null; linkExpiresAt: string | null });
+  letter:
+    | null
+    | (Terms & {
+        status: "PENDING" | "SIGNED" | "DECLINED";
+        channel: "UPLOAD" | "LINK";
+        signedBy: string;
+        signedAt: string;
+        declinedReason: string;
+        fileName: string | null;
+        linkSentTo: string | null;
+        linkExpiresAt: string | null;
+      });
   period: { start: string; end: string };
   editable: boolean;
 };
 
 /** One partner's letter of intent: its status, and the two ways to get it signed. */
-export function LetterPanel({ applicationId, partner, letter, period, editable }: LetterPanelProps) {
+export function LetterPanel({
+  applicationId,
+  partner,
+  letter,
+  period,
+  editable,
+}: LetterPanelProps) {
   const router = useRouter();
   const t = useTranslations("letters");
   const tc = useTranslations("common");
   const locale = useLocale() as UiLocale;
   const [mode, setMode] = useState<"none" | "link" | "upload">("none");
   const prefix = `letter-${partner.id}`;
-  const [terms, setTerms] = useState<Terms>({ competences: letter?.competences ?? "", resources: letter?.resources ?? "", from: letter?.from || period.start, to: letter?.to || period.end });
-  const [contact, setContact] = useState({ contactName: partner.contactName, contactEmail: partner.contactEmail });
+  const [terms, setTerms] = useState<Terms>({
+    competences: letter?.competences ?? "",
+    resources: letter?.resources ?? "",
+    from: letter?.from || period.start,
+    to: letter?.to || period.end,
+  });
+  const [contact, setContact] = useState({
+    contactName: partner.contactName,
+    contactEmail: partner.contactEmail,
+  });
   const [signed, setSigned] = useState({ signedBy: "", signedAt: "" });
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -36,9 +61,17 @@ export function LetterPanel({ applicationId, partner, letter, period, editable }
 
   async function sendLink(reminder: boolean) {
     setPending(true);
-    const result = await sendLetterLinkAction(applicationId, partner.id, { ...terms, ...contact }, reminder);
+    const result = await sendLetterLinkAction(
+      applicationId,
+      partner.id,
+      { ...terms, ...contact },
+      reminder,
+    );
     setPending(false);
-    if (!result.ok) return setErrors(Object.keys(result.errors).length ? result.errors : { form: result.message });
+    if (!result.ok)
+      return setErrors(
+        Object.keys(result.errors).length ? result.errors : { form: result.message },
+      );
     setErrors({});
     setMode("none");
     setNotice(t("linkSent", { email: contact.contactEmail }));
@@ -50,10 +83,24 @@ export function LetterPanel({ applicationId, partner, letter, period, editable }
     if (file) body.set("file", file);
     for (const [k, v] of Object.entries({ ...terms, ...signed })) body.set(k, v);
     setPending(true);
-    const response = await fetch(`/api/ansokningar/${applicationId}/partner/${partner.id}/avsiktsforklaring`, { method: "POST", body });
+    const response = await fetch(
+      `/api/ansokningar/${applicationId}/partner/${partner.id}/avsiktsforklaring`,
+      { method: "POST", body },
+    );
     setPending(false);
-    const result = (await response.json().catch(() => ({ ok: false, message: t("uploadFailed"), errors: {} }))) as { ok: boolean; message?: string; errors?: Record<string, string> };
-    if (!result.ok) return setErrors(result.errors && Object.keys(result.errors).length ? result.errors : { form: result.message ?? "" });
+    const result = (await response
+      .json()
+      .catch(() => ({ ok: false, message: t("uploadFailed"), errors: {} }))) as {
+      ok: boolean;
+      message?: string;
+      errors?: Record<string, string>;
+    };
+    if (!result.ok)
+      return setErrors(
+        result.errors && Object.keys(result.errors).length
+          ? result.errors
+          : { form: result.message ?? "" },
+      );
     setErrors({});
     setMode("none");
     setNotice(t("uploaded"));
@@ -61,57 +108,187 @@ export function LetterPanel({ applicationId, partner, letter, period, editable }
   }
 
   const err = (k: string) => errors[k];
-  const summary = Object.entries(errors).map(([k, message]) => ({ fieldId: k === "form" ? `${prefix}-heading` : `${prefix}-${k}`, message }));
+  const summary = Object.entries(errors).map(([k, message]) => ({
+    fieldId: k === "form" ? `${prefix}-heading` : `${prefix}-${k}`,
+    message,
+  }));
   const termFields = (
     <>
-      <TextArea id={`${prefix}-competences`} label={t("competences")} rows={3} value={terms.competences} onChange={(competences) => setTerms({ ...terms, competences })} error={err("competences")} />
-      <TextArea id={`${prefix}-resources`} label={t("resources")} rows={3} hint={t("resourcesHint")} value={terms.resources} onChange={(resources) => setTerms({ ...terms, resources })} error={err("resources")} />
-      <Input id={`${prefix}-from`} type="date" label={t("from")} width="max-w-xs" value={terms.from} onChange={(from) => setTerms({ ...terms, from })} error={err("from")} />
-      <Input id={`${prefix}-to`} type="date" label={t("to")} width="max-w-xs" value={terms.to} onChange={(to) => setTerms({ ...terms, to })} error={err("to")} />
+      <TextArea
+        id={`${prefix}-competences`}
+        label={t("competences")}
+        rows={3}
+        value={terms.competences}
+        onChange={(competences) => setTerms({ ...terms, competences })}
+        error={err("competences")}
+      />
+      <TextArea
+        id={`${prefix}-resources`}
+        label={t("resources")}
+        rows={3}
+        hint={t("resourcesHint")}
+        value={terms.resources}
+        onChange={(resources) => setTerms({ ...terms, resources })}
+        error={err("resources")}
+      />
+      <Input
+        id={`${prefix}-from`}
+        type="date"
+        label={t("from")}
+        width="max-w-xs"
+        value={terms.from}
+        onChange={(from) => setTerms({ ...terms, from })}
+        error={err("from")}
+      />
+      <Input
+        id={`${prefix}-to`}
+        type="date"
+        label={t("to")}
+        width="max-w-xs"
+        value={terms.to}
+        onChange={(to) => setTerms({ ...terms, to })}
+        error={err("to")}
+      />
     </>
   );
 
   return (
-    <section aria-labelledby={`${prefix}-heading`} className="mb-10 border-l-4 border-accent pl-4" data-testid={`letter-${partner.name}`}>
-      <h2 id={`${prefix}-heading`} tabIndex={-1} className="text-2xl font-bold">{partner.name}</h2>
+    <section
+      aria-labelledby={`${prefix}-heading`}
+      className="mb-10 border-l-4 border-accent pl-4"
+      data-testid={`letter-${partner.name}`}
+    >
+      <h2 id={`${prefix}-heading`} tabIndex={-1} className="text-2xl font-bold">
+        {partner.name}
+      </h2>
       <p className="mt-1" data-testid="letter-status">
-        {t("statusLabel")} <strong>{!letter ? t("noLetterYet") : label(locale, "letterStatus", letter.status)}</strong>
-        {letter?.status === "SIGNED" ? t("signedBy", { name: letter.signedBy, date: letter.signedAt }) : null}
+        {t("statusLabel")}{" "}
+        <strong>{!letter ? t("noLetterYet") : label(locale, "letterStatus", letter.status)}</strong>
+        {letter?.status === "SIGNED"
+          ? t("signedBy", { name: letter.signedBy, date: letter.signedAt })
+          : null}
       </p>
-      {letter?.status === "DECLINED" && letter.declinedReason ? <p className="mt-1">{t("declinedReason", { reason: letter.declinedReason })}</p> : null}
-      {letter?.status === "PENDING" && letter.linkSentTo ? <p className="mt-1">{t("linkPending", { email: letter.linkSentTo, date: letter.linkExpiresAt ?? "" })}</p> : null}
-      {letter?.fileName ? <p className="mt-1"><a href={`/api/ansokningar/${applicationId}/partner/${partner.id}/avsiktsforklaring`}>{t("download", { fileName: letter.fileName })}</a></p> : null}
-      {notice ? <p role="status" className="mt-2 font-semibold text-success">{notice}</p> : null}
+      {letter?.status === "DECLINED" && letter.declinedReason ? (
+        <p className="mt-1">{t("declinedReason", { reason: letter.declinedReason })}</p>
+      ) : null}
+      {letter?.status === "PENDING" && letter.linkSentTo ? (
+        <p className="mt-1">
+          {t("linkPending", { email: letter.linkSentTo, date: letter.linkExpiresAt ?? "" })}
+        </p>
+      ) : null}
+      {letter?.fileName ? (
+        <p className="mt-1">
+          <a href={`/api/ansokningar/${applicationId}/partner/${partner.id}/avsiktsforklaring`}>
+            {t("download", { fileName: letter.fileName })}
+          </a>
+        </p>
+      ) : null}
+      {notice ? (
+        <p role="status" className="mt-2 font-semibold text-success">
+          {notice}
+        </p>
+      ) : null}
       {editable ? (
         <div className="mt-4">
           {mode === "none" ? (
             <div className="flex flex-wrap gap-3">
-              <Button type="button" variant="secondary" onClick={() => setMode("link")}>{letter?.status === "PENDING" ? t("sendReminder") : t("sendLinkToPartner")}</Button>
-              <Button type="button" variant="secondary" onClick={() => setMode("upload")}>{t("uploadSigned")}</Button>
+              <Button type="button" variant="secondary" onClick={() => setMode("link")}>
+                {letter?.status === "PENDING" ? t("sendReminder") : t("sendLinkToPartner")}
+              </Button>
+              <Button type="button" variant="secondary" onClick={() => setMode("upload")}>
+                {t("uploadSigned")}
+              </Button>
             </div>
           ) : null}
-          {mode !== "none" ? <ErrorSummary title={tc("errorSummaryTitle")} items={summary} /> : null}
+          {mode !== "none" ? (
+            <ErrorSummary title={tc("errorSummaryTitle")} items={summary} />
+          ) : null}
           {mode === "link" ? (
-            <form noValidate onSubmit={(e) => { e.preventDefault(); void sendLink(letter?.status === "PENDING"); }}>
+            <form
+              noValidate
+              onSubmit={(e) => {
+                e.preventDefault();
+                void sendLink(letter?.status === "PENDING");
+              }}
+            >
               <p className="mb-4">{t("linkInfo")}</p>
-              <Input id={`${prefix}-contactName`} label={t("contactName")} value={contact.contactName} onChange={(contactName) => setContact({ ...contact, contactName })} error={err("contactName")} />
-              <Input id={`${prefix}-contactEmail`} type="email" label={t("contactEmail")} value={contact.contactEmail} onChange={(contactEmail) => setContact({ ...contact, contactEmail })} error={err("contactEmail")} />
+              <Input
+                id={`${prefix}-contactName`}
+                label={t("contactName")}
+                value={contact.contactName}
+                onChange={(contactName) => setContact({ ...contact, contactName })}
+                error={err("contactName")}
+              />
+              <Input
+                id={`${prefix}-contactEmail`}
+                type="email"
+                label={t("contactEmail")}
+                value={contact.contactEmail}
+                onChange={(contactEmail) => setContact({ ...contact, contactEmail })}
+                error={err("contactEmail")}
+              />
               {termFields}
-              <div className="flex gap-3"><Button type="submit" disabled={pending}>{t("sendLink")}</Button><Button type="button" variant="secondary" onClick={() => setMode("none")}>{tc("cancel")}</Button></div>
+              <div className="flex gap-3">
+                <Button type="submit" disabled={pending}>
+                  {t("sendLink")}
+                </Button>
+                <Button type="button" variant="secondary" onClick={() => setMode("none")}>
+                  {tc("cancel")}
+                </Button>
+              </div>
             </form>
           ) : null}
           {mode === "upload" ? (
-            <form noValidate onSubmit={(e) => { e.preventDefault(); void upload(); }}>
+            <form
+              noValidate
+              onSubmit={(e) => {
+                e.preventDefault();
+                void upload();
+              }}
+            >
               <div className={`mb-6 ${err("file") ? "border-l-4 border-error pl-4" : ""}`}>
-                <label htmlFor={`${prefix}-file`} className="block font-semibold">{t("file")}</label>
-                {err("file") ? <p id={`${prefix}-file-error`} className="font-semibold text-error">{err("file")}</p> : null}
-                <input id={`${prefix}-file`} type="file" accept="application/pdf,.pdf" aria-describedby={err("file") ? `${prefix}-file-error` : undefined}
-                  onChange={(e) => setFile(e.target.files?.[0] ?? null)} className="mt-1 block" />
+                <label htmlFor={`${prefix}-file`} className="block font-semibold">
+                  {t("file")}
+                </label>
+                {err("file") ? (
+                  <p id={`${prefix}-file-error`} className="font-semibold text-error">
+                    {err("file")}
+                  </p>
+                ) : null}
+                <input
+                  id={`${prefix}-file`}
+                  type="file"
+                  accept="application/pdf,.pdf"
+                  aria-describedby={err("file") ? `${prefix}-file-error` : undefined}
+                  onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+                  className="mt-1 block"
+                />
               </div>
               {termFields}
-              <Input id={`${prefix}-signedBy`} label={t("signedByLabel")} value={signed.signedBy} onChange={(signedBy) => setSigned({ ...signed, signedBy })} error={err("signedBy")} />
-              <Input id={`${prefix}-signedAt`} type="date" label={t("signedAt")} width="max-w-xs" value={signed.signedAt} onChange={(signedAt) => setSigned({ ...signed, signedAt })} error={err("signedAt")} />
-              <div className="flex gap-3"><Button type="submit" disabled={pending}>{t("upload")}</Button><Button type="button" variant="secondary" onClick={() => setMode("none")}>{tc("cancel")}</Button></div>
+              <Input
+                id={`${prefix}-signedBy`}
+                label={t("signedByLabel")}
+                value={signed.signedBy}
+                onChange={(signedBy) => setSigned({ ...signed, signedBy })}
+                error={err("signedBy")}
+              />
+              <Input
+                id={`${prefix}-signedAt`}
+                type="date"
+                label={t("signedAt")}
+                width="max-w-xs"
+                value={signed.signedAt}
+                onChange={(signedAt) => setSigned({ ...signed, signedAt })}
+                error={err("signedAt")}
+              />
+              <div className="flex gap-3">
+                <Button type="submit" disabled={pending}>
+                  {t("upload")}
+                </Button>
+                <Button type="button" variant="secondary" onClick={() => setMode("none")}>
+                  {tc("cancel")}
+                </Button>
+              </div>
             </form>
           ) : null}
         </div>

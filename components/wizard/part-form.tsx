@@ -2,7 +2,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { checkDraft, fieldId, partOf, type DraftContract, type Part } from "@/lib/domain/application-parts";
+import {
+  checkDraft,
+  fieldId,
+  partOf,
+  type DraftContract,
+  type Part,
+} from "@/lib/domain/application-parts";
 import { mergeDraft, patchFromPart, type LettersById } from "@/lib/domain/draft-patch";
 import type { Problem, RoundSettings } from "@/lib/domain/rules";
 import { PART_SCHEMAS, type PartData, type PartName } from "@/lib/validation/draft";
@@ -26,7 +32,11 @@ type SaveState = "saved" | "unsaved" | "saving" | "error" | "conflict";
 
 // A part's field names that differ from the contract's paths (the checklist speaks in contract paths).
 const ALIASES: Record<string, string> = {
-  periodStart: "period.start", periodEnd: "period.end", needBasisKind: "needBasis", needBasisDescription: "needBasis", foundedOn: "applicant.foundedOn",
+  periodStart: "period.start",
+  periodEnd: "period.end",
+  needBasisKind: "needBasis",
+  needBasisDescription: "needBasis",
+  foundedOn: "applicant.foundedOn",
 };
 const contractPath = (path: string) => ALIASES[path] ?? path;
 
@@ -55,7 +65,8 @@ export function usePartForm<P extends PartName>(props: PartFormProps<P>) {
     const parsed = PART_SCHEMAS[part].safeParse(latest.current);
     if (!parsed.success) {
       const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) errors[contractPath(issue.path.join("."))] ??= issue.message;
+      for (const issue of parsed.error.issues)
+        errors[contractPath(issue.path.join("."))] ??= issue.message;
       setServerErrors(errors);
       setState("error");
       return false;
@@ -74,7 +85,9 @@ export function usePartForm<P extends PartName>(props: PartFormProps<P>) {
         return true;
       }
       dirty.current = true;
-      setServerErrors(Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [contractPath(k), v])));
+      setServerErrors(
+        Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [contractPath(k), v])),
+      );
       setMessage(result.message);
       setState(result.conflict ? "conflict" : "error");
       return false;
@@ -111,25 +124,60 @@ export function usePartForm<P extends PartName>(props: PartFormProps<P>) {
     [draft, part, data, letters, today, round],
   );
   const partProblems = problems.filter((p) => partOf(p.path) === part);
-  const problemAt = (path: string) => partProblems.find((p) => p.path === path || p.path.startsWith(`${path}.`))?.message;
-  const error = (path: string) => serverErrors[path] ?? (showAll || touched.has(path) ? problemAt(path) : undefined);
+  const problemAt = (path: string) =>
+    partProblems.find((p) => p.path === path || p.path.startsWith(`${path}.`))?.message;
+  const error = (path: string) =>
+    serverErrors[path] ?? (showAll || touched.has(path) ? problemAt(path) : undefined);
   const touch = (path: string) => setTouched((t) => (t.has(path) ? t : new Set(t).add(path)));
 
-  return { data, update, save, state, message, serverErrors, problems, partProblems, error, touch, setShowAll, applicationId, part };
+  return {
+    data,
+    update,
+    save,
+    state,
+    message,
+    serverErrors,
+    problems,
+    partProblems,
+    error,
+    touch,
+    setShowAll,
+    applicationId,
+    part,
+  };
 }
 
 /** What the frame around a part needs of its form, whichever part it is. */
 export type PartForm = {
-  state: SaveState; message: string | null; serverErrors: Record<string, string>; partProblems: Problem[];
-  setShowAll: (value: boolean) => void; save: () => Promise<boolean>; applicationId: string; part: PartName;
+  state: SaveState;
+  message: string | null;
+  serverErrors: Record<string, string>;
+  partProblems: Problem[];
+  setShowAll: (value: boolean) => void;
+  save: () => Promise<boolean>;
+  applicationId: string;
+  part: PartName;
 };
 
-export function PartFrame({ form, title, lead, children }: { form: PartForm; title: string; lead: string; children: ReactNode }) {
+export function PartFrame({
+  form,
+  title,
+  lead,
+  children,
+}: {
+  form: PartForm;
+  title: string;
+  lead: string;
+  children: ReactNode;
+}) {
   const router = useRouter();
   const t = useTranslations("wizard");
   const tc = useTranslations("common");
   const [leaving, setLeaving] = useState(false);
-  const summary = Object.entries(form.serverErrors).map(([path, message]) => ({ fieldId: fieldId(path), message }));
+  const summary = Object.entries(form.serverErrors).map(([path, message]) => ({
+    fieldId: fieldId(path),
+    message,
+  }));
 
   async function saveAndLeave() {
     setLeaving(true);
@@ -141,11 +189,18 @@ export function PartFrame({ form, title, lead, children }: { form: PartForm; tit
 
   return (
     <div>
-      <p className="mb-2"><a href={`/ansokningar/${form.applicationId}`}>{t("backToParts")}</a></p>
+      <p className="mb-2">
+        <a href={`/ansokningar/${form.applicationId}`}>{t("backToParts")}</a>
+      </p>
       <h1 className="text-3xl font-bold">{title}</h1>
       <p className="mt-2 mb-6 max-w-2xl text-lg text-muted">{lead}</p>
-      <p role="status" aria-live="polite" data-testid="save-state" data-state={form.state}
-        className={`mb-6 inline-block rounded px-3 py-1 text-sm font-semibold ${form.state === "saved" ? "bg-[#e6f2ec] text-success" : form.state === "error" || form.state === "conflict" ? "bg-[#f6d7d2] text-error" : "bg-surface"}`}>
+      <p
+        role="status"
+        aria-live="polite"
+        data-testid="save-state"
+        data-state={form.state}
+        className={`mb-6 inline-block rounded px-3 py-1 text-sm font-semibold ${form.state === "saved" ? "bg-[#e6f2ec] text-success" : form.state === "error" || form.state === "conflict" ? "bg-[#f6d7d2] text-error" : "bg-surface"}`}
+      >
         {t(`saveState.${form.state}`)}
       </p>
       {form.state === "conflict" ? (
@@ -153,15 +208,36 @@ export function PartFrame({ form, title, lead, children }: { form: PartForm; tit
           <h2 className="text-lg font-bold">{t("conflictTitle")}</h2>
           <p className="mt-1">{form.message}</p>
           <p className="mt-2">{t("conflictKept")}</p>
-          <Button type="button" variant="secondary" className="mt-3" onClick={() => window.location.reload()}>{t("conflictReload")}</Button>
+          <Button
+            type="button"
+            variant="secondary"
+            className="mt-3"
+            onClick={() => window.location.reload()}
+          >
+            {t("conflictReload")}
+          </Button>
         </div>
       ) : null}
       <ErrorSummary title={tc("errorSummaryTitle")} items={summary} />
-      <Checklist problems={form.partProblems} applicationId={form.applicationId} currentPart={form.part as Part} title={t("partChecklistTitle", { part: t(`parts.${form.part}`).toLowerCase() })} okText={t("partDone")} />
-      <form onSubmit={(e) => { e.preventDefault(); void saveAndLeave(); }} noValidate>
+      <Checklist
+        problems={form.partProblems}
+        applicationId={form.applicationId}
+        currentPart={form.part as Part}
+        title={t("partChecklistTitle", { part: t(`parts.${form.part}`).toLowerCase() })}
+        okText={t("partDone")}
+      />
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void saveAndLeave();
+        }}
+        noValidate
+      >
         {children}
         <div className="mt-8 flex flex-wrap gap-4">
-          <Button type="submit" disabled={leaving}>{t("saveAndBack")}</Button>
+          <Button type="submit" disabled={leaving}>
+            {t("saveAndBack")}
+          </Button>
         </div>
       </form>
     </div>

@@ -1,7 +1,10 @@
 "use client";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { confirmLetterAction, declineLetterAction } from "@/app/(public)/avsiktsforklaring/[token]/actions";
+import {
+  confirmLetterAction,
+  declineLetterAction,
+} from "@/app/(public)/avsiktsforklaring/[token]/actions";
 import { Button } from "@/components/ui/button";
 import { Checkbox, Input, TextArea } from "@/components/ui/form";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -20,43 +23,103 @@ export function PartnerAnswer({ token }: { token: string }) {
   async function send() {
     if (pending) return;
     setPending(true);
-    const result = mode === "confirm" ? await confirmLetterAction(token, { signedBy, confirm }) : await declineLetterAction(token, { reason });
+    const result =
+      mode === "confirm"
+        ? await confirmLetterAction(token, { signedBy, confirm })
+        : await declineLetterAction(token, { reason });
     setPending(false);
-    if (!result.ok) return setErrors(Object.keys(result.errors).length ? result.errors : { form: result.message });
+    if (!result.ok)
+      return setErrors(
+        Object.keys(result.errors).length ? result.errors : { form: result.message },
+      );
     setDone(mode === "confirm" ? "confirmed" : "declined");
   }
 
   if (done) {
     return (
-      <div role="status" className="border-l-4 border-success bg-[#e6f2ec] p-4" data-testid="partner-done">
-        <h2 className="text-xl font-bold">{done === "confirmed" ? t("doneConfirmed") : t("doneDeclined")}</h2>
+      <div
+        role="status"
+        className="border-l-4 border-success bg-[#e6f2ec] p-4"
+        data-testid="partner-done"
+      >
+        <h2 className="text-xl font-bold">
+          {done === "confirmed" ? t("doneConfirmed") : t("doneDeclined")}
+        </h2>
         <p className="mt-2">{t("doneText")}</p>
       </div>
     );
   }
-  const items = Object.entries(errors).map(([k, message]) => ({ fieldId: k === "form" ? "answer" : k, message }));
+  const items = Object.entries(errors).map(([k, message]) => ({
+    fieldId: k === "form" ? "answer" : k,
+    message,
+  }));
   return (
-    <form id="answer" noValidate onSubmit={(e) => { e.preventDefault(); void send(); }}>
+    <form
+      id="answer"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send();
+      }}
+    >
       <ErrorSummary title={tc("errorSummaryTitle")} items={items} />
       <fieldset className="mb-6">
         <legend className="text-lg font-semibold">{t("whatToDo")}</legend>
         {(["confirm", "decline"] as const).map((m) => (
           <div key={m} className="mb-2 flex items-center gap-3">
-            <input type="radio" id={`mode-${m}`} name="mode" checked={mode === m} onChange={() => { setMode(m); setErrors({}); }} className="h-6 w-6" />
-            <label htmlFor={`mode-${m}`}>{m === "confirm" ? t("modeConfirm") : t("modeDecline")}</label>
+            <input
+              type="radio"
+              id={`mode-${m}`}
+              name="mode"
+              checked={mode === m}
+              onChange={() => {
+                setMode(m);
+                setErrors({});
+              }}
+              className="h-6 w-6"
+            />
+            <label htmlFor={`mode-${m}`}>
+              {m === "confirm" ? t("modeConfirm") : t("modeDecline")}
+            </label>
           </div>
         ))}
       </fieldset>
       {mode === "confirm" ? (
         <>
-          <Input id="signedBy" label={t("signedBy")} hint={t("signedByHint")} autoComplete="name" value={signedBy} onChange={setSignedBy} error={errors.signedBy} />
-          <Checkbox id="confirm" label={t("confirmCheck")} checked={confirm} onChange={setConfirm} error={errors.confirm} />
-          <Button type="submit" disabled={pending}>{t("confirm")}</Button>
+          <Input
+            id="signedBy"
+            label={t("signedBy")}
+            hint={t("signedByHint")}
+            autoComplete="name"
+            value={signedBy}
+            onChange={setSignedBy}
+            error={errors.signedBy}
+          />
+          <Checkbox
+            id="confirm"
+            label={t("confirmCheck")}
+            checked={confirm}
+            onChange={setConfirm}
+            error={errors.confirm}
+          />
+          <Button type="submit" disabled={pending}>
+            {t("confirm")}
+          </Button>
         </>
       ) : (
         <>
-          <TextArea id="reason" label={t("reason")} hint={t("reasonHint")} rows={4} value={reason} onChange={setReason} error={errors.reason} />
-          <Button type="submit" variant="warning" disabled={pending}>{t("decline")}</Button>
+          <TextArea
+            id="reason"
+            label={t("reason")}
+            hint={t("reasonHint")}
+            rows={4}
+            value={reason}
+            onChange={setReason}
+            error={errors.reason}
+          />
+          <Button type="submit" variant="warning" disabled={pending}>
+            {t("decline")}
+          </Button>
         </>
       )}
     </form>

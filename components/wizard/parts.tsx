@@ -7,7 +7,15 @@ import { formatSek, type UiLocale } from "@/lib/domain/format";
 import { MUNICIPALITIES_BY_NAME } from "@/lib/reference/municipalities";
 import { DECLARATIONS } from "@/lib/validation/application";
 import type { PartData } from "@/lib/validation/draft";
-import { AmountInput, Checkbox, Checkboxes, Input, Radios, Select, TextArea } from "@/components/ui/form";
+import {
+  AmountInput,
+  Checkbox,
+  Checkboxes,
+  Input,
+  Radios,
+  Select,
+  TextArea,
+} from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { PartFrame, usePartForm, type PartFormProps } from "./part-form";
 
@@ -19,30 +27,87 @@ const useLabels = () => LABELS[useLocale() as UiLocale];
 export function BasicsForm(props: PartFormProps<"grunduppgifter">) {
   const f = usePartForm(props);
   const d = f.data;
-  const variants = d.track === "KNOWLEDGE" ? (["NEW", "FOLLOW_UP"] as const) : d.track === "COLLABORATION" ? (["COORDINATION", "EXPLORATORY"] as const) : [];
+  const variants =
+    d.track === "KNOWLEDGE"
+      ? (["NEW", "FOLLOW_UP"] as const)
+      : d.track === "COLLABORATION"
+        ? (["COORDINATION", "EXPLORATORY"] as const)
+        : [];
   const t = useTranslations("wizard.basics");
   const L = useLabels();
   return (
     <PartFrame form={f} title={t("title")} lead={t("lead")}>
-      <Input id={id("title")} label={t("titleLabel")} hint={t("titleHint")} value={d.title}
-        onChange={(title) => f.update({ title })} onBlur={() => f.touch("title")} error={f.error("title")} />
-      <TextArea id={id("summary")} label={t("summary")} hint={t("summaryHint")} rows={4}
-        value={d.summary} onChange={(summary) => f.update({ summary })} onBlur={() => f.touch("summary")} error={f.error("summary")} />
-      <Radios id={id("track")} label={t("track")} hint={t("trackHint")} value={d.track}
-        options={options(L.track)} onChange={(track) => f.update({ track: track as typeof d.track, variant: null })} error={f.error("track")} />
+      <Input
+        id={id("title")}
+        label={t("titleLabel")}
+        hint={t("titleHint")}
+        value={d.title}
+        onChange={(title) => f.update({ title })}
+        onBlur={() => f.touch("title")}
+        error={f.error("title")}
+      />
+      <TextArea
+        id={id("summary")}
+        label={t("summary")}
+        hint={t("summaryHint")}
+        rows={4}
+        value={d.summary}
+        onChange={(summary) => f.update({ summary })}
+        onBlur={() => f.touch("summary")}
+        error={f.error("summary")}
+      />
+      <Radios
+        id={id("track")}
+        label={t("track")}
+        hint={t("trackHint")}
+        value={d.track}
+        options={options(L.track)}
+        onChange={(track) => f.update({ track: track as typeof d.track, variant: null })}
+        error={f.error("track")}
+      />
       {variants.length ? (
-        <Radios id={id("variant")} label={t("variant")} value={d.variant} options={variants.map((v) => ({ value: v, label: L.variant[v] }))}
-          onChange={(variant) => f.update({ variant: variant as typeof d.variant })} error={f.error("variant")} />
+        <Radios
+          id={id("variant")}
+          label={t("variant")}
+          value={d.variant}
+          options={variants.map((v) => ({ value: v, label: L.variant[v] }))}
+          onChange={(variant) => f.update({ variant: variant as typeof d.variant })}
+          error={f.error("variant")}
+        />
       ) : null}
-      <Checkboxes id={id("focusAreas")} label={t("focusAreas")} hint={t("focusAreasHint")} optional values={d.focusAreas}
-        options={options(L.focusArea)} onChange={(v) => f.update({ focusAreas: v as typeof d.focusAreas })} error={f.error("focusAreas")} />
+      <Checkboxes
+        id={id("focusAreas")}
+        label={t("focusAreas")}
+        hint={t("focusAreasHint")}
+        optional
+        values={d.focusAreas}
+        options={options(L.focusArea)}
+        onChange={(v) => f.update({ focusAreas: v as typeof d.focusAreas })}
+        error={f.error("focusAreas")}
+      />
       <fieldset className="mb-6">
         <legend className="text-lg font-semibold">{t("period")}</legend>
         <p className="mb-2 text-muted">{t("periodHint")}</p>
-        <Input id={id("period.start")} type="date" label={t("start")} width="max-w-xs" value={d.periodStart} onChange={(periodStart) => f.update({ periodStart })}
-          onBlur={() => f.touch("period.start")} error={f.error("period.start")} />
-        <Input id={id("period.end")} type="date" label={t("end")} width="max-w-xs" value={d.periodEnd} onChange={(periodEnd) => f.update({ periodEnd })}
-          onBlur={() => f.touch("period.end")} error={f.error("period.end")} />
+        <Input
+          id={id("period.start")}
+          type="date"
+          label={t("start")}
+          width="max-w-xs"
+          value={d.periodStart}
+          onChange={(periodStart) => f.update({ periodStart })}
+          onBlur={() => f.touch("period.start")}
+          error={f.error("period.start")}
+        />
+        <Input
+          id={id("period.end")}
+          type="date"
+          label={t("end")}
+          width="max-w-xs"
+          value={d.periodEnd}
+          onChange={(periodEnd) => f.update({ periodEnd })}
+          onBlur={() => f.touch("period.end")}
+          error={f.error("period.end")}
+        />
       </fieldset>
     </PartFrame>
   );
@@ -52,7 +117,8 @@ export function AreaForm(props: PartFormProps<"omrade">) {
   const f = usePartForm(props);
   const d = f.data;
   const track = props.draft.track;
-  const setArea = (i: number, patch: Partial<(typeof d.areas)[number]>) => f.update({ areas: d.areas.map((a, j) => (j === i ? { ...a, ...patch } : a)) });
+  const setArea = (i: number, patch: Partial<(typeof d.areas)[number]>) =>
+    f.update({ areas: d.areas.map((a, j) => (j === i ? { ...a, ...patch } : a)) });
   const t = useTranslations("wizard.area");
   const L = useLabels();
   return (
@@ -60,29 +126,80 @@ export function AreaForm(props: PartFormProps<"omrade">) {
       <fieldset id={id("areas")} tabIndex={-1} className="mb-6">
         <legend className="text-lg font-semibold">{t("areas")}</legend>
         <p className="mb-3 text-muted">{t("areasHint")}</p>
-        {f.error("areas") ? <p className="mb-2 font-semibold text-error">{f.error("areas")}</p> : null}
+        {f.error("areas") ? (
+          <p className="mb-2 font-semibold text-error">{f.error("areas")}</p>
+        ) : null}
         {d.areas.map((area, i) => (
           <div key={i} className="mb-4 border-l-4 border-line pl-4">
-            <Select id={id(`areas.${i}.municipalityCode`)} label={t("municipality", { number: i + 1 })} placeholder={t("chooseMunicipality")} value={area.municipalityCode}
-              options={municipalityOptions} onChange={(municipalityCode) => setArea(i, { municipalityCode })} error={f.error(`areas.${i}.municipalityCode`)} />
-            <Input id={id(`areas.${i}.name`)} label={t("name", { number: i + 1 })} hint={t("nameHint")} value={area.name}
-              onChange={(name) => setArea(i, { name })} />
-            <Button type="button" variant="secondary" onClick={() => f.update({ areas: d.areas.filter((_, j) => j !== i) })}>{t("remove", { number: i + 1 })}</Button>
+            <Select
+              id={id(`areas.${i}.municipalityCode`)}
+              label={t("municipality", { number: i + 1 })}
+              placeholder={t("chooseMunicipality")}
+              value={area.municipalityCode}
+              options={municipalityOptions}
+              onChange={(municipalityCode) => setArea(i, { municipalityCode })}
+              error={f.error(`areas.${i}.municipalityCode`)}
+            />
+            <Input
+              id={id(`areas.${i}.name`)}
+              label={t("name", { number: i + 1 })}
+              hint={t("nameHint")}
+              value={area.name}
+              onChange={(name) => setArea(i, { name })}
+            />
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => f.update({ areas: d.areas.filter((_, j) => j !== i) })}
+            >
+              {t("remove", { number: i + 1 })}
+            </Button>
           </div>
         ))}
-        <Button type="button" variant="secondary" onClick={() => f.update({ areas: [...d.areas, { municipalityCode: "", name: "" }] })}>{t("add")}</Button>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => f.update({ areas: [...d.areas, { municipalityCode: "", name: "" }] })}
+        >
+          {t("add")}
+        </Button>
       </fieldset>
-      <TextArea id={id("needsDescription")} label={t("needs")} rows={8}
+      <TextArea
+        id={id("needsDescription")}
+        label={t("needs")}
+        rows={8}
         hint={t("needsHint")}
-        value={d.needsDescription} onChange={(needsDescription) => f.update({ needsDescription })} onBlur={() => f.touch("needsDescription")} error={f.error("needsDescription")} />
+        value={d.needsDescription}
+        onChange={(needsDescription) => f.update({ needsDescription })}
+        onBlur={() => f.touch("needsDescription")}
+        error={f.error("needsDescription")}
+      />
       {track === "INTERVENTION" ? (
-        <fieldset id={id("needBasis")} tabIndex={-1} className={`mb-6 ${f.error("needBasis") ? "border-l-4 border-error pl-4" : ""}`}>
+        <fieldset
+          id={id("needBasis")}
+          tabIndex={-1}
+          className={`mb-6 ${f.error("needBasis") ? "border-l-4 border-error pl-4" : ""}`}
+        >
           <legend className="text-lg font-semibold">{t("needBasis")}</legend>
           <p className="mb-2 text-muted">{t("needBasisHint")}</p>
-          {f.error("needBasis") ? <p className="mb-2 font-semibold text-error">{f.error("needBasis")}</p> : null}
-          <Radios id="needBasis-kind" label={t("needBasisKind")} value={d.needBasisKind} options={options(L.needBasis)} onChange={(k) => f.update({ needBasisKind: k as typeof d.needBasisKind })} />
-          <TextArea id="needBasis-description" label={t("needBasisDescription")} hint={t("needBasisDescriptionHint")}
-            value={d.needBasisDescription} onChange={(needBasisDescription) => f.update({ needBasisDescription })} onBlur={() => f.touch("needBasis")} />
+          {f.error("needBasis") ? (
+            <p className="mb-2 font-semibold text-error">{f.error("needBasis")}</p>
+          ) : null}
+          <Radios
+            id="needBasis-kind"
+            label={t("needBasisKind")}
+            value={d.needBasisKind}
+            options={options(L.needBasis)}
+            onChange={(k) => f.update({ needBasisKind: k as typeof d.needBasisKind })}
+          />
+          <TextArea
+            id="needBasis-description"
+            label={t("needBasisDescription")}
+            hint={t("needBasisDescriptionHint")}
+            value={d.needBasisDescription}
+            onChange={(needBasisDescription) => f.update({ needBasisDescription })}
+            onBlur={() => f.touch("needBasis")}
+          />
         </fieldset>
       ) : null}
     </PartFrame>
@@ -98,60 +215,189 @@ export function ImplementationForm(props: PartFormProps<"genomforande">) {
   return (
     <PartFrame form={f} title={t("title")} lead={t("lead")}>
       {track === "KNOWLEDGE" && variant === "FOLLOW_UP" ? (
-        <Input id={id("previousGrantReference")} label={t("previousGrant")} hint={t("previousGrantHint")} width="max-w-xs"
-          value={d.previousGrantReference} onChange={(previousGrantReference) => f.update({ previousGrantReference })} onBlur={() => f.touch("previousGrantReference")} error={f.error("previousGrantReference")} />
+        <Input
+          id={id("previousGrantReference")}
+          label={t("previousGrant")}
+          hint={t("previousGrantHint")}
+          width="max-w-xs"
+          value={d.previousGrantReference}
+          onChange={(previousGrantReference) => f.update({ previousGrantReference })}
+          onBlur={() => f.touch("previousGrantReference")}
+          error={f.error("previousGrantReference")}
+        />
       ) : null}
-      <Checkboxes id={id("methods")} label={t("methods")} optional={track !== "KNOWLEDGE"}
+      <Checkboxes
+        id={id("methods")}
+        label={t("methods")}
+        optional={track !== "KNOWLEDGE"}
         hint={track === "KNOWLEDGE" ? t("methodsHintKnowledge") : t("methodsHint")}
-        values={d.methods} options={options(L.method)} onChange={(v) => f.update({ methods: v as typeof d.methods })} error={f.error("methods")} />
+        values={d.methods}
+        options={options(L.method)}
+        onChange={(v) => f.update({ methods: v as typeof d.methods })}
+        error={f.error("methods")}
+      />
       {track === "COLLABORATION" && variant === "COORDINATION" ? (
-        <TextArea id={id("strategicFramework")} label={t("strategicFramework")} rows={6}
+        <TextArea
+          id={id("strategicFramework")}
+          label={t("strategicFramework")}
+          rows={6}
           hint={t("strategicFrameworkHint")}
-          value={d.strategicFramework} onChange={(strategicFramework) => f.update({ strategicFramework })} onBlur={() => f.touch("strategicFramework")} error={f.error("strategicFramework")} />
+          value={d.strategicFramework}
+          onChange={(strategicFramework) => f.update({ strategicFramework })}
+          onBlur={() => f.touch("strategicFramework")}
+          error={f.error("strategicFramework")}
+        />
       ) : null}
-      <TextArea id={id("genderEqualityPerspective")} label={t("genderEquality")} rows={5}
+      <TextArea
+        id={id("genderEqualityPerspective")}
+        label={t("genderEquality")}
+        rows={5}
         hint={t("genderEqualityHint")}
-        value={d.genderEqualityPerspective} onChange={(genderEqualityPerspective) => f.update({ genderEqualityPerspective })} onBlur={() => f.touch("genderEqualityPerspective")} error={f.error("genderEqualityPerspective")} />
-      <TextArea id={id("longTermPlan")} label={t("longTerm")} rows={5}
+        value={d.genderEqualityPerspective}
+        onChange={(genderEqualityPerspective) => f.update({ genderEqualityPerspective })}
+        onBlur={() => f.touch("genderEqualityPerspective")}
+        error={f.error("genderEqualityPerspective")}
+      />
+      <TextArea
+        id={id("longTermPlan")}
+        label={t("longTerm")}
+        rows={5}
         hint={t("longTermHint")}
-        value={d.longTermPlan} onChange={(longTermPlan) => f.update({ longTermPlan })} onBlur={() => f.touch("longTermPlan")} error={f.error("longTermPlan")} />
+        value={d.longTermPlan}
+        onChange={(longTermPlan) => f.update({ longTermPlan })}
+        onBlur={() => f.touch("longTermPlan")}
+        error={f.error("longTermPlan")}
+      />
     </PartFrame>
   );
 }
 
 type PartnerRow = PartData<"partner">["partners"][number];
-const emptyPartner = (): PartnerRow => ({ name: "", orgNumber: "", sector: "MUNICIPALITY", localAnchoring: false, role: "", activities: "", contactName: "", contactEmail: "" });
+const emptyPartner = (): PartnerRow => ({
+  name: "",
+  orgNumber: "",
+  sector: "MUNICIPALITY",
+  localAnchoring: false,
+  role: "",
+  activities: "",
+  contactName: "",
+  contactEmail: "",
+});
 
 export function PartnersForm(props: PartFormProps<"partner">) {
   const f = usePartForm(props);
   const d = f.data;
-  const coordination = props.draft.track === "COLLABORATION" && props.draft.variant === "COORDINATION";
-  const set = (i: number, patch: Partial<PartnerRow>) => f.update({ partners: d.partners.map((p, j) => (j === i ? { ...p, ...patch } : p)) });
+  const coordination =
+    props.draft.track === "COLLABORATION" && props.draft.variant === "COORDINATION";
+  const set = (i: number, patch: Partial<PartnerRow>) =>
+    f.update({ partners: d.partners.map((p, j) => (j === i ? { ...p, ...patch } : p)) });
   const t = useTranslations("wizard.partners");
   const L = useLabels();
   return (
     <PartFrame form={f} title={t("title")} lead={t("lead")}>
-      {f.error("partners") ? <p id={id("partners")} tabIndex={-1} className="mb-4 font-semibold text-error">{f.error("partners")}</p> : null}
+      {f.error("partners") ? (
+        <p id={id("partners")} tabIndex={-1} className="mb-4 font-semibold text-error">
+          {f.error("partners")}
+        </p>
+      ) : null}
       {d.partners.map((p, i) => (
-        <fieldset key={p.id ?? `new-${i}`} className="mb-8 border-l-4 border-accent pl-4" aria-labelledby={`partner-${i}-legend`}>
-          <legend id={`partner-${i}-legend`} className="text-xl font-bold">{p.name ? t("legendNamed", { number: i + 1, name: p.name }) : t("legend", { number: i + 1 })}</legend>
-          <Input id={id(`partners.${i}.name`)} label={t("name")} value={p.name} onChange={(name) => set(i, { name })} onBlur={() => f.touch(`partners.${i}.name`)} error={f.error(`partners.${i}.name`)} />
-          <Input id={id(`partners.${i}.orgNumber`)} label={t("orgNumber")} optional hint={t("orgNumberHint")} width="max-w-xs" value={p.orgNumber}
-            onChange={(orgNumber) => set(i, { orgNumber })} onBlur={() => f.touch(`partners.${i}.orgNumber`)} error={f.error(`partners.${i}.orgNumber`)} />
-          <Select id={id(`partners.${i}.sector`)} label={t("sector")} value={p.sector} options={options(L.sector)} onChange={(sector) => set(i, { sector: sector as PartnerRow["sector"] })} />
-          <Checkbox id={id(`partners.${i}.localAnchoring`)} label={t("localAnchoring")} hint={t("localAnchoringHint")} checked={p.localAnchoring}
-            onChange={(localAnchoring) => set(i, { localAnchoring })} />
-          <TextArea id={id(`partners.${i}.role`)} label={t("role")} rows={3} hint={t("roleHint")} value={p.role}
-            onChange={(role) => set(i, { role })} onBlur={() => f.touch(`partners.${i}.role`)} error={f.error(`partners.${i}.role`)} />
-          <TextArea id={id(`partners.${i}.activities`)} label={t("activities")} rows={3} optional={!coordination} hint={t("activitiesHint")} value={p.activities}
-            onChange={(activities) => set(i, { activities })} onBlur={() => f.touch(`partners.${i}.activities`)} error={f.error(`partners.${i}.activities`)} />
-          <Input id={id(`partners.${i}.contactName`)} label={t("contactName")} optional hint={t("contactNameHint")} value={p.contactName} onChange={(contactName) => set(i, { contactName })} />
-          <Input id={id(`partners.${i}.contactEmail`)} type="email" label={t("contactEmail")} optional value={p.contactEmail}
-            onChange={(contactEmail) => set(i, { contactEmail })} error={f.serverErrors[`partners.${i}.contactEmail`]} />
-          <Button type="button" variant="secondary" onClick={() => f.update({ partners: d.partners.filter((_, j) => j !== i) })}>{t("remove", { number: i + 1 })}</Button>
+        <fieldset
+          key={p.id ?? `new-${i}`}
+          className="mb-8 border-l-4 border-accent pl-4"
+          aria-labelledby={`partner-${i}-legend`}
+        >
+          <legend id={`partner-${i}-legend`} className="text-xl font-bold">
+            {p.name
+              ? t("legendNamed", { number: i + 1, name: p.name })
+              : t("legend", { number: i + 1 })}
+          </legend>
+          <Input
+            id={id(`partners.${i}.name`)}
+            label={t("name")}
+            value={p.name}
+            onChange={(name) => set(i, { name })}
+            onBlur={() => f.touch(`partners.${i}.name`)}
+            error={f.error(`partners.${i}.name`)}
+          />
+          <Input
+            id={id(`partners.${i}.orgNumber`)}
+            label={t("orgNumber")}
+            optional
+            hint={t("orgNumberHint")}
+            width="max-w-xs"
+            value={p.orgNumber}
+            onChange={(orgNumber) => set(i, { orgNumber })}
+            onBlur={() => f.touch(`partners.${i}.orgNumber`)}
+            error={f.error(`partners.${i}.orgNumber`)}
+          />
+          <Select
+            id={id(`partners.${i}.sector`)}
+            label={t("sector")}
+            value={p.sector}
+            options={options(L.sector)}
+            onChange={(sector) => set(i, { sector: sector as PartnerRow["sector"] })}
+          />
+          <Checkbox
+            id={id(`partners.${i}.localAnchoring`)}
+            label={t("localAnchoring")}
+            hint={t("localAnchoringHint")}
+            checked={p.localAnchoring}
+            onChange={(localAnchoring) => set(i, { localAnchoring })}
+          />
+          <TextArea
+            id={id(`partners.${i}.role`)}
+            label={t("role")}
+            rows={3}
+            hint={t("roleHint")}
+            value={p.role}
+            onChange={(role) => set(i, { role })}
+            onBlur={() => f.touch(`partners.${i}.role`)}
+            error={f.error(`partners.${i}.role`)}
+          />
+          <TextArea
+            id={id(`partners.${i}.activities`)}
+            label={t("activities")}
+            rows={3}
+            optional={!coordination}
+            hint={t("activitiesHint")}
+            value={p.activities}
+            onChange={(activities) => set(i, { activities })}
+            onBlur={() => f.touch(`partners.${i}.activities`)}
+            error={f.error(`partners.${i}.activities`)}
+          />
+          <Input
+            id={id(`partners.${i}.contactName`)}
+            label={t("contactName")}
+            optional
+            hint={t("contactNameHint")}
+            value={p.contactName}
+            onChange={(contactName) => set(i, { contactName })}
+          />
+          <Input
+            id={id(`partners.${i}.contactEmail`)}
+            type="email"
+            label={t("contactEmail")}
+            optional
+            value={p.contactEmail}
+            onChange={(contactEmail) => set(i, { contactEmail })}
+            error={f.serverErrors[`partners.${i}.contactEmail`]}
+          />
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => f.update({ partners: d.partners.filter((_, j) => j !== i) })}
+          >
+            {t("remove", { number: i + 1 })}
+          </Button>
         </fieldset>
       ))}
-      <Button type="button" variant="secondary" onClick={() => f.update({ partners: [...d.partners, emptyPartner()] })}>{t("add")}</Button>
+      <Button
+        type="button"
+        variant="secondary"
+        onClick={() => f.update({ partners: [...d.partners, emptyPartner()] })}
+      >
+        {t("add")}
+      </Button>
       <p className="mt-6 text-muted">{t("lettersNote")}</p>
     </PartFrame>
   );
@@ -164,12 +410,20 @@ export function BudgetForm(props: PartFormProps<"budget">) {
   const f = usePartForm(props);
   const d = f.data;
   const period = props.draft.period;
-  const years = period && isIsoDate(period.start) && isIsoDate(period.end) ? yearsBetween(period.start, period.end) : [];
+  const years =
+    period && isIsoDate(period.start) && isIsoDate(period.end)
+      ? yearsBetween(period.start, period.end)
+      : [];
   const total = d.budget.reduce((s, b) => s + (Number.isFinite(b.amountSek) ? b.amountSek : 0), 0);
   const requested = total - (Number.isFinite(d.cofinancingSek) ? d.cofinancingSek : 0);
-  const setLine = (i: number, patch: Partial<BudgetRow>) => f.update({ budget: d.budget.map((b, j) => (j === i ? { ...b, ...patch } : b)) });
-  const setFunding = (i: number, patch: Partial<FundingRow>) => f.update({ otherFunding: d.otherFunding.map((b, j) => (j === i ? { ...b, ...patch } : b)) });
-  const yearOptions = (years.length ? years : [new Date().getFullYear() + 1]).map((y) => ({ value: String(y), label: String(y) }));
+  const setLine = (i: number, patch: Partial<BudgetRow>) =>
+    f.update({ budget: d.budget.map((b, j) => (j === i ? { ...b, ...patch } : b)) });
+  const setFunding = (i: number, patch: Partial<FundingRow>) =>
+    f.update({ otherFunding: d.otherFunding.map((b, j) => (j === i ? { ...b, ...patch } : b)) });
+  const yearOptions = (years.length ? years : [new Date().getFullYear() + 1]).map((y) => ({
+    value: String(y),
+    label: String(y),
+  }));
   const t = useTranslations("wizard.budget");
   const locale = useLocale() as UiLocale;
   const L = LABELS[locale];
@@ -180,42 +434,169 @@ export function BudgetForm(props: PartFormProps<"budget">) {
         {!years.length ? <p className="mb-2 text-muted">{t("noPeriod")}</p> : null}
         {d.budget.map((line, i) => (
           <div key={i} className="mb-4 grid gap-x-4 border-l-4 border-line pl-4 sm:grid-cols-2">
-            <Select id={id(`budget.${i}.year`)} label={t("year", { number: i + 1 })} value={String(line.year)} options={yearOptions} onChange={(v) => setLine(i, { year: Number(v) })} error={f.error(`budget.${i}.year`)} />
-            <Select id={id(`budget.${i}.category`)} label={t("category", { number: i + 1 })} value={line.category} options={options(L.budgetCategory)} onChange={(v) => setLine(i, { category: v as BudgetRow["category"] })} />
-            <AmountInput id={id(`budget.${i}.amountSek`)} label={t("amount", { number: i + 1 })} value={line.amountSek} onChange={(amountSek) => setLine(i, { amountSek })} error={f.error(`budget.${i}.amountSek`)} />
-            <Input id={id(`budget.${i}.description`)} label={t("description", { number: i + 1 })} optional hint={t("descriptionHint")} value={line.description} onChange={(description) => setLine(i, { description })} />
-            <div><Button type="button" variant="secondary" onClick={() => f.update({ budget: d.budget.filter((_, j) => j !== i) })}>{t("removeRow", { number: i + 1 })}</Button></div>
+            <Select
+              id={id(`budget.${i}.year`)}
+              label={t("year", { number: i + 1 })}
+              value={String(line.year)}
+              options={yearOptions}
+              onChange={(v) => setLine(i, { year: Number(v) })}
+              error={f.error(`budget.${i}.year`)}
+            />
+            <Select
+              id={id(`budget.${i}.category`)}
+              label={t("category", { number: i + 1 })}
+              value={line.category}
+              options={options(L.budgetCategory)}
+              onChange={(v) => setLine(i, { category: v as BudgetRow["category"] })}
+            />
+            <AmountInput
+              id={id(`budget.${i}.amountSek`)}
+              label={t("amount", { number: i + 1 })}
+              value={line.amountSek}
+              onChange={(amountSek) => setLine(i, { amountSek })}
+              error={f.error(`budget.${i}.amountSek`)}
+            />
+            <Input
+              id={id(`budget.${i}.description`)}
+              label={t("description", { number: i + 1 })}
+              optional
+              hint={t("descriptionHint")}
+              value={line.description}
+              onChange={(description) => setLine(i, { description })}
+            />
+            <div>
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => f.update({ budget: d.budget.filter((_, j) => j !== i) })}
+              >
+                {t("removeRow", { number: i + 1 })}
+              </Button>
+            </div>
           </div>
         ))}
-        <Button type="button" variant="secondary" onClick={() => f.update({ budget: [...d.budget, { year: years[0] ?? new Date().getFullYear() + 1, category: "STAFF", amountSek: 0, description: "" }] })}>{t("addRow")}</Button>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() =>
+            f.update({
+              budget: [
+                ...d.budget,
+                {
+                  year: years[0] ?? new Date().getFullYear() + 1,
+                  category: "STAFF",
+                  amountSek: 0,
+                  description: "",
+                },
+              ],
+            })
+          }
+        >
+          {t("addRow")}
+        </Button>
       </fieldset>
-      <AmountInput id={id("cofinancingSek")} label={t("cofinancing")} hint={t("cofinancingHint")} value={d.cofinancingSek}
-        onChange={(cofinancingSek) => f.update({ cofinancingSek })} error={f.error("cofinancingSek")} />
-      <div id={id("requestedSek")} tabIndex={-1} className="mb-8 border-l-4 border-accent bg-surface p-4" aria-live="polite">
-        <p>{t("total")} <strong data-testid="budget-total">{formatSek(total, locale)}</strong></p>
-        <p>{t("requested")} <strong data-testid="requested">{formatSek(requested, locale)}</strong></p>
-        {f.error("requestedSek") ? <p className="mt-1 font-semibold text-error">{f.error("requestedSek")}</p> : null}
+      <AmountInput
+        id={id("cofinancingSek")}
+        label={t("cofinancing")}
+        hint={t("cofinancingHint")}
+        value={d.cofinancingSek}
+        onChange={(cofinancingSek) => f.update({ cofinancingSek })}
+        error={f.error("cofinancingSek")}
+      />
+      <div
+        id={id("requestedSek")}
+        tabIndex={-1}
+        className="mb-8 border-l-4 border-accent bg-surface p-4"
+        aria-live="polite"
+      >
+        <p>
+          {t("total")} <strong data-testid="budget-total">{formatSek(total, locale)}</strong>
+        </p>
+        <p>
+          {t("requested")} <strong data-testid="requested">{formatSek(requested, locale)}</strong>
+        </p>
+        {f.error("requestedSek") ? (
+          <p className="mt-1 font-semibold text-error">{f.error("requestedSek")}</p>
+        ) : null}
       </div>
       <fieldset id={id("otherFunding")} tabIndex={-1} className="mb-6">
         <legend className="text-lg font-semibold">{t("otherFunding")}</legend>
         <p className="mb-2 text-muted">{t("otherFundingHint")}</p>
         {d.otherFunding.map((row, i) => (
           <div key={i} className="mb-4 grid gap-x-4 border-l-4 border-line pl-4 sm:grid-cols-2">
-            <Input id={id(`otherFunding.${i}.funder`)} label={t("funder", { number: i + 1 })} value={row.funder} onChange={(funder) => setFunding(i, { funder })} />
-            <Input id={id(`otherFunding.${i}.purpose`)} label={t("purpose", { number: i + 1 })} value={row.purpose} onChange={(purpose) => setFunding(i, { purpose })} />
-            <AmountInput id={id(`otherFunding.${i}.amountSek`)} label={t("funderAmount", { number: i + 1 })} value={row.amountSek} onChange={(amountSek) => setFunding(i, { amountSek })} error={f.error(`otherFunding.${i}.amountSek`)} />
-            <Select id={id(`otherFunding.${i}.status`)} label={t("funderStatus", { number: i + 1 })} value={row.status} options={options(L.fundingStatus)} onChange={(status) => setFunding(i, { status: status as FundingRow["status"] })} />
-            <Input id={id(`otherFunding.${i}.decisionDate`)} type="date" label={t("decisionDate", { number: i + 1 })} width="max-w-xs" value={row.decisionDate}
-              onChange={(decisionDate) => setFunding(i, { decisionDate })} error={f.error(`otherFunding.${i}.decisionDate`)} />
-            <div><Button type="button" variant="secondary" onClick={() => f.update({ otherFunding: d.otherFunding.filter((_, j) => j !== i) })}>{t("removeFunder", { number: i + 1 })}</Button></div>
+            <Input
+              id={id(`otherFunding.${i}.funder`)}
+              label={t("funder", { number: i + 1 })}
+              value={row.funder}
+              onChange={(funder) => setFunding(i, { funder })}
+            />
+            <Input
+              id={id(`otherFunding.${i}.purpose`)}
+              label={t("purpose", { number: i + 1 })}
+              value={row.purpose}
+              onChange={(purpose) => setFunding(i, { purpose })}
+            />
+            <AmountInput
+              id={id(`otherFunding.${i}.amountSek`)}
+              label={t("funderAmount", { number: i + 1 })}
+              value={row.amountSek}
+              onChange={(amountSek) => setFunding(i, { amountSek })}
+              error={f.error(`otherFunding.${i}.amountSek`)}
+            />
+            <Select
+              id={id(`otherFunding.${i}.status`)}
+              label={t("funderStatus", { number: i + 1 })}
+              value={row.status}
+              options={options(L.fundingStatus)}
+              onChange={(status) => setFunding(i, { status: status as FundingRow["status"] })}
+            />
+            <Input
+              id={id(`otherFunding.${i}.decisionDate`)}
+              type="date"
+              label={t("decisionDate", { number: i + 1 })}
+              width="max-w-xs"
+              value={row.decisionDate}
+              onChange={(decisionDate) => setFunding(i, { decisionDate })}
+              error={f.error(`otherFunding.${i}.decisionDate`)}
+            />
+            <div>
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => f.update({ otherFunding: d.otherFunding.filter((_, j) => j !== i) })}
+              >
+                {t("removeFunder", { number: i + 1 })}
+              </Button>
+            </div>
           </div>
         ))}
-        <Button type="button" variant="secondary" onClick={() => f.update({ otherFunding: [...d.otherFunding, { funder: "", purpose: "", amountSek: 0, status: "APPLIED", decisionDate: "" }] })}>{t("addFunder")}</Button>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() =>
+            f.update({
+              otherFunding: [
+                ...d.otherFunding,
+                { funder: "", purpose: "", amountSek: 0, status: "APPLIED", decisionDate: "" },
+              ],
+            })
+          }
+        >
+          {t("addFunder")}
+        </Button>
       </fieldset>
-      <Radios id={id("stateAid")} label={t("stateAid")}
+      <Radios
+        id={id("stateAid")}
+        label={t("stateAid")}
         hint={t("stateAidHint")}
-        value={d.stateAid === null ? null : d.stateAid ? "yes" : "no"} options={[{ value: "no", label: t("stateAidNo") }, { value: "yes", label: t("stateAidYes") }]}
-        onChange={(v) => f.update({ stateAid: v === "yes" })} error={f.error("stateAid")} />
+        value={d.stateAid === null ? null : d.stateAid ? "yes" : "no"}
+        options={[
+          { value: "no", label: t("stateAidNo") },
+          { value: "yes", label: t("stateAidYes") },
+        ]}
+        onChange={(v) => f.update({ stateAid: v === "yes" })}
+        error={f.error("stateAid")}
+      />
     </PartFrame>
   );
 }
@@ -227,14 +608,28 @@ export function DeclarationsForm(props: PartFormProps<"intyganden">) {
   const L = useLabels();
   return (
     <PartFrame form={f} title={t("title")} lead={t("lead")}>
-      <Input id={id("applicant.foundedOn")} type="date" label={t("foundedOn")} width="max-w-xs"
+      <Input
+        id={id("applicant.foundedOn")}
+        type="date"
+        label={t("foundedOn")}
+        width="max-w-xs"
         hint={t("foundedOnHint")}
-        value={d.foundedOn} onChange={(foundedOn) => f.update({ foundedOn })} onBlur={() => f.touch("applicant.foundedOn")} error={f.error("applicant.foundedOn")} />
+        value={d.foundedOn}
+        onChange={(foundedOn) => f.update({ foundedOn })}
+        onBlur={() => f.touch("applicant.foundedOn")}
+        error={f.error("applicant.foundedOn")}
+      />
       <fieldset className="mb-6">
         <legend className="text-lg font-semibold">{t("legend")}</legend>
         {DECLARATIONS.map((name) => (
-          <Checkbox key={name} id={id(`declarations.${name}`)} label={L.declaration[name]} checked={d.declarations[name]}
-            onChange={(v) => f.update({ declarations: { ...d.declarations, [name]: v } })} error={f.error(`declarations.${name}`)} />
+          <Checkbox
+            key={name}
+            id={id(`declarations.${name}`)}
+            label={L.declaration[name]}
+            checked={d.declarations[name]}
+            onChange={(v) => f.update({ declarations: { ...d.declarations, [name]: v } })}
+            error={f.error(`declarations.${name}`)}
+          />
         ))}
       </fieldset>
     </PartFrame>

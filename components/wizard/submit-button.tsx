@@ -7,7 +7,15 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { fieldId, partOf } from "@/lib/domain/application-parts";
 
 /** Submits once: the button locks on the first click, and the server answers a repeat with the same reference number. */
-export function SubmitButton({ applicationId, label, disabled }: { applicationId: string; label: string; disabled?: boolean }) {
+export function SubmitButton({
+  applicationId,
+  label,
+  disabled,
+}: {
+  applicationId: string;
+  label: string;
+  disabled?: boolean;
+}) {
   const busy = useRef(false);
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<{ fieldId: string; message: string }[]>([]);
@@ -20,15 +28,27 @@ export function SubmitButton({ applicationId, label, disabled }: { applicationId
     if (!result || result.ok) return; // the server has sent us on to the confirmation page
     busy.current = false;
     setPending(false);
-    const items = Object.entries(result.errors).map(([path, message]) => ({ fieldId: `/ansokningar/${applicationId}/${partOf(path)}#${fieldId(path)}`, message }));
+    const items = Object.entries(result.errors).map(([path, message]) => ({
+      fieldId: `/ansokningar/${applicationId}/${partOf(path)}#${fieldId(path)}`,
+      message,
+    }));
     setErrors(items.length ? items : [{ fieldId: "submit", message: result.message }]);
   }
   return (
     <div>
       {errors.length ? (
-        <ErrorSummary title={t("submitFailed")} items={errors.map((e) => ({ ...e, fieldId: e.fieldId }))} />
+        <ErrorSummary
+          title={t("submitFailed")}
+          items={errors.map((e) => ({ ...e, fieldId: e.fieldId }))}
+        />
       ) : null}
-      <Button id="submit" type="button" onClick={submit} disabled={pending || disabled} aria-disabled={pending || disabled}>
+      <Button
+        id="submit"
+        type="button"
+        onClick={submit}
+        disabled={pending || disabled}
+        aria-disabled={pending || disabled}
+      >
         {pending ? t("submitting") : label}
       </Button>
     </div>

@@ -66,11 +66,19 @@ export function fullYearsBetween(from: string, to: string): number {
 // Read the wall clock of Stockholm from Intl, piece by piece, rather than relying on how a
 // locale happens to print a date.
 const stockholmClock = new Intl.DateTimeFormat("en-GB", {
-  timeZone: STOCKHOLM, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+  timeZone: STOCKHOLM,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
 });
 
 function stockholmWallClock(instant: Date): { date: string; time: string } {
-  const p = Object.fromEntries(stockholmClock.formatToParts(instant).map(({ type, value }) => [type, value]));
+  const p = Object.fromEntries(
+    stockholmClock.formatToParts(instant).map(({ type, value }) => [type, value]),
+  );
   return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
 }
 

@@ -11,36 +11,55 @@ export type LettersById = Record<string, Letter>;
 
 const numberOrZero = (n: number) => (Number.isFinite(n) ? n : 0);
 
-export function patchFromPart<P extends PartName>(part: P, data: PartData<P>, letters: LettersById = {}): DraftContract {
+export function patchFromPart<P extends PartName>(
+  part: P,
+  data: PartData<P>,
+  letters: LettersById = {},
+): DraftContract {
   switch (part) {
     case "grunduppgifter": {
       const d = data as PartData<"grunduppgifter">;
       return {
-        track: d.track, variant: d.track === "INTERVENTION" ? null : d.variant, title: d.title, summary: d.summary, focusAreas: d.focusAreas,
+        track: d.track,
+        variant: d.track === "INTERVENTION" ? null : d.variant,
+        title: d.title,
+        summary: d.summary,
+        focusAreas: d.focusAreas,
         period: { start: d.periodStart, end: d.periodEnd },
       };
     }
     case "omrade": {
       const d = data as PartData<"omrade">;
       return {
-        areas: d.areas, needsDescription: d.needsDescription,
-        needBasis: d.needBasisKind || d.needBasisDescription.trim() ? { kind: d.needBasisKind, description: d.needBasisDescription } : null,
+        areas: d.areas,
+        needsDescription: d.needsDescription,
+        needBasis:
+          d.needBasisKind || d.needBasisDescription.trim()
+            ? { kind: d.needBasisKind, description: d.needBasisDescription }
+            : null,
       };
     }
     case "genomforande": {
       const d = data as PartData<"genomforande">;
       return {
-        methods: d.methods, previousGrantReference: d.previousGrantReference.trim() ? d.previousGrantReference : null,
+        methods: d.methods,
+        previousGrantReference: d.previousGrantReference.trim() ? d.previousGrantReference : null,
         strategicFramework: d.strategicFramework.trim() ? d.strategicFramework : null,
-        genderEqualityPerspective: d.genderEqualityPerspective, longTermPlan: d.longTermPlan,
+        genderEqualityPerspective: d.genderEqualityPerspective,
+        longTermPlan: d.longTermPlan,
       };
     }
     case "partner": {
       const d = data as PartData<"partner">;
       return {
         partners: d.partners.map((p) => ({
-          name: p.name, orgNumber: p.orgNumber.trim() ? p.orgNumber : null, sector: p.sector, localAnchoring: p.localAnchoring,
-          role: p.role, activities: p.activities, letterOfIntent: (p.id && letters[p.id]) || null,
+          name: p.name,
+          orgNumber: p.orgNumber.trim() ? p.orgNumber : null,
+          sector: p.sector,
+          localAnchoring: p.localAnchoring,
+          role: p.role,
+          activities: p.activities,
+          letterOfIntent: (p.id && letters[p.id]) || null,
         })),
       };
     }
@@ -48,8 +67,14 @@ export function patchFromPart<P extends PartName>(part: P, data: PartData<P>, le
       const d = data as PartData<"budget">;
       const total = d.budget.reduce((sum, line) => sum + numberOrZero(line.amountSek), 0);
       return {
-        budget: d.budget, cofinancingSek: d.cofinancingSek, requestedSek: total - numberOrZero(d.cofinancingSek),
-        otherFunding: d.otherFunding.map((f) => ({ ...f, decisionDate: f.decisionDate || (null as unknown as string) })), stateAid: d.stateAid,
+        budget: d.budget,
+        cofinancingSek: d.cofinancingSek,
+        requestedSek: total - numberOrZero(d.cofinancingSek),
+        otherFunding: d.otherFunding.map((f) => ({
+          ...f,
+          decisionDate: f.decisionDate || (null as unknown as string),
+        })),
+        stateAid: d.stateAid,
       };
     }
     case "intyganden": {
@@ -65,6 +90,10 @@ export function patchFromPart<P extends PartName>(part: P, data: PartData<P>, le
 export function mergeDraft(draft: DraftContract, patch: DraftContract): DraftContract {
   const { foundedOnPatch, ...rest } = patch as DraftContract & { foundedOnPatch?: string };
   const merged: DraftContract = { ...draft, ...rest };
-  if (foundedOnPatch !== undefined) merged.applicant = { ...(draft.applicant as ApplicationContract["applicant"]), foundedOn: foundedOnPatch };
+  if (foundedOnPatch !== undefined)
+    merged.applicant = {
+      ...(draft.applicant as ApplicationContract["applicant"]),
+      foundedOn: foundedOnPatch,
+    };
   return merged;
 }

@@ -4,25 +4,48 @@ export type UiLocale = "sv" | "en";
 
 const tag = (locale: UiLocale) => (locale === "sv" ? "sv-SE" : "en-GB");
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(
+  key: string,
+  make: () => T,
+): T {
   let f = cache.get(key) as T | undefined;
   if (!f) cache.set(key, (f = make()));
   return f;
 }
 
 export function formatSek(amount: number | bigint, locale: UiLocale = "sv"): string {
-  const n = formatter(`sek-${locale}`, () => new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 0 })).format(amount);
+  const n = formatter(
+    `sek-${locale}`,
+    () => new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 0 }),
+  ).format(amount);
   return locale === "sv" ? `${n} kr` : `SEK ${n}`;
 }
 
 /** An ISO date (YYYY-MM-DD) or a Date, shown as a long date in Swedish time. */
 export function formatDate(value: string | Date, locale: UiLocale = "sv"): string {
   const date = typeof value === "string" ? new Date(`${value}T12:00:00Z`) : value;
-  return formatter(`date-${locale}`, () => new Intl.DateTimeFormat(tag(locale), { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Stockholm" })).format(date);
+  return formatter(
+    `date-${locale}`,
+    () =>
+      new Intl.DateTimeFormat(tag(locale), {
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+        timeZone: "Europe/Stockholm",
+      }),
+  ).format(date);
 }
 
 export function formatDateTime(value: Date, locale: UiLocale = "sv"): string {
-  return formatter(`datetime-${locale}`, () => new Intl.DateTimeFormat(tag(locale), { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Stockholm" })).format(value);
+  return formatter(
+    `datetime-${locale}`,
+    () =>
+      new Intl.DateTimeFormat(tag(locale), {
+        dateStyle: "long",
+        timeStyle: "short",
+        timeZone: "Europe/Stockholm",
+      }),
+  ).format(value);
 }
 
 /** A Date from a @db.Date column as ISO YYYY-MM-DD. */

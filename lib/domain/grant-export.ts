@@ -3,9 +3,23 @@
 import { TRACK_LABELS } from "./labels";
 
 export const EXPORT_COLUMNS = [
-  "Identifier", "Title", "Description", "Currency", "Amount Awarded", "Award Date", "Planned Dates:Start Date", "Planned Dates:End Date",
-  "Recipient Org:Identifier", "Recipient Org:Name", "Recipient Org:Charity Number", "Funding Org:Identifier", "Funding Org:Name",
-  "Grant Programme:Title", "Beneficiary Location:Name", "Beneficiary Location:Geographic Code", "Reference Number",
+  "Identifier",
+  "Title",
+  "Description",
+  "Currency",
+  "Amount Awarded",
+  "Award Date",
+  "Planned Dates:Start Date",
+  "Planned Dates:End Date",
+  "Recipient Org:Identifier",
+  "Recipient Org:Name",
+  "Recipient Org:Charity Number",
+  "Funding Org:Identifier",
+  "Funding Org:Name",
+  "Grant Programme:Title",
+  "Beneficiary Location:Name",
+  "Beneficiary Location:Geographic Code",
+  "Reference Number",
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 
@@ -26,7 +40,8 @@ export type GrantRecord = {
 
 export type Publisher = { prefix: string; funderId: string; funderName: string };
 
-export const grantIdentifier = (prefix: string, referenceNumber: string) => `360G-${prefix}-${referenceNumber.replace(/\//g, "-")}`;
+export const grantIdentifier = (prefix: string, referenceNumber: string) =>
+  `360G-${prefix}-${referenceNumber.replace(/\//g, "-")}`;
 
 /** Track names without the long tail, as programme titles. */
 const PROGRAMME: Record<GrantRecord["track"], string> = {
@@ -35,7 +50,10 @@ const PROGRAMME: Record<GrantRecord["track"], string> = {
   INTERVENTION: "Direkta insatser med utgångspunkt i lokala eller regionala behov",
 };
 
-export function exportRow(g: GrantRecord, p: Publisher): Record<ExportColumn, string | number | null> {
+export function exportRow(
+  g: GrantRecord,
+  p: Publisher,
+): Record<ExportColumn, string | number | null> {
   return {
     Identifier: grantIdentifier(p.prefix, g.referenceNumber),
     Title: g.title,
@@ -73,7 +91,9 @@ export function grantJson(g: GrantRecord, p: Publisher) {
     amountAwarded: g.amountSek,
     awardDate: g.decidedOn,
     plannedDates: [{ startDate: g.periodStart, endDate: g.periodEnd }],
-    recipientOrganization: [{ id: `SE-ON-${g.orgNumber}`, name: g.organisation, charityNumber: "" }],
+    recipientOrganization: [
+      { id: `SE-ON-${g.orgNumber}`, name: g.organisation, charityNumber: "" },
+    ],
     fundingOrganization: [{ id: p.funderId, name: p.funderName }],
     grantProgramme: [{ title: PROGRAMME[g.track] }],
     beneficiaryLocation: [{ name: g.locationName, geoCode: g.locationCode }],

@@ -2,7 +2,17 @@
 // English second. The type below makes a missing value or a missing translation a compile error.
 import type { Locale } from "@/lib/i18n/config";
 import type {
-  BudgetCategory, DeclarationName, FocusArea, FundingStatus, LegalForm, LetterStatus, Method, NeedBasisKind, Sector, Track, Variant,
+  BudgetCategory,
+  DeclarationName,
+  FocusArea,
+  FundingStatus,
+  LegalForm,
+  LetterStatus,
+  Method,
+  NeedBasisKind,
+  Sector,
+  Track,
+  Variant,
 } from "@/lib/validation/application";
 
 type EnumLabels = {
@@ -90,9 +100,11 @@ export const LABELS = {
     letterStatus: { PENDING: "Väntar på svar", SIGNED: "Underskriven", DECLINED: "Avböjd" },
     fundingStatus: { APPLIED: "Sökt", GRANTED: "Beviljat" },
     declaration: {
-      independent: "Organisationen är självständig och demokratiskt uppbyggd med öppet medlemskap (en stiftelse: den är inte bildad av staten eller en kommun).",
+      independent:
+        "Organisationen är självständig och demokratiskt uppbyggd med öppet medlemskap (en stiftelse: den är inte bildad av staten eller en kommun).",
       nonProfit: "Organisationen är ideell och har inget vinstsyfte.",
-      respectsDemocracy: "Organisationen respekterar demokratins idéer, inklusive jämställdhet och förbud mot diskriminering.",
+      respectsDemocracy:
+        "Organisationen respekterar demokratins idéer, inklusive jämställdhet och förbud mot diskriminering.",
       noDebtsToEnforcementAuthority: "Organisationen har inga skulder hos Kronofogden.",
       notInLiquidation: "Organisationen är inte i likvidation och inte försatt i konkurs.",
     },
@@ -107,7 +119,8 @@ export const LABELS = {
       NEW: "New knowledge and method development",
       FOLLOW_UP: "Follow-up of an earlier knowledge grant",
       COORDINATION: "Coordination – a coordinating organisation applies for all partners' work",
-      EXPLORATORY: "Exploratory study – one year to explore whether a coordinating role can be taken",
+      EXPLORATORY:
+        "Exploratory study – one year to explore whether a coordinating role can be taken",
     },
     legalForm: {
       NONPROFIT_ASSOCIATION: "Non-profit association",
@@ -167,10 +180,13 @@ export const LABELS = {
     letterStatus: { PENDING: "Awaiting reply", SIGNED: "Signed", DECLINED: "Declined" },
     fundingStatus: { APPLIED: "Applied for", GRANTED: "Granted" },
     declaration: {
-      independent: "The organisation is independent and democratically built with open membership (a foundation: it was not set up by the state or a municipality).",
+      independent:
+        "The organisation is independent and democratically built with open membership (a foundation: it was not set up by the state or a municipality).",
       nonProfit: "The organisation is non-profit and has no profit motive.",
-      respectsDemocracy: "The organisation respects the ideas of democracy, including gender equality and the prohibition of discrimination.",
-      noDebtsToEnforcementAuthority: "The organisation has no debts with the Swedish Enforcement Authority (Kronofogden).",
+      respectsDemocracy:
+        "The organisation respects the ideas of democracy, including gender equality and the prohibition of discrimination.",
+      noDebtsToEnforcementAuthority:
+        "The organisation has no debts with the Swedish Enforcement Authority (Kronofogden).",
       notInLiquidation: "The organisation is neither in liquidation nor bankrupt.",
     },
   },
@@ -179,7 +195,11 @@ export const LABELS = {
 export type LabelKind = keyof EnumLabels;
 
 /** The name of an enumeration value in a language: `label("en", "track", "KNOWLEDGE")`. */
-export function label<K extends LabelKind>(locale: Locale, kind: K, value: keyof EnumLabels[K]): string {
+export function label<K extends LabelKind>(
+  locale: Locale,
+  kind: K,
+  value: keyof EnumLabels[K],
+): string {
   return (LABELS[locale][kind] as EnumLabels[K])[value] as string;
 }
 

@@ -46,7 +46,8 @@ export function normaliseOrgNumber(input: string): string {
 }
 
 export type PayoutAccountType = "BANKGIRO" | "PLUSGIRO";
-export type PayoutResult = { ok: true; value: string } | { ok: false; reason: "FORMAT" | "CHECK_DIGIT" };
+export type PayoutResult =
+  { ok: true; value: string } | { ok: false; reason: "FORMAT" | "CHECK_DIGIT" };
 
 // Digits only, or written the usual way: bankgiro NNN-NNNN / NNNN-NNNN, plusgiro with a dash
 // before the check digit (4774-6, 1234567-8). A space where the dash goes is forgiven.

@@ -1,5 +1,13 @@
 // Assessment and decision rules of SPEC §5: criteria, conflict of interest (jäv), four eyes, budget. Pure.
-export const CRITERIA = ["NEED", "LOCAL_ANCHORING", "COLLABORATION", "LONG_TERM", "FEASIBILITY", "FOLLOW_UP", "GENDER_EQUALITY"] as const;
+export const CRITERIA = [
+  "NEED",
+  "LOCAL_ANCHORING",
+  "COLLABORATION",
+  "LONG_TERM",
+  "FEASIBILITY",
+  "FOLLOW_UP",
+  "GENDER_EQUALITY",
+] as const;
 export type Criterion = (typeof CRITERIA)[number];
 
 export type ConflictStatus = "NO_CONFLICT" | "DECLARED" | "CONFIRMED" | "LIFTED";
@@ -9,14 +17,25 @@ export const mayOpen = (declaration: { status: ConflictStatus } | null | undefin
   declaration?.status === "NO_CONFLICT" || declaration?.status === "LIFTED";
 
 export type DecisionRefusal =
-  | "NOT_DECIDER" | "IS_PROPOSER" | "IS_REVIEWER" | "CONFLICT" | "NO_DECLARATION" | "NOT_PROPOSED" | "AMOUNT_OUT_OF_RANGE" | "OVER_BUDGET";
+  | "NOT_DECIDER"
+  | "IS_PROPOSER"
+  | "IS_REVIEWER"
+  | "CONFLICT"
+  | "NO_DECLARATION"
+  | "NOT_PROPOSED"
+  | "AMOUNT_OUT_OF_RANGE"
+  | "OVER_BUDGET";
 
 /**
  * Four eyes: the decider holds the DECIDER role, has declared no conflict, and neither reviewed nor
  * proposed the application. Returns why not, or null when the decider may decide.
  */
 export function deciderRefusal(input: {
-  deciderId: string; roles: readonly string[]; proposerId: string; reviewerIds: readonly string[]; declaration: { status: ConflictStatus } | null;
+  deciderId: string;
+  roles: readonly string[];
+  proposerId: string;
+  reviewerIds: readonly string[];
+  declaration: { status: ConflictStatus } | null;
 }): DecisionRefusal | null {
   if (!input.roles.includes("DECIDER")) return "NOT_DECIDER";
   if (input.deciderId === input.proposerId) return "IS_PROPOSER";
@@ -27,14 +46,17 @@ export function deciderRefusal(input: {
 }
 
 /** 1 ≤ amount ≤ requested, in whole kronor. */
-export const approvalAmountValid = (amount: number, requested: number) => Number.isInteger(amount) && amount >= 1 && amount <= requested;
+export const approvalAmountValid = (amount: number, requested: number) =>
+  Number.isInteger(amount) && amount >= 1 && amount <= requested;
 
 /** The round's approved total may never exceed its budget frame. */
-export const fitsBudget = (approvedSoFar: number, amount: number, budget: number) => approvedSoFar + amount <= budget;
+export const fitsBudget = (approvedSoFar: number, amount: number, budget: number) =>
+  approvedSoFar + amount <= budget;
 
 export const REFUSAL_TEXT: Record<DecisionRefusal, string> = {
   NOT_DECIDER: "Bara en beslutsfattare kan fatta beslut.",
-  IS_PROPOSER: "Du har själv föreslagit beslutet. En annan person måste besluta (fyraögonsprincipen).",
+  IS_PROPOSER:
+    "Du har själv föreslagit beslutet. En annan person måste besluta (fyraögonsprincipen).",
   IS_REVIEWER: "Du har granskat ansökan. En annan person måste besluta (fyraögonsprincipen).",
   NO_DECLARATION: "Pröva först om du är jävig i ärendet.",
   CONFLICT: "Du har anmält jäv i ärendet och kan inte besluta.",
@@ -45,4 +67,6 @@ export const REFUSAL_TEXT: Record<DecisionRefusal, string> = {
 
 /** The mean score of a completed review, for the dashboard. */
 export const meanScore = (scores: readonly { score: number }[]) =>
-  scores.length ? Math.round((scores.reduce((s, x) => s + x.score, 0) / scores.length) * 10) / 10 : null;
+  scores.length
+    ? Math.round((scores.reduce((s, x) => s + x.score, 0) / scores.length) * 10) / 10
+    : null;

@@ -5,7 +5,8 @@ import { STAFF_ROLES, hasAnyRole, type Role } from "./roles";
 export const requiresTwoFactor = (roles: readonly Role[]) => hasAnyRole(roles, STAFF_ROLES);
 
 /** The roles a session may use before its second factor is proven: none of the staff roles. */
-export const rolesBeforeSecondFactor = (roles: readonly Role[]): Role[] => roles.filter((role) => !STAFF_ROLES.includes(role));
+export const rolesBeforeSecondFactor = (roles: readonly Role[]): Role[] =>
+  roles.filter((role) => !STAFF_ROLES.includes(role));
 
 export const TOTP_PERIOD_SECONDS = 30;
 export const TOTP_DIGITS = 6;
@@ -14,13 +15,18 @@ export const RECOVERY_CODE_COUNT = 10;
 export const RECOVERY_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 const RECOVERY_LENGTH = 10;
 
-export type SecondFactor = { kind: "totp"; code: string } | { kind: "recovery"; code: string } | { kind: "invalid" };
+export type SecondFactor =
+  { kind: "totp"; code: string } | { kind: "recovery"; code: string } | { kind: "invalid" };
 
 /** Reads what a person typed: six digits (spaces allowed) are an authenticator code; ten letters/digits (a dash allowed) a recovery code. */
 export function parseSecondFactor(input: string): SecondFactor {
   const compact = input.replace(/[\s-]/g, "").toUpperCase();
   if (new RegExp(`^\\d{${TOTP_DIGITS}}$`).test(compact)) return { kind: "totp", code: compact };
-  if (compact.length === RECOVERY_LENGTH && [...compact].every((c) => RECOVERY_ALPHABET.includes(c))) return { kind: "recovery", code: compact };
+  if (
+    compact.length === RECOVERY_LENGTH &&
+    [...compact].every((c) => RECOVERY_ALPHABET.includes(c))
+  )
+    return { kind: "recovery", code: compact };
   return { kind: "invalid" };
 }
 

@@ -27,8 +27,11 @@ export const COUNTIES: readonly County[] = [
 
 const byCode = new Map(COUNTIES.map((c) => [c.code, c]));
 
-export const isCountyCode = (code: unknown): code is string => typeof code === "string" && byCode.has(code);
+export const isCountyCode = (code: unknown): code is string =>
+  typeof code === "string" && byCode.has(code);
 export const countyName = (code: string): string | undefined => byCode.get(code)?.name;
 
 /** For pickers: sorted by name with Swedish collation (Å, Ä, Ö last). */
-export const COUNTIES_BY_NAME: readonly County[] = [...COUNTIES].sort((a, b) => a.name.localeCompare(b.name, "sv"));
+export const COUNTIES_BY_NAME: readonly County[] = [...COUNTIES].sort((a, b) =>
+  a.name.localeCompare(b.name, "sv"),
+);

@@ -299,14 +299,18 @@ export const MUNICIPALITIES: readonly Municipality[] = [
 
 const byCode = new Map(MUNICIPALITIES.map((m) => [m.code, m]));
 
-export const isMunicipalityCode = (code: unknown): code is string => typeof code === "string" && byCode.has(code);
+export const isMunicipalityCode = (code: unknown): code is string =>
+  typeof code === "string" && byCode.has(code);
 export const municipalityName = (code: string): string | undefined => byCode.get(code)?.name;
 /** The two-digit county (län) code of a municipality. */
 export const countyOf = (code: string): string | undefined => byCode.get(code)?.countyCode;
 export const countyNameOf = (code: string): string | undefined => countyName(countyOf(code) ?? "");
 
 /** For pickers: sorted by name with Swedish collation (Å, Ä, Ö last). */
-export const MUNICIPALITIES_BY_NAME: readonly Municipality[] = [...MUNICIPALITIES].sort((a, b) => a.name.localeCompare(b.name, "sv"));
+export const MUNICIPALITIES_BY_NAME: readonly Municipality[] = [...MUNICIPALITIES].sort((a, b) =>
+  a.name.localeCompare(b.name, "sv"),
+);
 
 /** The municipalities of one county, sorted by name, for a picker narrowed by county. */
-export const municipalitiesIn = (countyCode: string): Municipality[] => MUNICIPALITIES_BY_NAME.filter((m) => m.countyCode === countyCode);
+export const municipalitiesIn = (countyCode: string): Municipality[] =>
+  MUNICIPALITIES_BY_NAME.filter((m) => m.countyCode === countyCode);

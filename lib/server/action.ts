@@ -1,6 +1,13 @@
 import "server-only";
 import type { z } from "zod";
-import { Conflict, DomainError, Forbidden, NotFound, RuleViolation, Unauthenticated } from "./errors";
+import {
+  Conflict,
+  DomainError,
+  Forbidden,
+  NotFound,
+  RuleViolation,
+  Unauthenticated,
+} from "./errors";
 import { logger } from "./logger";
 
 // The one way server actions answer: either ok with a value, or problems the form can show beside
@@ -17,23 +24,47 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T
   }
 }
 
-export function toActionError(error: unknown): { ok: false; message: string; errors: Record<string, string>; conflict?: boolean } {
+export function toActionError(error: unknown): {
+  ok: false;
+  message: string;
+  errors: Record<string, string>;
+  conflict?: boolean;
+} {
   if (error instanceof RuleViolation) {
     const errors: Record<string, string> = {};
     for (const p of error.problems) errors[p.path] ??= p.message;
     return { ok: false, message: error.message, errors };
   }
-  if (error instanceof Conflict) return { ok: false, message: error.message, errors: {}, conflict: true };
-  if (error instanceof NotFound || error instanceof Forbidden || error instanceof Unauthenticated) return { ok: false, message: error.message, errors: {} };
+  if (error instanceof Conflict)
+    return { ok: false, message: error.message, errors: {}, conflict: true };
+  if (error instanceof NotFound || error instanceof Forbidden || error instanceof Unauthenticated)
+    return { ok: false, message: error.message, errors: {} };
   if (error instanceof DomainError) return { ok: false, message: error.message, errors: {} };
-  if (error && typeof error === "object" && "digest" in error && String((error as { digest: unknown }).digest).startsWith("NEXT_")) throw error;
+  if (
+    error &&
+    typeof error === "object" &&
+    "digest" in error &&
+    String((error as { digest: unknown }).digest).startsWith("NEXT_")
+  )
+    throw error;
   logger.error({ err: error }, "server action failed");
-  return { ok: false, message: "Något gick fel hos oss. Det du har sparat finns kvar. Försök igen om en stund.", errors: {} };
+  return {
+    ok: false,
+    message: "Något gick fel hos oss. Det du har sparat finns kvar. Försök igen om en stund.",
+    errors: {},
+  };
 }
 
 /** Parses an action's input with the same schema the form uses; bad input becomes field problems. */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);
-  if (!result.success) throw new RuleViolation(result.error.issues.map((i) => ({ code: "INVALID_FIELD", path: i.path.join("."), message: i.message })));
+  if (!result.success)
+    throw new RuleViolation(
+      result.error.issues.map((i) => ({
+        code: "INVALID_FIELD",
+        path: i.path.join("."),
+        message: i.message,
+      })),
+    );
   return result.data;
 }

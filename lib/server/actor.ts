@@ -27,14 +27,32 @@ export const TWO_FACTOR_PATH = "/konto/tvastegsverifiering";
  * Turns a session's claims into a live actor: the user must still exist, be active and hold the
  * same session version. Staff roles count only in a session that proved a second factor.
  */
-export async function resolveActor(claims: { uid?: string; sv?: number; mfa?: boolean } | null | undefined): Promise<Actor | null> {
+export async function resolveActor(
+  claims: { uid?: string; sv?: number; mfa?: boolean } | null | undefined,
+): Promise<Actor | null> {
   if (!claims?.uid) return null;
   // Raw SQL: this runs on every request, and a plain statement skips Prisma's query compilation.
-  const [user] = await db.$queryRaw<{ id: string; email: string; name: string; roles: string[]; locale: string; sessionVersion: number; deactivatedAt: Date | null }[]>`
+  const [user] = await db.$queryRaw<
+    {
+      id: string;
+      email: string;
+      name: string;
+      roles: string[];
+      locale: string;
+      sessionVersion: number;
+      deactivatedAt: Date | null;
+    }[]
+  >`
     SELECT id, email, name, roles::text[] AS roles, locale, "sessionVersion", "deactivatedAt" FROM "User" WHERE id = ${claims.uid}`;
   if (!user || user.deactivatedAt || user.sessionVersion !== claims.sv) return null;
   const roles = user.roles as Role[];
-  const actor: Actor = { id: user.id, email: user.email, name: user.name, roles, locale: user.locale };
+  const actor: Actor = {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    roles,
+    locale: user.locale,
+  };
   if (requiresTwoFactor(roles) && !claims.mfa) {
     actor.roles = rolesBeforeSecondFactor(roles);
     actor.awaitingSecondFactor = roles.filter((role) => !actor.roles.includes(role));
@@ -43,10 +61,13 @@ export async function resolveActor(claims: { uid?: string; sv?: number; mfa?: bo
 }
 
 /** Where a person goes after signing in: their role's page, or two-factor enrolment first. */
-export const homeFor = (actor: Actor) => (actor.awaitingSecondFactor?.length ? TWO_FACTOR_PATH : landingPath(actor.roles));
+export const homeFor = (actor: Actor) =>
+  actor.awaitingSecondFactor?.length ? TWO_FACTOR_PATH : landingPath(actor.roles);
 
 /** The signed-in user of this request, read fresh from the database (once per request). */
-export const getActor = cache(async (): Promise<Actor | null> => resolveActor(await sessionClaims()));
+export const getActor = cache(async (): Promise<Actor | null> =>
+  resolveActor(await sessionClaims()),
+);
 
 export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
@@ -55,8 +76,19 @@ export async function requireActor(): Promise<Actor> {
 }
 
 /** Writes a denied access to the audit log (SPEC §1) and answers "not found". */
-export async function deny(actor: Actor | null, what: string, entityType = "Route", entityId?: string): Promise<never> {
-  await audit({ actorId: actor?.id, action: "access.denied", entityType, entityId, meta: { what } });
+export async function deny(
+  actor: Actor | null,
+  what: string,
+  entityType = "Route",
+  entityId?: string,
+): Promise<never> {
+  await audit({
+    actorId: actor?.id,
+    action: "access.denied",
+    entityType,
+    entityId,
+    meta: { what },
+  });
   throw new NotFound();
 }
 
@@ -76,7 +108,12 @@ export async function requirePageRole(roles: readonly Role[]): Promise<Actor> {
     redirect(`${TWO_FACTOR_PATH}?next=${encodeURIComponent(path)}`);
   }
   if (!hasAnyRole(actor.roles, roles)) {
-    await audit({ actorId: actor.id, action: "access.denied", entityType: "Route", meta: { what: path } });
+    await audit({
+      actorId: actor.id,
+      action: "access.denied",
+      entityType: "Route",
+      meta: { what: path },
+    });
     notFound();
   }
   return actor;

@@ -33,19 +33,41 @@ export function contractToApplicationData(c: ApplicationContract) {
     declRespectsDemocracy: c.declarations.respectsDemocracy,
     declNoDebts: c.declarations.noDebtsToEnforcementAuthority,
     declNotInLiquidation: c.declarations.notInLiquidation,
-    areas: { create: c.areas.map((a, position) => ({ position, municipalityCode: a.municipalityCode, name: a.name })) },
+    areas: {
+      create: c.areas.map((a, position) => ({
+        position,
+        municipalityCode: a.municipalityCode,
+        name: a.name,
+      })),
+    },
     budgetLines: {
-      create: c.budget.map((b, position) => ({ position, year: b.year, category: b.category, amountSek: b.amountSek, description: b.description })),
+      create: c.budget.map((b, position) => ({
+        position,
+        year: b.year,
+        category: b.category,
+        amountSek: b.amountSek,
+        description: b.description,
+      })),
     },
     otherFunding: {
       create: c.otherFunding.map((f, position) => ({
-        position, funder: f.funder, purpose: f.purpose, amountSek: f.amountSek, status: f.status,
+        position,
+        funder: f.funder,
+        purpose: f.purpose,
+        amountSek: f.amountSek,
+        status: f.status,
         decisionDate: dateOnly(f.decisionDate),
       })),
     },
     partners: {
       create: c.partners.map((p, position) => ({
-        position, name: p.name, orgNumber: p.orgNumber, sector: p.sector, localAnchoring: p.localAnchoring, role: p.role, activities: p.activities,
+        position,
+        name: p.name,
+        orgNumber: p.orgNumber,
+        sector: p.sector,
+        localAnchoring: p.localAnchoring,
+        role: p.role,
+        activities: p.activities,
         letter: p.letterOfIntent
           ? {
               create: {
@@ -73,7 +95,9 @@ export const applicationContractInclude = {
   otherFunding: { orderBy: { position: "asc" } },
 } satisfies Prisma.ApplicationInclude;
 
-export type ApplicationWithContractParts = Prisma.ApplicationGetPayload<{ include: typeof applicationContractInclude }>;
+export type ApplicationWithContractParts = Prisma.ApplicationGetPayload<{
+  include: typeof applicationContractInclude;
+}>;
 
 /** The contract as the rules and the frozen versions see it. Empty draft fields become empty values, never invented ones. */
 export function applicationToContract(a: ApplicationWithContractParts): ApplicationContract {
@@ -82,7 +106,13 @@ export function applicationToContract(a: ApplicationWithContractParts): Applicat
     track: a.track,
     variant: a.variant,
     previousGrantReference: a.previousGrantReference,
-    applicant: { name: org.name, orgNumber: org.orgNumber, legalForm: org.legalForm, municipalityCode: org.municipalityCode, foundedOn: iso(org.foundedOn) },
+    applicant: {
+      name: org.name,
+      orgNumber: org.orgNumber,
+      legalForm: org.legalForm,
+      municipalityCode: org.municipalityCode,
+      foundedOn: iso(org.foundedOn),
+    },
     declarations: {
       independent: a.declIndependent,
       nonProfit: a.declNonProfit,
@@ -90,20 +120,33 @@ export function applicationToContract(a: ApplicationWithContractParts): Applicat
       noDebtsToEnforcementAuthority: a.declNoDebts,
       notInLiquidation: a.declNotInLiquidation,
     },
-    otherFunding: a.otherFunding.map((f) => ({ funder: f.funder, purpose: f.purpose, amountSek: f.amountSek, status: f.status, decisionDate: iso(f.decisionDate) })),
+    otherFunding: a.otherFunding.map((f) => ({
+      funder: f.funder,
+      purpose: f.purpose,
+      amountSek: f.amountSek,
+      status: f.status,
+      decisionDate: iso(f.decisionDate),
+    })),
     stateAid: a.stateAid,
     title: a.title,
     summary: a.summary,
     areas: a.areas.map((x) => ({ municipalityCode: x.municipalityCode, name: x.name })),
     focusAreas: a.focusAreas,
     needsDescription: a.needsDescription,
-    needBasis: a.needBasisKind ? { kind: a.needBasisKind, description: a.needBasisDescription ?? "" } : null,
+    needBasis: a.needBasisKind
+      ? { kind: a.needBasisKind, description: a.needBasisDescription ?? "" }
+      : null,
     strategicFramework: a.strategicFramework,
     methods: a.methods,
     genderEqualityPerspective: a.genderEqualityPerspective,
     longTermPlan: a.longTermPlan,
     period: { start: iso(a.periodStart), end: iso(a.periodEnd) },
-    budget: a.budgetLines.map((b) => ({ year: b.year, category: b.category, amountSek: b.amountSek, description: b.description })),
+    budget: a.budgetLines.map((b) => ({
+      year: b.year,
+      category: b.category,
+      amountSek: b.amountSek,
+      description: b.description,
+    })),
     cofinancingSek: a.cofinancingSek,
     requestedSek: a.requestedSek,
     partners: a.partners.map((p) => ({

@@ -15,7 +15,16 @@ function where(f: AuditFilter): Prisma.AuditEventWhereInput {
     ...(f.entity ? { entityType: f.entity } : {}),
     ...(f.entityId ? { entityId: f.entityId } : {}),
     ...(f.action ? { action: { startsWith: f.action } } : {}),
-    ...(f.from || f.to ? { at: { ...(f.from ? { gte: new Date(`${f.from}T00:00:00+01:00`) } : {}), ...(f.to ? { lt: new Date(new Date(`${f.to}T00:00:00+01:00`).getTime() + 86_400_000) } : {}) } } : {}),
+    ...(f.from || f.to
+      ? {
+          at: {
+            ...(f.from ? { gte: new Date(`${f.from}T00:00:00+01:00`) } : {}),
+            ...(f.to
+              ? { lt: new Date(new Date(`${f.to}T00:00:00+01:00`).getTime() + 86_400_000) }
+              : {}),
+          },
+        }
+      : {}),
   };
 }
 
@@ -28,22 +37,53 @@ export async function readAuditLog(actor: Actor, f: AuditFilter) {
     take: PAGE + 1,
     include: { actor: { select: { name: true, email: true } } },
   });
-  return { rows: rows.slice(0, PAGE), next: rows.length > PAGE ? rows[PAGE - 1].id.toString() : null };
+  return {
+    rows: rows.slice(0, PAGE),
+    next: rows.length > PAGE ? rows[PAGE - 1].id.toString() : null,
+  };
 }
 
 /** The filtered audit log as CSV, streamed; the export itself is logged. */
 export async function auditLogCsv(actor: Actor, f: AuditFilter): Promise<Readable> {
   if (!actor.roles.includes("ADMIN")) await deny(actor, "audit.export");
-  await db.auditEvent.create({ data: { actorId: actor.id, action: "export.audit_log", entityType: "Export", meta: JSON.parse(JSON.stringify(f, (_, v) => (typeof v === "bigint" ? v.toString() : v))) } });
-  const out = stringify({ header: true, columns: ["id", "time", "actor", "action", "entityType", "entityId", "before", "after", "meta"], bom: true, record_delimiter: "\r\n" });
+  await db.auditEvent.create({
+    data: {
+      actorId: actor.id,
+      action: "export.audit_log",
+      entityType: "Export",
+      meta: JSON.parse(JSON.stringify(f, (_, v) => (typeof v === "bigint" ? v.toString() : v))),
+    },
+  });
+  const out = stringify({
+    header: true,
+    columns: ["id", "time", "actor", "action", "entityType", "entityId", "before", "after", "meta"],
+    bom: true,
+    record_delimiter: "\r\n",
+  });
   (async () => {
     try {
       let before: bigint | undefined;
       for (;;) {
-        const batch = await db.auditEvent.findMany({ where: { ...where(f), ...(before ? { id: { lt: before } } : {}) }, orderBy: { id: "desc" }, take: 1000, include: { actor: { select: { email: true } } } });
+        const batch = await db.auditEvent.findMany({
+          where: { ...where(f), ...(before ? { id: { lt: before } } : {}) },
+          orderBy: { id: "desc" },
+          take: 1000,
+          include: { actor: { select: { email: true } } },
+        });
         for (const e of batch) {
-          const row = [e.id.toString(), e.at.toISOString(), e.actor?.email ?? "", e.action, e.entityType, e.entityId ?? "", JSON.stringify(e.before ?? null), JSON.stringify(e.after ?? null), JSON.stringify(e.meta ?? null)];
-          if (!out.write(row.map((c) => safeCell(c)))) await new Promise((r) => out.once("drain", r));
+          const row = [
+            e.id.toString(),
+            e.at.toISOString(),
+            e.actor?.email ?? "",
+            e.action,
+            e.entityType,
+            e.entityId ?? "",
+            JSON.stringify(e.before ?? null),
+            JSON.stringify(e.after ?? null),
+            JSON.stringify(e.meta ?? null),
+          ];
+          if (!out.write(row.map((c) => safeCell(c))))
+            await new Promise((r) => out.once("drain", r));
         }
         if (batch.length < 1000) break;
         before = batch[batch.length - 1].id;

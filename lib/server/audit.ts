@@ -13,7 +13,11 @@ export type AuditEntry = {
 };
 
 const json = (value: unknown) =>
-  value === undefined ? undefined : (JSON.parse(JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v))) as Prisma.InputJsonValue);
+  value === undefined
+    ? undefined
+    : (JSON.parse(
+        JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v)),
+      ) as Prisma.InputJsonValue);
 
 /** Appends one event to the audit log. Pass the transaction that makes the change, so both land or neither. */
 export async function audit(entry: AuditEntry, tx: Tx = db as unknown as Tx) {

@@ -19,22 +19,52 @@ const SIGN_IN_LIMIT_PER_IP = Number(process.env.SAMVERKA_SIGNIN_LIMIT_PER_IP ?? 
 const Credentials = z.object({
   email: z.string().trim().toLowerCase().email(),
   password: z.string().min(1).max(200),
-  code: z.string().trim().max(40).optional().transform((v) => v || undefined),
+  code: z
+    .string()
+    .trim()
+    .max(40)
+    .optional()
+    .transform((v) => v || undefined),
 });
 
 type UserRow = { id: string; failedSignIns: number };
 
 /** A wrong password or second factor: counted, and the fifth in a row locks the account for a while. */
-async function recordFailure(user: UserRow | null, reason: "password" | "second_factor", deactivated = false) {
+async function recordFailure(
+  user: UserRow | null,
+  reason: "password" | "second_factor",
+  deactivated = false,
+) {
   logger.info({ event: "auth.sign_in_failed", userId: user?.id, reason }, "sign-in failed");
-  await audit({ actorId: user?.id, action: "auth.sign_in_failed", entityType: "User", entityId: user?.id, meta: { reason, deactivated } });
+  await audit({
+    actorId: user?.id,
+    action: "auth.sign_in_failed",
+    entityType: "User",
+    entityId: user?.id,
+    meta: { reason, deactivated },
+  });
   if (!user) return;
   const failed = user.failedSignIns + 1;
   const lock = failed >= FAILED_SIGN_INS_BEFORE_LOCK;
-  await db.user.update({ where: { id: user.id }, data: { failedSignIns: lock ? 0 : failed, lockedUntil: lock ? new Date(Date.now() + LOCK_MINUTES * 60_000) : undefined } });
+  await db.user.update({
+    where: { id: user.id },
+    data: {
+      failedSignIns: lock ? 0 : failed,
+      lockedUntil: lock ? new Date(Date.now() + LOCK_MINUTES * 60_000) : undefined,
+    },
+  });
   if (lock) {
-    logger.warn({ event: "auth.account_locked", userId: user.id }, "account locked after failed sign-ins");
-    await audit({ actorId: user.id, action: "auth.account_locked", entityType: "User", entityId: user.id, meta: { minutes: LOCK_MINUTES } });
+    logger.warn(
+      { event: "auth.account_locked", userId: user.id },
+      "account locked after failed sign-ins",
+    );
+    await audit({
+      actorId: user.id,
+      action: "auth.account_locked",
+      entityType: "User",
+      entityId: user.id,
+      meta: { minutes: LOCK_MINUTES },
+    });
   }
 }
 
@@ -49,20 +79,31 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "E-post och lösenord",
-      credentials: { email: { label: "E-post", type: "email" }, password: { label: "Lösenord", type: "password" }, code: { label: "Engångskod", type: "text" } },
+      credentials: {
+        email: { label: "E-post", type: "email" },
+        password: { label: "Lösenord", type: "password" },
+        code: { label: "Engångskod", type: "text" },
+      },
       async authorize(raw, req) {
         const parsed = Credentials.safeParse(raw);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
         // Abuse limits held in PostgreSQL, so they count across app instances.
         const ip = await clientAddress(req?.headers ?? {});
-        if (!(await hit(`signin:ip:${ip}`, SIGN_IN_LIMIT_PER_IP, 300))) throw new Error("RATE_LIMITED");
+        if (!(await hit(`signin:ip:${ip}`, SIGN_IN_LIMIT_PER_IP, 300)))
+          throw new Error("RATE_LIMITED");
         const user = await db.user.findUnique({ where: { email } });
         if (user?.lockedUntil && user.lockedUntil > new Date()) {
-          await audit({ actorId: user.id, action: "auth.sign_in_refused_locked", entityType: "User", entityId: user.id });
+          await audit({
+            actorId: user.id,
+            action: "auth.sign_in_refused_locked",
+            entityType: "User",
+            entityId: user.id,
+          });
           throw new Error("LOCKED");
         }
-        const ok = user && !user.deactivatedAt && (await verifyPassword(user.passwordHash, password));
+        const ok =
+          user && !user.deactivatedAt && (await verifyPassword(user.passwordHash, password));
         if (!ok) {
           await recordFailure(user, "password", Boolean(user?.deactivatedAt));
           return null;
@@ -79,9 +120,24 @@ export const authOptions: NextAuthOptions = {
           }
           secondFactor = true;
         }
-        await db.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null } });
-        await audit({ actorId: user.id, action: "auth.signed_in", entityType: "User", entityId: user.id, meta: { method: secondFactor ? "password+totp" : "password" } });
-        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, secondFactor };
+        await db.user.update({
+          where: { id: user.id },
+          data: { failedSignIns: 0, lockedUntil: null },
+        });
+        await audit({
+          actorId: user.id,
+          action: "auth.signed_in",
+          entityType: "User",
+          entityId: user.id,
+          meta: { method: secondFactor ? "password+totp" : "password" },
+        });
+        return {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          sessionVersion: user.sessionVersion,
+          secondFactor,
+        };
       },
     }),
     ...elegProvider(),

@@ -8,12 +8,27 @@ import type { DashboardFilters } from "@/lib/validation/dashboard";
 export const PAGE_SIZE = 25;
 
 export type DashboardRow = {
-  id: string; referenceNumber: string; title: string; organisationName: string; track: string | null; variant: string | null; status: string;
-  requestedSek: number; submittedAt: Date; municipalityCode: string | null; assessmentStep: string | null; assignedTo: string | null;
-  myConflict: string | null; reviewed: boolean;
+  id: string;
+  referenceNumber: string;
+  title: string;
+  organisationName: string;
+  track: string | null;
+  variant: string | null;
+  status: string;
+  requestedSek: number;
+  submittedAt: Date;
+  municipalityCode: string | null;
+  assessmentStep: string | null;
+  assignedTo: string | null;
+  myConflict: string | null;
+  reviewed: boolean;
 };
 
-const SORT_COLUMN = { submitted: Prisma.sql`e."submittedAt"`, amount: Prisma.sql`e."requestedSek"`, reference: Prisma.sql`e."referenceNumber"` } as const;
+const SORT_COLUMN = {
+  submitted: Prisma.sql`e."submittedAt"`,
+  amount: Prisma.sql`e."requestedSek"`,
+  reference: Prisma.sql`e."referenceNumber"`,
+} as const;
 
 type Cursor = { v: string | number; id: string };
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
@@ -21,7 +36,9 @@ function decodeCursor(value: string | undefined): Cursor | null {
   if (!value) return null;
   try {
     const c = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Cursor;
-    return typeof c.id === "string" && (typeof c.v === "string" || typeof c.v === "number") ? c : null;
+    return typeof c.id === "string" && (typeof c.v === "string" || typeof c.v === "number")
+      ? c
+      : null;
   } catch {
     return null;
   }
@@ -31,9 +48,15 @@ function decodeCursor(value: string | undefined): Cursor | null {
  * The filters as SQL over the read model "DashboardEntry" (alias e: narrow rows kept by a trigger),
  * shared by the page and the counts (which leave the status filter out).
  */
-function conditions(actor: Actor, f: DashboardFilters, roundId: string, options: { status: boolean; search: boolean }) {
+function conditions(
+  actor: Actor,
+  f: DashboardFilters,
+  roundId: string,
+  options: { status: boolean; search: boolean },
+) {
   const where: Prisma.Sql[] = [Prisma.sql`e."roundId" = ${roundId}`];
-  if (options.status && f.status.length) where.push(Prisma.sql`e.status = ANY(${f.status}::"ApplicationStatus"[])`);
+  if (options.status && f.status.length)
+    where.push(Prisma.sql`e.status = ANY(${f.status}::"ApplicationStatus"[])`);
   if (f.track) where.push(Prisma.sql`e.track::text = ${f.track}`);
   if (f.variant) where.push(Prisma.sql`e.variant::text = ${f.variant}`);
   if (f.county) where.push(Prisma.sql`e."countyCode" = ${f.county}`);
@@ -42,8 +65,14 @@ function conditions(actor: Actor, f: DashboardFilters, roundId: string, options:
   if (f.min !== undefined) where.push(Prisma.sql`e."requestedSek" >= ${f.min}`);
   if (f.max !== undefined) where.push(Prisma.sql`e."requestedSek" <= ${f.max}`);
   if (f.mine) where.push(Prisma.sql`e."assignedToId" = ${actor.id}`);
-  if (f.unreviewed) where.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "Review" r WHERE r."applicationId" = e."applicationId" AND r."completedAt" IS NOT NULL)`);
-  if (options.search && f.q) where.push(Prisma.sql`(e."searchVector" @@ websearch_to_tsquery('swedish', ${f.q}) OR e."referenceNumber" = ${f.q})`);
+  if (f.unreviewed)
+    where.push(
+      Prisma.sql`NOT EXISTS (SELECT 1 FROM "Review" r WHERE r."applicationId" = e."applicationId" AND r."completedAt" IS NOT NULL)`,
+    );
+  if (options.search && f.q)
+    where.push(
+      Prisma.sql`(e."searchVector" @@ websearch_to_tsquery('swedish', ${f.q}) OR e."referenceNumber" = ${f.q})`,
+    );
   return Prisma.join(where, " AND ");
 }
 
@@ -62,14 +91,34 @@ function source(actor: Actor, f: DashboardFilters, roundId: string) {
 }
 
 const hasFiltersBesideStatus = (f: DashboardFilters) =>
-  Boolean(f.q || f.track || f.variant || f.county || f.municipality || f.focus || f.mine || f.unreviewed || f.min !== undefined || f.max !== undefined);
+  Boolean(
+    f.q ||
+    f.track ||
+    f.variant ||
+    f.county ||
+    f.municipality ||
+    f.focus ||
+    f.mine ||
+    f.unreviewed ||
+    f.min !== undefined ||
+    f.max !== undefined,
+  );
 
 export async function dashboard(actor: Actor, f: DashboardFilters) {
   if (!isStaff(actor.roles)) await deny(actor, "dashboard.read");
   const rounds = await db.$queryRaw<{ id: string; title: string; status: string }[]>`
     SELECT id, title, status::text FROM "GrantRound" ORDER BY year DESC, "opensAt" DESC`;
-  const round = rounds.find((r) => r.id === f.round) ?? rounds.find((r) => r.status === "OPEN") ?? rounds[0];
-  if (!round) return { rounds, round: null, rows: [] as DashboardRow[], counts: {} as Record<string, number>, total: 0, next: null };
+  const round =
+    rounds.find((r) => r.id === f.round) ?? rounds.find((r) => r.status === "OPEN") ?? rounds[0];
+  if (!round)
+    return {
+      rounds,
+      round: null,
+      rows: [] as DashboardRow[],
+      counts: {} as Record<string, number>,
+      total: 0,
+      next: null,
+    };
 
   const sort = f.sort ?? "submitted";
   const desc = f.dir === "desc";
@@ -77,11 +126,22 @@ export async function dashboard(actor: Actor, f: DashboardFilters) {
   const cursor = decodeCursor(f.after);
   const where = [conditions(actor, f, round.id, { status: true, search: false })];
   if (cursor) {
-    const value = sort === "submitted" ? Prisma.sql`${new Date(cursor.v as string)}::timestamptz` : Prisma.sql`${cursor.v}`;
-    where.push(desc ? Prisma.sql`(${column}, e."applicationId") < (${value}, ${cursor.id})` : Prisma.sql`(${column}, e."applicationId") > (${value}, ${cursor.id})`);
+    const value =
+      sort === "submitted"
+        ? Prisma.sql`${new Date(cursor.v as string)}::timestamptz`
+        : Prisma.sql`${cursor.v}`;
+    where.push(
+      desc
+        ? Prisma.sql`(${column}, e."applicationId") < (${value}, ${cursor.id})`
+        : Prisma.sql`(${column}, e."applicationId") > (${value}, ${cursor.id})`,
+    );
   }
-  const innerOrder = desc ? Prisma.sql`${column} DESC, e."applicationId" DESC` : Prisma.sql`${column} ASC, e."applicationId" ASC`;
-  const outerOrder = desc ? Prisma.sql`page.sorted DESC, page.id DESC` : Prisma.sql`page.sorted ASC, page.id ASC`;
+  const innerOrder = desc
+    ? Prisma.sql`${column} DESC, e."applicationId" DESC`
+    : Prisma.sql`${column} ASC, e."applicationId" ASC`;
+  const outerOrder = desc
+    ? Prisma.sql`page.sorted DESC, page.id DESC`
+    : Prisma.sql`page.sorted ASC, page.id ASC`;
   const src = source(actor, f, round.id);
 
   // The page's ids from the narrow rows, then the 26 applications by primary key.
@@ -104,10 +164,23 @@ export async function dashboard(actor: Actor, f: DashboardFilters) {
   ]);
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);
-  const next = rows.length > PAGE_SIZE && last
-    ? encodeCursor({ v: sort === "submitted" ? last.submittedAt.toISOString() : sort === "amount" ? last.requestedSek : last.referenceNumber, id: last.id })
-    : null;
-  const byStatus: Record<string, number> = Object.fromEntries(counts.map((c) => [c.status, Number(c.count)]));
-  const total = f.status.length ? f.status.reduce((s, st) => s + (byStatus[st] ?? 0), 0) : Object.values(byStatus).reduce((s, n) => s + n, 0);
+  const next =
+    rows.length > PAGE_SIZE && last
+      ? encodeCursor({
+          v:
+            sort === "submitted"
+              ? last.submittedAt.toISOString()
+              : sort === "amount"
+                ? last.requestedSek
+                : last.referenceNumber,
+          id: last.id,
+        })
+      : null;
+  const byStatus: Record<string, number> = Object.fromEntries(
+    counts.map((c) => [c.status, Number(c.count)]),
+  );
+  const total = f.status.length
+    ? f.status.reduce((s, st) => s + (byStatus[st] ?? 0), 0)
+    : Object.values(byStatus).reduce((s, n) => s + n, 0);
   return { rounds, round, rows: page, counts: byStatus, total, next };
 }

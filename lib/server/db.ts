@@ -11,7 +11,11 @@ function client(): PrismaClient {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL är inte satt.");
   globalForDb.samverkaDb = new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 5_000 }),
+    adapter: new PrismaPg({
+      connectionString,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      connectionTimeoutMillis: 5_000,
+    }),
   });
   return globalForDb.samverkaDb;
 }

@@ -69,8 +69,11 @@ export async function renderDecisionLetter(d: DecisionLetterInput): Promise<Uint
   write(`Organisationsnummer ${d.organisation.orgNumber}`);
   write(d.organisation.address, { gap: 20 });
   write(`Beslut om statsbidrag: ${d.title}`, { font: bold, size: 15, gap: 10 });
-  write(`Inriktning: ${TRACK_LABELS[d.track]}${d.variant ? ` (${VARIANT_LABELS[d.variant]})` : ""}`);
-  if (d.period.start && d.period.end) write(`Projektperiod: ${formatDate(d.period.start)} till ${formatDate(d.period.end)}`);
+  write(
+    `Inriktning: ${TRACK_LABELS[d.track]}${d.variant ? ` (${VARIANT_LABELS[d.variant]})` : ""}`,
+  );
+  if (d.period.start && d.period.end)
+    write(`Projektperiod: ${formatDate(d.period.start)} till ${formatDate(d.period.end)}`);
   write(`Sökt belopp: ${formatSek(d.requestedSek)}`, { gap: 14 });
   write("Beslut", { font: bold, size: 13 });
   write(
@@ -83,8 +86,15 @@ export async function renderDecisionLetter(d: DecisionLetterInput): Promise<Uint
   write(d.reasons, { gap: 14 });
   if (d.outcome === "APPROVED") {
     write("Villkor", { font: bold, size: 13 });
-    write("Bidraget får bara användas för det ändamål som anges i ansökan. Bidraget betalas ut i delbetalningar; en senare delbetalning förutsätter en godkänd lägesrapport.");
-    write(d.finalReportDue ? `En slutredovisning ska lämnas senast ${formatDate(d.finalReportDue)}. Medel som inte har använts eller som har använts felaktigt kan krävas tillbaka.` : "Medel som inte har använts eller som har använts felaktigt kan krävas tillbaka.", { gap: 14 });
+    write(
+      "Bidraget får bara användas för det ändamål som anges i ansökan. Bidraget betalas ut i delbetalningar; en senare delbetalning förutsätter en godkänd lägesrapport.",
+    );
+    write(
+      d.finalReportDue
+        ? `En slutredovisning ska lämnas senast ${formatDate(d.finalReportDue)}. Medel som inte har använts eller som har använts felaktigt kan krävas tillbaka.`
+        : "Medel som inte har använts eller som har använts felaktigt kan krävas tillbaka.",
+      { gap: 14 },
+    );
   }
   write("Hur man överklagar", { font: bold, size: 13 });
   write("Beslutet kan enligt förordningen inte överklagas.", { gap: 20 });

@@ -23,24 +23,31 @@ export type ElegProfile = Profile & {
   email_verified?: boolean;
 };
 
-export const elegConfigured = () => Boolean(process.env.OIDC_ISSUER && process.env.OIDC_CLIENT_ID && process.env.OIDC_CLIENT_SECRET);
+export const elegConfigured = () =>
+  Boolean(process.env.OIDC_ISSUER && process.env.OIDC_CLIENT_ID && process.env.OIDC_CLIENT_SECRET);
 
 export const elegIssuer = () => (process.env.OIDC_ISSUER ?? "").replace(/\/$/, "");
 
 export function elegProvider(): OAuthConfig<ElegProfile>[] {
   if (!elegConfigured()) return [];
-  return [{
-    id: ELEG_PROVIDER_ID,
-    name: "E-legitimation",
-    type: "oauth",
-    wellKnown: `${elegIssuer()}/.well-known/openid-configuration`,
-    clientId: process.env.OIDC_CLIENT_ID,
-    clientSecret: process.env.OIDC_CLIENT_SECRET,
-    authorization: { params: { scope: process.env.OIDC_SCOPE ?? "openid profile email" } },
-    idToken: true,
-    checks: ["pkce", "state", "nonce"],
-    profile: (profile) => ({ id: profile.sub, name: displayName(profile), email: profile.email ?? null }),
-  }];
+  return [
+    {
+      id: ELEG_PROVIDER_ID,
+      name: "E-legitimation",
+      type: "oauth",
+      wellKnown: `${elegIssuer()}/.well-known/openid-configuration`,
+      clientId: process.env.OIDC_CLIENT_ID,
+      clientSecret: process.env.OIDC_CLIENT_SECRET,
+      authorization: { params: { scope: process.env.OIDC_SCOPE ?? "openid profile email" } },
+      idToken: true,
+      checks: ["pkce", "state", "nonce"],
+      profile: (profile) => ({
+        id: profile.sub,
+        name: displayName(profile),
+        email: profile.email ?? null,
+      }),
+    },
+  ];
 }
 
 function displayName(profile: ElegProfile): string {
@@ -59,32 +66,70 @@ export async function elegMaySignIn(account: Account | null): Promise<boolean> {
 }
 
 /** Finds or makes the account of the person who signed in; answers what the session needs. */
-export async function signInWithEleg(rawProfile: Profile | Partial<ElegProfile> | undefined, account: Account): Promise<{ id: string; sessionVersion: number }> {
+export async function signInWithEleg(
+  rawProfile: Profile | Partial<ElegProfile> | undefined,
+  account: Account,
+): Promise<{ id: string; sessionVersion: number }> {
   const profile = (rawProfile ?? {}) as ElegProfile;
   const issuer = elegIssuer();
   const subject = account.providerAccountId || profile.sub;
   if (!subject) throw new Error("e-legitimation answered without a subject");
-  const known = await db.externalIdentity.findUnique({ where: { issuer_subject: { issuer, subject } }, include: { user: true } });
+  const known = await db.externalIdentity.findUnique({
+    where: { issuer_subject: { issuer, subject } },
+    include: { user: true },
+  });
   if (known) {
     await db.externalIdentity.update({ where: { id: known.id }, data: { lastUsedAt: new Date() } });
-    await audit({ actorId: known.userId, action: "auth.signed_in", entityType: "User", entityId: known.userId, meta: { method: "eleg" } });
+    await audit({
+      actorId: known.userId,
+      action: "auth.signed_in",
+      entityType: "User",
+      entityId: known.userId,
+      meta: { method: "eleg" },
+    });
     return { id: known.user.id, sessionVersion: known.user.sessionVersion };
   }
   const email = profile.email?.trim().toLowerCase();
   const verifiedEmail = email && profile.email_verified === true ? email : null;
   return db.$transaction(async (tx) => {
-    const existing = verifiedEmail ? await tx.user.findUnique({ where: { email: verifiedEmail } }) : null;
+    const existing = verifiedEmail
+      ? await tx.user.findUnique({ where: { email: verifiedEmail } })
+      : null;
     const placeholder = `eleg-${createHash("sha256").update(`${issuer}|${subject}`).digest("hex").slice(0, 16)}@e-legitimation.invalid`;
-    const user = existing ?? (await tx.user.create({
-      data: { email: verifiedEmail ?? placeholder, name: displayName(profile), roles: ["APPLICANT"] },
-    }));
+    const user =
+      existing ??
+      (await tx.user.create({
+        data: {
+          email: verifiedEmail ?? placeholder,
+          name: displayName(profile),
+          roles: ["APPLICANT"],
+        },
+      }));
     await tx.externalIdentity.create({ data: { userId: user.id, issuer, subject } });
-    await audit({
-      actorId: user.id, action: existing ? "auth.eleg_linked" : "auth.eleg_account_created", entityType: "User", entityId: user.id,
-      meta: { issuer, emailVerified: Boolean(verifiedEmail) },
-    }, tx);
-    await audit({ actorId: user.id, action: "auth.signed_in", entityType: "User", entityId: user.id, meta: { method: "eleg" } }, tx);
-    logger.info({ event: existing ? "auth.eleg_linked" : "auth.eleg_account_created", userId: user.id }, "e-legitimation identity linked");
+    await audit(
+      {
+        actorId: user.id,
+        action: existing ? "auth.eleg_linked" : "auth.eleg_account_created",
+        entityType: "User",
+        entityId: user.id,
+        meta: { issuer, emailVerified: Boolean(verifiedEmail) },
+      },
+      tx,
+    );
+    await audit(
+      {
+        actorId: user.id,
+        action: "auth.signed_in",
+        entityType: "User",
+        entityId: user.id,
+        meta: { method: "eleg" },
+      },
+      tx,
+    );
+    logger.info(
+      { event: existing ? "auth.eleg_linked" : "auth.eleg_account_created", userId: user.id },
+      "e-legitimation identity linked",
+    );
     return { id: user.id, sessionVersion: user.sessionVersion };
   });
 }

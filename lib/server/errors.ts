@@ -3,27 +3,40 @@ export class DomainError extends Error {}
 
 /** The record does not exist or the caller may not know that it does (outsiders get this, never 403). */
 export class NotFound extends DomainError {
-  constructor(message = "Sidan eller uppgiften finns inte.") { super(message); }
+  constructor(message = "Sidan eller uppgiften finns inte.") {
+    super(message);
+  }
 }
 
 /** Signed out. */
 export class Unauthenticated extends DomainError {
-  constructor(message = "Du behöver logga in.") { super(message); }
+  constructor(message = "Du behöver logga in.") {
+    super(message);
+  }
 }
 
 /** Signed in and allowed to see the record, but not to do this to it now. */
 export class Forbidden extends DomainError {
-  constructor(message = "Du har inte behörighet att göra det här.") { super(message); }
+  constructor(message = "Du har inte behörighet att göra det här.") {
+    super(message);
+  }
 }
 
 /** Someone else changed the record since it was read (optimistic lock). */
 export class Conflict extends DomainError {
-  constructor(message = "Uppgifterna har ändrats av någon annan. Ladda om sidan och försök igen.") { super(message); }
+  constructor(message = "Uppgifterna har ändrats av någon annan. Ladda om sidan och försök igen.") {
+    super(message);
+  }
 }
 
 export type FieldProblem = { code: string; path: string; message: string };
 
 /** Input that breaks the rules; carries every problem at once. */
 export class RuleViolation extends DomainError {
-  constructor(public readonly problems: FieldProblem[], message = "Det finns fel i formuläret.") { super(message); }
+  constructor(
+    public readonly problems: FieldProblem[],
+    message = "Det finns fel i formuläret.",
+  ) {
+    super(message);
+  }
 }

@@ -2,7 +2,14 @@ import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import { stringify as stringifySync } from "csv-stringify/sync";
 import { db } from "./db";
-import { EXPORT_COLUMNS, exportRow, grantJson, safeCell, type GrantRecord, type Publisher } from "@/lib/domain/grant-export";
+import {
+  EXPORT_COLUMNS,
+  exportRow,
+  grantJson,
+  safeCell,
+  type GrantRecord,
+  type Publisher,
+} from "@/lib/domain/grant-export";
 import { municipalityName } from "@/lib/reference/municipalities";
 import { isoDate } from "@/lib/domain/format";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -15,13 +22,29 @@ export const publisher = (): Publisher => ({
   funderName: process.env.SAMVERKA_FUNDER_NAME ?? "Delegationen mot segregation",
 });
 
-export type GrantFilter = { roundId?: string; year?: number; track?: "KNOWLEDGE" | "COLLABORATION" | "INTERVENTION"; county?: string };
+export type GrantFilter = {
+  roundId?: string;
+  year?: number;
+  track?: "KNOWLEDGE" | "COLLABORATION" | "INTERVENTION";
+  county?: string;
+};
 export type ExportFormat = "csv" | "xlsx" | "json";
 const BATCH = 5000;
 
 type GrantRow = {
-  id: string; amountSek: number | null; decidedOn: Date; referenceNumber: string | null; title: string; summary: string; track: string | null;
-  periodStart: Date | null; periodEnd: Date | null; orgName: string; orgNumber: string; orgMunicipality: string; areaMunicipality: string | null;
+  id: string;
+  amountSek: number | null;
+  decidedOn: Date;
+  referenceNumber: string | null;
+  title: string;
+  summary: string;
+  track: string | null;
+  periodStart: Date | null;
+  periodEnd: Date | null;
+  orgName: string;
+  orgNumber: string;
+  orgMunicipality: string;
+  areaMunicipality: string | null;
 };
 
 export function grantConditions(f: GrantFilter) {
@@ -30,7 +53,10 @@ export function grantConditions(f: GrantFilter) {
     Prisma.sql`NOT EXISTS (SELECT 1 FROM "Decision" c WHERE c."correctsId" = d.id)`,
   ];
   if (f.roundId) where.push(Prisma.sql`d."roundId" = ${f.roundId}`);
-  if (f.year) where.push(Prisma.sql`d."decidedOn" >= ${new Date(Date.UTC(f.year, 0, 1))}::date AND d."decidedOn" < ${new Date(Date.UTC(f.year + 1, 0, 1))}::date`);
+  if (f.year)
+    where.push(
+      Prisma.sql`d."decidedOn" >= ${new Date(Date.UTC(f.year, 0, 1))}::date AND d."decidedOn" < ${new Date(Date.UTC(f.year + 1, 0, 1))}::date`,
+    );
   if (f.track) where.push(Prisma.sql`a.track::text = ${f.track}`);
   if (f.county) where.push(Prisma.sql`a."countyCode" = ${f.county}`);
   return where;
@@ -56,10 +82,18 @@ export async function* approvedGrants(filter: GrantFilter): AsyncGenerator<Grant
     for (const d of batch) {
       const code = d.areaMunicipality ?? d.orgMunicipality;
       yield {
-        referenceNumber: d.referenceNumber ?? "", title: d.title, summary: d.summary, amountSek: d.amountSek ?? 0, decidedOn: isoDate(d.decidedOn),
-        periodStart: d.periodStart ? isoDate(d.periodStart) : null, periodEnd: d.periodEnd ? isoDate(d.periodEnd) : null,
-        orgNumber: d.orgNumber, organisation: d.orgName, track: (d.track ?? "INTERVENTION") as GrantRecord["track"],
-        locationName: municipalityName(code) ?? code, locationCode: code,
+        referenceNumber: d.referenceNumber ?? "",
+        title: d.title,
+        summary: d.summary,
+        amountSek: d.amountSek ?? 0,
+        decidedOn: isoDate(d.decidedOn),
+        periodStart: d.periodStart ? isoDate(d.periodStart) : null,
+        periodEnd: d.periodEnd ? isoDate(d.periodEnd) : null,
+        orgNumber: d.orgNumber,
+        organisation: d.orgName,
+        track: (d.track ?? "INTERVENTION") as GrantRecord["track"],
+        locationName: municipalityName(code) ?? code,
+        locationCode: code,
       };
     }
     if (batch.length < BATCH) return;
@@ -70,19 +104,21 @@ function csvStream(filter: GrantFilter, p: Publisher): Readable {
   // csv-stringify's synchronous API, a few hundred rows at a time: the same RFC 4180 output as its
   // stream, without a stream transform per record (the export of 100 000 rows is CPU-bound).
   const options = { columns: [...EXPORT_COLUMNS], record_delimiter: "\r\n" } as const;
-  return Readable.from((async function* () {
-    yield stringifySync([], { ...options, header: true, bom: true });
-    let rows: (string | number)[][] = [];
-    for await (const g of approvedGrants(filter)) {
-      const row = exportRow(g, p);
-      rows.push(EXPORT_COLUMNS.map((c) => safeCell(row[c]) ?? ""));
-      if (rows.length === 500) {
-        yield stringifySync(rows, options);
-        rows = [];
+  return Readable.from(
+    (async function* () {
+      yield stringifySync([], { ...options, header: true, bom: true });
+      let rows: (string | number)[][] = [];
+      for await (const g of approvedGrants(filter)) {
+        const row = exportRow(g, p);
+        rows.push(EXPORT_COLUMNS.map((c) => safeCell(row[c]) ?? ""));
+        if (rows.length === 500) {
+          yield stringifySync(rows, options);
+          rows = [];
+        }
       }
-    }
-    if (rows.length) yield stringifySync(rows, options);
-  })());
+      if (rows.length) yield stringifySync(rows, options);
+    })(),
+  );
 }
 
 function xlsxStream(filter: GrantFilter, p: Publisher): Readable {
@@ -92,16 +128,36 @@ function xlsxStream(filter: GrantFilter, p: Publisher): Readable {
     try {
       // exceljs is large: loaded when someone asks for a spreadsheet, not with every export.
       const { default: ExcelJS } = await import("exceljs");
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+        stream: out,
+        useSharedStrings: false,
+        useStyles: true,
+      });
       const sheet = workbook.addWorksheet("Beviljade bidrag");
       sheet.columns = EXPORT_COLUMNS.map((c) => ({
-        header: c, key: c, width: c === "Description" ? 60 : 22,
-        style: dateColumns.has(c) ? { numFmt: "yyyy-mm-dd" } : c === "Amount Awarded" ? { numFmt: "#,##0" } : {},
+        header: c,
+        key: c,
+        width: c === "Description" ? 60 : 22,
+        style: dateColumns.has(c)
+          ? { numFmt: "yyyy-mm-dd" }
+          : c === "Amount Awarded"
+            ? { numFmt: "#,##0" }
+            : {},
       }));
       for await (const g of approvedGrants(filter)) {
         const row = exportRow(g, p);
         // Numbers as numbers, dates as dates; text guarded against formulas.
-        sheet.addRow(EXPORT_COLUMNS.map((c) => (dateColumns.has(c) ? (row[c] ? new Date(`${row[c]}T00:00:00Z`) : null) : safeCell(row[c])))).commit();
+        sheet
+          .addRow(
+            EXPORT_COLUMNS.map((c) =>
+              dateColumns.has(c)
+                ? row[c]
+                  ? new Date(`${row[c]}T00:00:00Z`)
+                  : null
+                : safeCell(row[c]),
+            ),
+          )
+          .commit();
       }
       sheet.commit();
       await workbook.commit();
@@ -113,15 +169,17 @@ function xlsxStream(filter: GrantFilter, p: Publisher): Readable {
 }
 
 function jsonStream(filter: GrantFilter, p: Publisher): Readable {
-  return Readable.from((async function* () {
-    yield '{"grants":[';
-    let first = true;
-    for await (const g of approvedGrants(filter)) {
-      yield `${first ? "" : ","}\n${JSON.stringify(grantJson(g, p))}`;
-      first = false;
-    }
-    yield "\n]}\n";
-  })());
+  return Readable.from(
+    (async function* () {
+      yield '{"grants":[';
+      let first = true;
+      for await (const g of approvedGrants(filter)) {
+        yield `${first ? "" : ","}\n${JSON.stringify(grantJson(g, p))}`;
+        first = false;
+      }
+      yield "\n]}\n";
+    })(),
+  );
 }
 
 export const EXPORT_TYPES: Record<ExportFormat, string> = {
@@ -132,7 +190,11 @@ export const EXPORT_TYPES: Record<ExportFormat, string> = {
 
 export function exportStream(format: ExportFormat, filter: GrantFilter): Readable {
   const p = publisher();
-  return format === "csv" ? csvStream(filter, p) : format === "xlsx" ? xlsxStream(filter, p) : jsonStream(filter, p);
+  return format === "csv"
+    ? csvStream(filter, p)
+    : format === "xlsx"
+      ? xlsxStream(filter, p)
+      : jsonStream(filter, p);
 }
 
 /** A streamed download, starting at once. */

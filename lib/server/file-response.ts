@@ -14,4 +14,5 @@ export function fileResponse(file: FileContent, asciiName: string) {
   });
 }
 
-export const notFoundResponse = () => NextResponse.json({ message: "Sidan finns inte." }, { status: 404 });
+export const notFoundResponse = () =>
+  NextResponse.json({ message: "Sidan finns inte." }, { status: 404 });

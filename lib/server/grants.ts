@@ -32,8 +32,9 @@ function totalsFor(filter: GrantFilter): Promise<Totals> {
   const needsApplication = Boolean(filter.track || filter.county);
   const value = db.$queryRaw<{ count: number; total: bigint | null }[]>`
       SELECT count(*)::int AS count, sum(d."amountSek") AS total
-      FROM "Decision" d ${needsApplication ? Prisma.sql`JOIN "Application" a ON a.id = d."applicationId"` : Prisma.empty} WHERE ${where}`
-    .then(([row]) => ({ count: row?.count ?? 0, totalSek: Number(row?.total ?? 0) }));
+      FROM "Decision" d ${needsApplication ? Prisma.sql`JOIN "Application" a ON a.id = d."applicationId"` : Prisma.empty} WHERE ${where}`.then(
+    ([row]) => ({ count: row?.count ?? 0, totalSek: Number(row?.total ?? 0) }),
+  );
   value.catch(() => totalsCache.delete(key));
   if (totalsCache.size > 500) totalsCache.clear();
   totalsCache.set(key, { at: Date.now(), value });
@@ -43,20 +44,37 @@ function totalsFor(filter: GrantFilter): Promise<Totals> {
 function years(): Promise<number[]> {
   const cached = fresh(yearsCache);
   if (cached) return cached;
-  const value = db.$queryRaw<{ year: number }[]>`SELECT DISTINCT extract(year FROM "decidedOn")::int AS year FROM "Decision" WHERE outcome = 'APPROVED' ORDER BY 1 DESC`
-    .then((rows) => rows.map((r) => r.year));
-  value.catch(() => { yearsCache = null; });
+  const value = db.$queryRaw<
+    { year: number }[]
+  >`SELECT DISTINCT extract(year FROM "decidedOn")::int AS year FROM "Decision" WHERE outcome = 'APPROVED' ORDER BY 1 DESC`.then(
+    (rows) => rows.map((r) => r.year),
+  );
+  value.catch(() => {
+    yearsCache = null;
+  });
   yearsCache = { at: Date.now(), value };
   return value;
 }
 
 type ListRow = {
-  id: string; referenceNumber: string | null; organisation: string; title: string; track: string | null; municipalityCode: string;
-  amountSek: number | null; periodStart: Date | null; periodEnd: Date | null; decidedOn: Date;
+  id: string;
+  referenceNumber: string | null;
+  organisation: string;
+  title: string;
+  track: string | null;
+  municipalityCode: string;
+  amountSek: number | null;
+  periodStart: Date | null;
+  periodEnd: Date | null;
+  decidedOn: Date;
 };
 
 /** One page of approved grants (newest decisions first) and the totals over all pages, in plain SQL. */
-export async function listApprovedGrants(filter: GrantFilter = {}, page = 1, take = PUBLIC_PAGE_SIZE) {
+export async function listApprovedGrants(
+  filter: GrantFilter = {},
+  page = 1,
+  take = PUBLIC_PAGE_SIZE,
+) {
   const where = Prisma.join(grantConditions(filter), " AND ");
   const offset = (Math.max(1, page) - 1) * take;
   const [rows, totals, yearList] = await Promise.all([
@@ -70,6 +88,10 @@ export async function listApprovedGrants(filter: GrantFilter = {}, page = 1, tak
     totalsFor(filter),
     years(),
   ]);
-  const grants = rows.map((r) => ({ ...r, track: r.track as "KNOWLEDGE" | "COLLABORATION" | "INTERVENTION" | null, amountSek: r.amountSek ?? 0 }));
+  const grants = rows.map((r) => ({
+    ...r,
+    track: r.track as "KNOWLEDGE" | "COLLABORATION" | "INTERVENTION" | null,
+    amountSek: r.amountSek ?? 0,
+  }));
   return { grants, count: totals.count, totalSek: totals.totalSek, years: yearList };
 }

@@ -11,16 +11,22 @@ export type MailInput = { to: string; subject: string; text: string; dedupeKey?:
 
 export async function queueMail(tx: Tx, mail: MailInput): Promise<string | null> {
   if (mail.dedupeKey) {
-    const existing = await tx.mailMessage.findUnique({ where: { dedupeKey: mail.dedupeKey }, select: { id: true } });
+    const existing = await tx.mailMessage.findUnique({
+      where: { dedupeKey: mail.dedupeKey },
+      select: { id: true },
+    });
     if (existing) return null;
   }
-  const row = await tx.mailMessage.create({ data: { to: mail.to, subject: mail.subject, text: mail.text, dedupeKey: mail.dedupeKey } });
+  const row = await tx.mailMessage.create({
+    data: { to: mail.to, subject: mail.subject, text: mail.text, dedupeKey: mail.dedupeKey },
+  });
   return row.id;
 }
 
 let transporter: Transporter | null | undefined;
 function smtp(): Transporter | null {
-  if (transporter === undefined) transporter = process.env.SMTP_URL ? nodemailer.createTransport(process.env.SMTP_URL) : null;
+  if (transporter === undefined)
+    transporter = process.env.SMTP_URL ? nodemailer.createTransport(process.env.SMTP_URL) : null;
   return transporter;
 }
 
@@ -32,14 +38,27 @@ export async function deliverMail(id: string): Promise<void> {
   if (!mail || mail.status === "SENT") return;
   const transport = smtp();
   try {
-    if (transport) await transport.sendMail({ from: mailFrom(), to: mail.to, subject: mail.subject, text: mail.text });
-    await db.mailMessage.update({ where: { id, status: { not: "SENT" } }, data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lastError: null } });
+    if (transport)
+      await transport.sendMail({
+        from: mailFrom(),
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+      });
+    await db.mailMessage.update({
+      where: { id, status: { not: "SENT" } },
+      data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lastError: null },
+    });
     logger.info({ event: "mail.sent", mailId: id, outboxOnly: !transport }, "mail delivered");
   } catch (error) {
-    await db.mailMessage.update({ where: { id }, data: { attempts: { increment: 1 }, lastError: String(error).slice(0, 500) } });
+    await db.mailMessage.update({
+      where: { id },
+      data: { attempts: { increment: 1 }, lastError: String(error).slice(0, 500) },
+    });
     throw error;
   }
 }
 
 /** The public address of the app, for links in mails. */
-export const appUrl = (path: string) => new URL(path, process.env.NEXTAUTH_URL ?? "http://localhost:3000").toString();
+export const appUrl = (path: string) =>
+  new URL(path, process.env.NEXTAUTH_URL ?? "http://localhost:3000").toString();

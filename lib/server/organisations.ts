@@ -19,14 +19,34 @@ export async function createOrganisation(actor: Actor, input: OrganisationInput)
   try {
     return await db.$transaction(async (tx) => {
       const org = await tx.organisation.create({
-        data: { ...input, foundedOn: input.foundedOn ? dateOnly(input.foundedOn) : null, memberships: { create: { userId: actor.id } } },
+        data: {
+          ...input,
+          foundedOn: input.foundedOn ? dateOnly(input.foundedOn) : null,
+          memberships: { create: { userId: actor.id } },
+        },
       });
-      await audit({ actorId: actor.id, action: "organisation.created", entityType: "Organisation", entityId: org.id, after: { name: org.name, orgNumber: org.orgNumber } }, tx);
+      await audit(
+        {
+          actorId: actor.id,
+          action: "organisation.created",
+          entityType: "Organisation",
+          entityId: org.id,
+          after: { name: org.name, orgNumber: org.orgNumber },
+        },
+        tx,
+      );
       return org;
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new RuleViolation([{ code: "ORG_EXISTS", path: "orgNumber", message: "Organisationen finns redan i Samverka. Be någon som redan är med att bjuda in dig." }]);
+      throw new RuleViolation([
+        {
+          code: "ORG_EXISTS",
+          path: "orgNumber",
+          message:
+            "Organisationen finns redan i Samverka. Be någon som redan är med att bjuda in dig.",
+        },
+      ]);
     }
     throw error;
   }
@@ -35,8 +55,21 @@ export async function createOrganisation(actor: Actor, input: OrganisationInput)
 export async function updateOrganisation(actor: Actor, id: string, input: OrganisationInput) {
   const org = await getMyOrganisation(actor, id);
   return db.$transaction(async (tx) => {
-    const updated = await tx.organisation.update({ where: { id: org.id }, data: { ...input, foundedOn: input.foundedOn ? dateOnly(input.foundedOn) : null } });
-    await audit({ actorId: actor.id, action: "organisation.updated", entityType: "Organisation", entityId: org.id, before: org, after: updated }, tx);
+    const updated = await tx.organisation.update({
+      where: { id: org.id },
+      data: { ...input, foundedOn: input.foundedOn ? dateOnly(input.foundedOn) : null },
+    });
+    await audit(
+      {
+        actorId: actor.id,
+        action: "organisation.updated",
+        entityType: "Organisation",
+        entityId: org.id,
+        before: org,
+        after: updated,
+      },
+      tx,
+    );
     return updated;
   });
 }
@@ -54,8 +87,15 @@ export async function getMyOrganisation(actor: Actor, id: string) {
 export async function listMembers(actor: Actor, organisationId: string) {
   await getMyOrganisation(actor, organisationId);
   const [members, invitations] = await Promise.all([
-    db.membership.findMany({ where: { organisationId }, include: { user: { select: { name: true, email: true } } }, orderBy: { createdAt: "asc" } }),
-    db.organisationInvitation.findMany({ where: { organisationId, acceptedAt: null, expiresAt: { gt: new Date() } }, orderBy: { createdAt: "desc" } }),
+    db.membership.findMany({
+      where: { organisationId },
+      include: { user: { select: { name: true, email: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
+    db.organisationInvitation.findMany({
+      where: { organisationId, acceptedAt: null, expiresAt: { gt: new Date() } },
+      orderBy: { createdAt: "desc" },
+    }),
   ]);
   return { members, invitations };
 }
@@ -66,9 +106,24 @@ export async function inviteMember(actor: Actor, organisationId: string, email: 
   const { token, hash } = newToken();
   const mailId = await db.$transaction(async (tx) => {
     const invitation = await tx.organisationInvitation.create({
-      data: { organisationId, email, tokenHash: hash, expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000), invitedById: actor.id },
+      data: {
+        organisationId,
+        email,
+        tokenHash: hash,
+        expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+        invitedById: actor.id,
+      },
     });
-    await audit({ actorId: actor.id, action: "organisation.member_invited", entityType: "Organisation", entityId: organisationId, meta: { invitationId: invitation.id } }, tx);
+    await audit(
+      {
+        actorId: actor.id,
+        action: "organisation.member_invited",
+        entityType: "Organisation",
+        entityId: organisationId,
+        meta: { invitationId: invitation.id },
+      },
+      tx,
+    );
     return queueMail(tx, {
       to: email,
       subject: `Inbjudan till ${org.name} i Samverka`,
@@ -79,7 +134,10 @@ export async function inviteMember(actor: Actor, organisationId: string, email: 
 }
 
 export async function findInvitation(token: string) {
-  const invitation = await db.organisationInvitation.findUnique({ where: { tokenHash: hashToken(token) }, include: { organisation: { select: { name: true } } } });
+  const invitation = await db.organisationInvitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { organisation: { select: { name: true } } },
+  });
   if (!invitation) return { state: "unknown" as const };
   if (invitation.acceptedAt) return { state: "used" as const };
   if (invitation.expiresAt < new Date()) return { state: "expired" as const };
@@ -88,17 +146,34 @@ export async function findInvitation(token: string) {
 
 export async function acceptInvitation(actor: Actor, token: string) {
   return db.$transaction(async (tx) => {
-    const invitation = await tx.organisationInvitation.findUnique({ where: { tokenHash: hashToken(token) } });
-    if (!invitation || invitation.acceptedAt || invitation.expiresAt < new Date()) throw new NotFound("Inbjudan gäller inte längre. Be om en ny.");
-    const { count } = await tx.organisationInvitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: new Date() } });
+    const invitation = await tx.organisationInvitation.findUnique({
+      where: { tokenHash: hashToken(token) },
+    });
+    if (!invitation || invitation.acceptedAt || invitation.expiresAt < new Date())
+      throw new NotFound("Inbjudan gäller inte längre. Be om en ny.");
+    const { count } = await tx.organisationInvitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null },
+      data: { acceptedAt: new Date() },
+    });
     if (count !== 1) throw new NotFound("Inbjudan gäller inte längre. Be om en ny.");
     await tx.membership.upsert({
-      where: { userId_organisationId: { userId: actor.id, organisationId: invitation.organisationId } },
+      where: {
+        userId_organisationId: { userId: actor.id, organisationId: invitation.organisationId },
+      },
       create: { userId: actor.id, organisationId: invitation.organisationId },
       update: {},
     });
-    if (!actor.roles.includes("APPLICANT")) await tx.user.update({ where: { id: actor.id }, data: { roles: { push: "APPLICANT" } } });
-    await audit({ actorId: actor.id, action: "organisation.member_joined", entityType: "Organisation", entityId: invitation.organisationId }, tx);
+    if (!actor.roles.includes("APPLICANT"))
+      await tx.user.update({ where: { id: actor.id }, data: { roles: { push: "APPLICANT" } } });
+    await audit(
+      {
+        actorId: actor.id,
+        action: "organisation.member_joined",
+        entityType: "Organisation",
+        entityId: invitation.organisationId,
+      },
+      tx,
+    );
     return invitation.organisationId;
   });
 }

@@ -5,14 +5,21 @@ import { DomainError } from "./errors";
 
 /** Too many requests: answered 429, in Swedish. */
 export class TooManyRequests extends DomainError {
-  constructor(message = "För många försök. Vänta en stund och försök igen.") { super(message); }
+  constructor(message = "För många försök. Vänta en stund och försök igen.") {
+    super(message);
+  }
 }
 
 /**
  * Counts a hit for `key` in the current fixed window, in PostgreSQL, so that the limit holds across
  * every app instance. Returns whether the hit is within `limit`.
  */
-export async function hit(key: string, limit: number, windowSeconds: number, now = Date.now()): Promise<boolean> {
+export async function hit(
+  key: string,
+  limit: number,
+  windowSeconds: number,
+  now = Date.now(),
+): Promise<boolean> {
   const windowStart = new Date(Math.floor(now / (windowSeconds * 1000)) * windowSeconds * 1000);
   const [row] = await db.$queryRaw<{ count: number }[]>`
     INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
@@ -31,13 +38,21 @@ export async function enforce(key: string, limit: number, windowSeconds: number)
  * by the outermost of SAMVERKA_TRUSTED_PROXIES proxies of our own (default 1: one load balancer;
  * `next start` alone also fills the header with the peer's address when the client sent none).
  */
-export async function clientAddress(source?: Headers | Record<string, string | string[] | undefined>): Promise<string> {
+export async function clientAddress(
+  source?: Headers | Record<string, string | string[] | undefined>,
+): Promise<string> {
   const h = source ?? (await headers());
-  const get = (name: string) => (h instanceof Headers ? h.get(name) : ([] as string[]).concat(h[name] ?? []).join(",")) || undefined;
+  const get = (name: string) =>
+    (h instanceof Headers ? h.get(name) : ([] as string[]).concat(h[name] ?? []).join(",")) ||
+    undefined;
   const trusted = Math.max(1, Number(process.env.SAMVERKA_TRUSTED_PROXIES ?? 1) || 1);
-  const chain = (get("x-forwarded-for") ?? "").split(",").map((a) => a.trim()).filter(Boolean);
+  const chain = (get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((a) => a.trim())
+    .filter(Boolean);
   return chain[Math.max(chain.length - trusted, 0)] ?? get("x-real-ip")?.trim() ?? "local";
 }
 
 /** Old windows are of no use: cleared by the scheduled maintenance. */
-export const pruneRateLimits = () => db.rateLimit.deleteMany({ where: { windowStart: { lt: new Date(Date.now() - 86_400_000) } } });
+export const pruneRateLimits = () =>
+  db.rateLimit.deleteMany({ where: { windowStart: { lt: new Date(Date.now() - 86_400_000) } } });

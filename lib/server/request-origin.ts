@@ -1,7 +1,10 @@
 import "server-only";
 
 const allowedOrigins = () =>
-  (process.env.SAMVERKA_ALLOWED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
+  (process.env.SAMVERKA_ALLOWED_ORIGINS ?? "")
+    .split(",")
+    .map((o) => o.trim())
+    .filter(Boolean);
 
 /**
  * Guards cookie-authenticated route handlers that change data against cross-site requests (the

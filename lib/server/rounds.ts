@@ -18,7 +18,11 @@ export async function listOpenRounds(now = new Date()) {
 export async function listRoundsWithBudgetUse() {
   const [rounds, sums] = await Promise.all([
     db.grantRound.findMany({ orderBy: [{ year: "desc" }, { opensAt: "desc" }] }),
-    db.decision.groupBy({ by: ["roundId"], where: { outcome: "APPROVED", correctedBy: null }, _sum: { amountSek: true } }),
+    db.decision.groupBy({
+      by: ["roundId"],
+      where: { outcome: "APPROVED", correctedBy: null },
+      _sum: { amountSek: true },
+    }),
   ]);
   const approved = new Map(sums.map((s) => [s.roundId, s._sum.amountSek ?? 0]));
   return rounds.map((round) => ({ ...round, approvedSek: approved.get(round.id) ?? 0 }));
@@ -29,8 +33,13 @@ const requireAdmin = async (actor: Actor, what: string) => {
 };
 
 const toData = (input: RoundInput) => ({
-  title: input.title, year: input.year, opensAt: stockholmToUtc(input.opensAt), closesAt: stockholmToUtc(input.closesAt),
-  budgetSek: input.budgetSek, acceptedTracks: input.acceptedTracks, longestPeriodMonths: input.longestPeriodMonths,
+  title: input.title,
+  year: input.year,
+  opensAt: stockholmToUtc(input.opensAt),
+  closesAt: stockholmToUtc(input.closesAt),
+  budgetSek: input.budgetSek,
+  acceptedTracks: input.acceptedTracks,
+  longestPeriodMonths: input.longestPeriodMonths,
 });
 
 export async function getRound(actor: Actor, id: string) {
@@ -44,20 +53,48 @@ export async function createRound(actor: Actor, input: RoundInput) {
   await requireAdmin(actor, "round.create");
   return db.$transaction(async (tx) => {
     const round = await tx.grantRound.create({ data: { ...toData(input), status: "PLANNED" } });
-    await audit({ actorId: actor.id, action: "round.created", entityType: "GrantRound", entityId: round.id, after: round }, tx);
+    await audit(
+      {
+        actorId: actor.id,
+        action: "round.created",
+        entityType: "GrantRound",
+        entityId: round.id,
+        after: round,
+      },
+      tx,
+    );
     return round;
   });
 }
 
 export async function updateRound(actor: Actor, id: string, input: RoundInput) {
   const before = await getRound(actor, id);
-  const approved = await db.decision.aggregate({ where: { roundId: id, outcome: "APPROVED", correctedBy: null }, _sum: { amountSek: true } });
+  const approved = await db.decision.aggregate({
+    where: { roundId: id, outcome: "APPROVED", correctedBy: null },
+    _sum: { amountSek: true },
+  });
   if (input.budgetSek < (approved._sum.amountSek ?? 0)) {
-    throw new RuleViolation([{ code: "BUDGET_BELOW_APPROVED", path: "budgetSek", message: "Budgetramen kan inte vara lägre än det som redan är beviljat i utlysningen." }]);
+    throw new RuleViolation([
+      {
+        code: "BUDGET_BELOW_APPROVED",
+        path: "budgetSek",
+        message: "Budgetramen kan inte vara lägre än det som redan är beviljat i utlysningen.",
+      },
+    ]);
   }
   return db.$transaction(async (tx) => {
     const round = await tx.grantRound.update({ where: { id }, data: toData(input) });
-    await audit({ actorId: actor.id, action: "round.updated", entityType: "GrantRound", entityId: id, before, after: round }, tx);
+    await audit(
+      {
+        actorId: actor.id,
+        action: "round.updated",
+        entityType: "GrantRound",
+        entityId: id,
+        before,
+        after: round,
+      },
+      tx,
+    );
     return round;
   });
 }
@@ -67,6 +104,16 @@ export async function setRoundStatus(actor: Actor, id: string, status: "OPEN" | 
   const before = await getRound(actor, id);
   await db.$transaction(async (tx) => {
     await tx.grantRound.update({ where: { id }, data: { status } });
-    await audit({ actorId: actor.id, action: status === "OPEN" ? "round.opened" : "round.closed", entityType: "GrantRound", entityId: id, before: { status: before.status }, after: { status } }, tx);
+    await audit(
+      {
+        actorId: actor.id,
+        action: status === "OPEN" ? "round.opened" : "round.closed",
+        entityType: "GrantRound",
+        entityId: id,
+        before: { status: before.status },
+        after: { status },
+      },
+      tx,
+    );
   });
 }

@@ -4,7 +4,10 @@
 // refreshes every submitted application. No "server-only" marker: the seed uses it too.
 import type { Tx } from "./db";
 
-export async function refreshSearchIndex(tx: Pick<Tx, "$executeRaw">, applicationId: string | null = null) {
+export async function refreshSearchIndex(
+  tx: Pick<Tx, "$executeRaw">,
+  applicationId: string | null = null,
+) {
   await tx.$executeRaw`
     UPDATE "Application" a SET
       "organisationName" = o.name,

@@ -18,8 +18,14 @@ const cookieName = () => `${secure() ? "__Secure-" : ""}next-auth.session-token`
 export async function sessionClaims(): Promise<JWT | null> {
   const jar = await cookies();
   const name = cookieName();
-  const value = jar.get(name)?.value
-    ?? jar.getAll().filter((c) => c.name.startsWith(`${name}.`)).sort((a, b) => Number(a.name.split(".").pop()) - Number(b.name.split(".").pop())).map((c) => c.value).join("");
+  const value =
+    jar.get(name)?.value ??
+    jar
+      .getAll()
+      .filter((c) => c.name.startsWith(`${name}.`))
+      .sort((a, b) => Number(a.name.split(".").pop()) - Number(b.name.split(".").pop()))
+      .map((c) => c.value)
+      .join("");
   const secret = authSecret();
   if (!value || !secret) return null;
   try {
@@ -37,7 +43,17 @@ export async function markSessionSecondFactor(userId: string): Promise<boolean> 
   const token = await decode({ token: current, secret });
   if (!token || token.uid !== userId) return false;
   const maxAge = authOptions.session?.maxAge ?? 8 * 60 * 60;
-  const value = await encode({ token: { ...token, mfa: true, amr: "password+totp" }, secret, maxAge });
-  jar.set(cookieName(), value, { httpOnly: true, sameSite: "lax", path: "/", secure: secure(), maxAge });
+  const value = await encode({
+    token: { ...token, mfa: true, amr: "password+totp" },
+    secret,
+    maxAge,
+  });
+  jar.set(cookieName(), value, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: secure(),
+    maxAge,
+  });
   return true;
 }

@@ -7,11 +7,20 @@ import { db, type Tx } from "./db";
 // bytes); StoredFile keeps the name and type the user gave. By default both live in PostgreSQL, so
 // one database backup holds everything; another backend (object storage keyed by the same hash,
 // see docs/operations/several-instances.md) only has to implement FileStorage.
-export type StoredFileInfo = { id: string; sha256: string; contentType: string; fileName: string; size: number };
+export type StoredFileInfo = {
+  id: string;
+  sha256: string;
+  contentType: string;
+  fileName: string;
+  size: number;
+};
 export type FileContent = StoredFileInfo & { data: Buffer };
 
 export interface FileStorage {
-  put(file: { data: Buffer; contentType: string; fileName: string }, tx?: Tx): Promise<StoredFileInfo>;
+  put(
+    file: { data: Buffer; contentType: string; fileName: string },
+    tx?: Tx,
+  ): Promise<StoredFileInfo>;
   get(id: string): Promise<FileContent | null>;
 }
 
@@ -19,7 +28,11 @@ export const sha256 = (data: Buffer) => createHash("sha256").update(data).digest
 
 /** Keeps only safe characters of a file name (for storage and for Content-Disposition). */
 export function safeFileName(name: string): string {
-  const cleaned = name.normalize("NFC").replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").replace(/^\.+/, "").trim();
+  const cleaned = name
+    .normalize("NFC")
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")
+    .replace(/^\.+/, "")
+    .trim();
   return (cleaned || "fil").slice(0, 120);
 }
 
@@ -35,12 +48,23 @@ export const postgresStorage: FileStorage = {
     });
   },
   async get(id) {
-    const file = await db.storedFile.findUnique({ where: { id }, include: { blob: { select: { data: true } } } });
+    const file = await db.storedFile.findUnique({
+      where: { id },
+      include: { blob: { select: { data: true } } },
+    });
     if (!file) return null;
     const data = Buffer.from(file.blob.data);
     // The key is the hash: bytes that no longer match it are never served.
-    if (sha256(data) !== file.sha256) throw new Error(`stored file ${id} does not match its content hash`);
-    return { id: file.id, sha256: file.sha256, contentType: file.contentType, fileName: file.fileName, size: file.size, data };
+    if (sha256(data) !== file.sha256)
+      throw new Error(`stored file ${id} does not match its content hash`);
+    return {
+      id: file.id,
+      sha256: file.sha256,
+      contentType: file.contentType,
+      fileName: file.fileName,
+      size: file.size,
+      data,
+    };
   },
 };
 

@@ -16,8 +16,19 @@ export async function registerApplicant(input: RegisterInput) {
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash, roles: ["APPLICANT"] } });
-      await audit({ actorId: user.id, action: "user.registered", entityType: "User", entityId: user.id, after: { email: user.email, roles: user.roles } }, tx);
+      const user = await tx.user.create({
+        data: { email: input.email, name: input.name, passwordHash, roles: ["APPLICANT"] },
+      });
+      await audit(
+        {
+          actorId: user.id,
+          action: "user.registered",
+          entityType: "User",
+          entityId: user.id,
+          after: { email: user.email, roles: user.roles },
+        },
+        tx,
+      );
       return user;
     });
   } catch (error) {
@@ -42,45 +53,116 @@ export async function searchUsers(actor: Actor, q = "") {
   await requireAdmin(actor, "user.list");
   const term = q.trim();
   return db.user.findMany({
-    where: term ? { OR: [{ name: { contains: term, mode: "insensitive" } }, { email: { contains: term, mode: "insensitive" } }] } : {},
+    where: term
+      ? {
+          OR: [
+            { name: { contains: term, mode: "insensitive" } },
+            { email: { contains: term, mode: "insensitive" } },
+          ],
+        }
+      : {},
     orderBy: { name: "asc" },
     take: 200,
-    select: { id: true, name: true, email: true, roles: true, deactivatedAt: true, totpEnabledAt: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      roles: true,
+      deactivatedAt: true,
+      totpEnabledAt: true,
+    },
   });
 }
 
 /** Changes a user's roles; their sessions must pick up the change at once (session version). */
 export async function setRoles(actor: Actor, userId: string, roles: Role[]) {
   await requireAdmin(actor, "user.roles", userId);
-  if (userId === actor.id && !roles.includes("ADMIN")) throw new RuleViolation([{ code: "SELF_LOCKOUT", path: "roles", message: "Du kan inte ta bort din egen administratörsroll." }]);
+  if (userId === actor.id && !roles.includes("ADMIN"))
+    throw new RuleViolation([
+      {
+        code: "SELF_LOCKOUT",
+        path: "roles",
+        message: "Du kan inte ta bort din egen administratörsroll.",
+      },
+    ]);
   await db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId } });
     if (!before) throw new NotFound();
-    await tx.user.update({ where: { id: userId }, data: { roles, sessionVersion: { increment: 1 } } });
-    await audit({ actorId: actor.id, action: "user.roles_changed", entityType: "User", entityId: userId, before: { roles: before.roles }, after: { roles } }, tx);
+    await tx.user.update({
+      where: { id: userId },
+      data: { roles, sessionVersion: { increment: 1 } },
+    });
+    await audit(
+      {
+        actorId: actor.id,
+        action: "user.roles_changed",
+        entityType: "User",
+        entityId: userId,
+        before: { roles: before.roles },
+        after: { roles },
+      },
+      tx,
+    );
   });
 }
 
 /** Deactivates (or reactivates) an account: it can no longer sign in; its history stays. */
 export async function setDeactivated(actor: Actor, userId: string, deactivated: boolean) {
   await requireAdmin(actor, "user.deactivate", userId);
-  if (userId === actor.id) throw new RuleViolation([{ code: "SELF_LOCKOUT", path: "deactivated", message: "Du kan inte avaktivera ditt eget konto." }]);
+  if (userId === actor.id)
+    throw new RuleViolation([
+      {
+        code: "SELF_LOCKOUT",
+        path: "deactivated",
+        message: "Du kan inte avaktivera ditt eget konto.",
+      },
+    ]);
   await db.$transaction(async (tx) => {
-    const { count } = await tx.user.updateMany({ where: { id: userId }, data: { deactivatedAt: deactivated ? new Date() : null, sessionVersion: { increment: 1 } } });
+    const { count } = await tx.user.updateMany({
+      where: { id: userId },
+      data: { deactivatedAt: deactivated ? new Date() : null, sessionVersion: { increment: 1 } },
+    });
     if (!count) throw new NotFound();
-    await audit({ actorId: actor.id, action: deactivated ? "user.deactivated" : "user.reactivated", entityType: "User", entityId: userId }, tx);
+    await audit(
+      {
+        actorId: actor.id,
+        action: deactivated ? "user.deactivated" : "user.reactivated",
+        entityType: "User",
+        entityId: userId,
+      },
+      tx,
+    );
   });
 }
 
 /** Invites a reviewer, decider or admin by a personal link (7 days, single use). */
-export async function inviteStaff(actor: Actor, input: { name: string; email: string; roles: Role[] }) {
+export async function inviteStaff(
+  actor: Actor,
+  input: { name: string; email: string; roles: Role[] },
+) {
   await requireAdmin(actor, "user.invite");
   const { token, hash } = newToken();
   const mailId = await db.$transaction(async (tx) => {
     const invitation = await tx.staffInvitation.create({
-      data: { email: input.email, name: input.name, roles: input.roles, tokenHash: hash, expiresAt: new Date(Date.now() + STAFF_INVITATION_DAYS * 86_400_000), invitedById: actor.id },
+      data: {
+        email: input.email,
+        name: input.name,
+        roles: input.roles,
+        tokenHash: hash,
+        expiresAt: new Date(Date.now() + STAFF_INVITATION_DAYS * 86_400_000),
+        invitedById: actor.id,
+      },
     });
-    await audit({ actorId: actor.id, action: "user.invited", entityType: "StaffInvitation", entityId: invitation.id, after: { email: input.email, roles: input.roles } }, tx);
+    await audit(
+      {
+        actorId: actor.id,
+        action: "user.invited",
+        entityType: "StaffInvitation",
+        entityId: invitation.id,
+        after: { email: input.email, roles: input.roles },
+      },
+      tx,
+    );
     return queueMail(tx, {
       to: input.email,
       subject: "Inbjudan till Samverka",
@@ -91,7 +173,9 @@ export async function inviteStaff(actor: Actor, input: { name: string; email: st
 }
 
 export async function findStaffInvitation(token: string) {
-  const invitation = await db.staffInvitation.findUnique({ where: { tokenHash: hashToken(token) } });
+  const invitation = await db.staffInvitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+  });
   if (!invitation) return { state: "unknown" as const };
   if (invitation.acceptedAt) return { state: "used" as const };
   if (invitation.expiresAt < new Date()) return { state: "expired" as const };
@@ -102,16 +186,45 @@ export async function findStaffInvitation(token: string) {
 export async function acceptStaffInvitation(token: string, password: string) {
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
-    const invitation = await tx.staffInvitation.findUnique({ where: { tokenHash: hashToken(token) } });
+    const invitation = await tx.staffInvitation.findUnique({
+      where: { tokenHash: hashToken(token) },
+    });
     const now = new Date();
     if (!invitation) throw new NotFound("Inbjudan finns inte.");
-    const { count } = await tx.staffInvitation.updateMany({ where: { id: invitation.id, acceptedAt: null, expiresAt: { gt: now } }, data: { acceptedAt: now } });
-    if (count !== 1) throw new NotFound("Inbjudan har redan använts eller gått ut. Be en administratör om en ny.");
+    const { count } = await tx.staffInvitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null, expiresAt: { gt: now } },
+      data: { acceptedAt: now },
+    });
+    if (count !== 1)
+      throw new NotFound("Inbjudan har redan använts eller gått ut. Be en administratör om en ny.");
     const existing = await tx.user.findUnique({ where: { email: invitation.email } });
     const user = existing
-      ? await tx.user.update({ where: { id: existing.id }, data: { roles: [...new Set([...existing.roles, ...invitation.roles])], passwordHash, sessionVersion: { increment: 1 } } })
-      : await tx.user.create({ data: { email: invitation.email, name: invitation.name, roles: invitation.roles, passwordHash } });
-    await audit({ actorId: user.id, action: "user.invitation_accepted", entityType: "StaffInvitation", entityId: invitation.id, after: { roles: user.roles } }, tx);
+      ? await tx.user.update({
+          where: { id: existing.id },
+          data: {
+            roles: [...new Set([...existing.roles, ...invitation.roles])],
+            passwordHash,
+            sessionVersion: { increment: 1 },
+          },
+        })
+      : await tx.user.create({
+          data: {
+            email: invitation.email,
+            name: invitation.name,
+            roles: invitation.roles,
+            passwordHash,
+          },
+        });
+    await audit(
+      {
+        actorId: user.id,
+        action: "user.invitation_accepted",
+        entityType: "StaffInvitation",
+        entityId: invitation.id,
+        after: { roles: user.roles },
+      },
+      tx,
+    );
     return user;
   });
 }

@@ -15,7 +15,8 @@ export function draftOf(app: ApplicantApplication): { draft: DraftContract; lett
   const letters: LettersById = {};
   app.partners.forEach((p, i) => (letters[p.id] = contract.partners[i]?.letterOfIntent ?? null));
   const draft = contract as unknown as DraftContract;
-  if (!app.organisation.foundedOn) draft.applicant = { ...contract.applicant, foundedOn: undefined as unknown as string };
+  if (!app.organisation.foundedOn)
+    draft.applicant = { ...contract.applicant, foundedOn: undefined as unknown as string };
   return { draft, letters };
 }
 
@@ -23,30 +24,70 @@ export function draftOf(app: ApplicantApplication): { draft: DraftContract; lett
 export function partData(app: ApplicantApplication, part: Part): PartData<Part> {
   switch (part) {
     case "grunduppgifter":
-      return { track: app.track, variant: app.variant, title: app.title, summary: app.summary, focusAreas: app.focusAreas, periodStart: iso(app.periodStart), periodEnd: iso(app.periodEnd) };
+      return {
+        track: app.track,
+        variant: app.variant,
+        title: app.title,
+        summary: app.summary,
+        focusAreas: app.focusAreas,
+        periodStart: iso(app.periodStart),
+        periodEnd: iso(app.periodEnd),
+      };
     case "omrade":
-      return { areas: app.areas.map((a) => ({ municipalityCode: a.municipalityCode, name: a.name })), needsDescription: app.needsDescription, needBasisKind: app.needBasisKind, needBasisDescription: app.needBasisDescription ?? "" };
+      return {
+        areas: app.areas.map((a) => ({ municipalityCode: a.municipalityCode, name: a.name })),
+        needsDescription: app.needsDescription,
+        needBasisKind: app.needBasisKind,
+        needBasisDescription: app.needBasisDescription ?? "",
+      };
     case "genomforande":
-      return { methods: app.methods, previousGrantReference: app.previousGrantReference ?? "", strategicFramework: app.strategicFramework ?? "", genderEqualityPerspective: app.genderEqualityPerspective, longTermPlan: app.longTermPlan };
+      return {
+        methods: app.methods,
+        previousGrantReference: app.previousGrantReference ?? "",
+        strategicFramework: app.strategicFramework ?? "",
+        genderEqualityPerspective: app.genderEqualityPerspective,
+        longTermPlan: app.longTermPlan,
+      };
     case "partner":
       return {
         partners: app.partners.map((p) => ({
-          id: p.id, name: p.name, orgNumber: p.orgNumber ?? "", sector: p.sector, localAnchoring: p.localAnchoring, role: p.role, activities: p.activities,
-          contactName: p.contactName ?? "", contactEmail: p.contactEmail ?? "",
+          id: p.id,
+          name: p.name,
+          orgNumber: p.orgNumber ?? "",
+          sector: p.sector,
+          localAnchoring: p.localAnchoring,
+          role: p.role,
+          activities: p.activities,
+          contactName: p.contactName ?? "",
+          contactEmail: p.contactEmail ?? "",
         })),
       };
     case "budget":
       return {
-        budget: app.budgetLines.map((b) => ({ year: b.year, category: b.category, amountSek: b.amountSek, description: b.description })),
+        budget: app.budgetLines.map((b) => ({
+          year: b.year,
+          category: b.category,
+          amountSek: b.amountSek,
+          description: b.description,
+        })),
         cofinancingSek: app.cofinancingSek,
-        otherFunding: app.otherFunding.map((f) => ({ funder: f.funder, purpose: f.purpose, amountSek: f.amountSek, status: f.status, decisionDate: iso(f.decisionDate) })),
+        otherFunding: app.otherFunding.map((f) => ({
+          funder: f.funder,
+          purpose: f.purpose,
+          amountSek: f.amountSek,
+          status: f.status,
+          decisionDate: iso(f.decisionDate),
+        })),
         stateAid: app.stateAid,
       };
     case "intyganden":
       return {
         declarations: {
-          independent: app.declIndependent, nonProfit: app.declNonProfit, respectsDemocracy: app.declRespectsDemocracy,
-          noDebtsToEnforcementAuthority: app.declNoDebts, notInLiquidation: app.declNotInLiquidation,
+          independent: app.declIndependent,
+          nonProfit: app.declNonProfit,
+          respectsDemocracy: app.declRespectsDemocracy,
+          noDebtsToEnforcementAuthority: app.declNoDebts,
+          notInLiquidation: app.declNotInLiquidation,
         },
         foundedOn: iso(app.organisation.foundedOn),
       };

@@ -7,17 +7,65 @@ import { isIsoDate } from "@/lib/domain/dates";
 export const TRACKS = ["KNOWLEDGE", "COLLABORATION", "INTERVENTION"] as const;
 export const VARIANTS = ["NEW", "FOLLOW_UP", "COORDINATION", "EXPLORATORY"] as const;
 export const LEGAL_FORMS = [
-  "NONPROFIT_ASSOCIATION", "FOUNDATION", "RELIGIOUS_COMMUNITY", "ECONOMIC_ASSOCIATION", "COMPANY", "MUNICIPALITY", "REGION", "GOVERNMENT_AGENCY", "OTHER",
+  "NONPROFIT_ASSOCIATION",
+  "FOUNDATION",
+  "RELIGIOUS_COMMUNITY",
+  "ECONOMIC_ASSOCIATION",
+  "COMPANY",
+  "MUNICIPALITY",
+  "REGION",
+  "GOVERNMENT_AGENCY",
+  "OTHER",
 ] as const;
-export const DECLARATIONS = ["independent", "nonProfit", "respectsDemocracy", "noDebtsToEnforcementAuthority", "notInLiquidation"] as const;
+export const DECLARATIONS = [
+  "independent",
+  "nonProfit",
+  "respectsDemocracy",
+  "noDebtsToEnforcementAuthority",
+  "notInLiquidation",
+] as const;
 export const FUNDING_STATUSES = ["APPLIED", "GRANTED"] as const;
 export const SECTORS = [
-  "CIVIL_SOCIETY", "MUNICIPALITY", "REGION", "DISTRICT_ADMINISTRATION", "GOVERNMENT_AGENCY", "BUSINESS", "ACADEMIA", "PROPERTY_OWNER", "OTHER",
+  "CIVIL_SOCIETY",
+  "MUNICIPALITY",
+  "REGION",
+  "DISTRICT_ADMINISTRATION",
+  "GOVERNMENT_AGENCY",
+  "BUSINESS",
+  "ACADEMIA",
+  "PROPERTY_OWNER",
+  "OTHER",
 ] as const;
-export const FOCUS_AREAS = ["DEMOCRACY", "EDUCATION", "WORK", "HOUSING", "HEALTH", "SAFETY", "GENDER_EQUALITY", "LEISURE", "MEETING_PLACES"] as const;
-export const METHODS = ["WORKSHOP", "CONSULTATION", "WALK_AND_TALK", "SEMINAR", "SURVEY", "INTERVIEW", "RESEARCH_REVIEW", "OTHER"] as const;
+export const FOCUS_AREAS = [
+  "DEMOCRACY",
+  "EDUCATION",
+  "WORK",
+  "HOUSING",
+  "HEALTH",
+  "SAFETY",
+  "GENDER_EQUALITY",
+  "LEISURE",
+  "MEETING_PLACES",
+] as const;
+export const METHODS = [
+  "WORKSHOP",
+  "CONSULTATION",
+  "WALK_AND_TALK",
+  "SEMINAR",
+  "SURVEY",
+  "INTERVIEW",
+  "RESEARCH_REVIEW",
+  "OTHER",
+] as const;
 export const NEED_BASIS_KINDS = ["COLLABORATION", "KNOWLEDGE"] as const;
-export const BUDGET_CATEGORIES = ["STAFF", "PREMISES", "ACTIVITIES", "SERVICES", "ADMINISTRATION", "OTHER"] as const;
+export const BUDGET_CATEGORIES = [
+  "STAFF",
+  "PREMISES",
+  "ACTIVITIES",
+  "SERVICES",
+  "ADMINISTRATION",
+  "OTHER",
+] as const;
 export const LETTER_STATUSES = ["PENDING", "SIGNED", "DECLINED"] as const;
 
 export type Track = (typeof TRACKS)[number];
@@ -82,7 +130,13 @@ export const ApplicationSchema = z.object({
     notInLiquidation: z.boolean(),
   }),
   otherFunding: z.array(
-    z.object({ funder: z.string(), purpose: z.string(), amountSek: amount, status: z.enum(FUNDING_STATUSES), decisionDate: isoDate }),
+    z.object({
+      funder: z.string(),
+      purpose: z.string(),
+      amountSek: amount,
+      status: z.enum(FUNDING_STATUSES),
+      decisionDate: isoDate,
+    }),
   ),
   stateAid: z.boolean(),
   title: requiredText,
@@ -91,13 +145,22 @@ export const ApplicationSchema = z.object({
   focusAreas: z.array(z.enum(FOCUS_AREAS)),
   needsDescription: requiredText,
   // The rule NEED_BASIS_REQUIRED judges an incomplete need basis, so its parts may be missing here.
-  needBasis: z.object({ kind: z.enum(NEED_BASIS_KINDS).nullish(), description: z.string().nullish() }).nullable(),
+  needBasis: z
+    .object({ kind: z.enum(NEED_BASIS_KINDS).nullish(), description: z.string().nullish() })
+    .nullable(),
   strategicFramework: z.string().nullable(),
   methods: z.array(z.enum(METHODS)),
   genderEqualityPerspective: requiredText,
   longTermPlan: requiredText,
   period: z.object({ start: isoDate, end: isoDate }),
-  budget: z.array(z.object({ year: z.number().int(), category: z.enum(BUDGET_CATEGORIES), amountSek: amount, description: z.string() })),
+  budget: z.array(
+    z.object({
+      year: z.number().int(),
+      category: z.enum(BUDGET_CATEGORIES),
+      amountSek: amount,
+      description: z.string(),
+    }),
+  ),
   cofinancingSek: amount,
   requestedSek: amount,
   partners: z.array(PartnerSchema),
@@ -108,12 +171,14 @@ export type PartnerContract = z.infer<typeof PartnerSchema>;
 export type LetterOfIntentContract = z.infer<typeof LetterOfIntentSchema>;
 
 export type ShapeProblem = { code: "INVALID_FIELD"; path: string; message: string };
-export type ParseResult = { ok: true; data: ApplicationContract } | { ok: false; problems: ShapeProblem[] };
+export type ParseResult =
+  { ok: true; data: ApplicationContract } | { ok: false; problems: ShapeProblem[] };
 
 function messageFor(issue: z.core.$ZodIssue): string {
   if (issue.message === EMPTY_TEXT) return "Fyll i fältet. Det får inte vara tomt.";
   if (issue.message === BAD_DATE) return "Ange ett datum som ÅÅÅÅ-MM-DD, till exempel 2027-01-01.";
-  if ("input" in issue && issue.input === undefined) return "Fältet saknas. Lägg till det i ansökan.";
+  if ("input" in issue && issue.input === undefined)
+    return "Fältet saknas. Lägg till det i ansökan.";
   switch (issue.code) {
     case "invalid_type": {
       if (issue.input === null) return "Fältet får inte vara null. Ange ett värde.";
@@ -140,12 +205,21 @@ function messageFor(issue: z.core.$ZodIssue): string {
 /** Checks the shape of a payload; every bad field gives its own INVALID_FIELD problem. */
 export function parseApplicationPayload(json: unknown): ParseResult {
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    return { ok: false, problems: [{ code: "INVALID_FIELD", path: "", message: "Skicka ansökan som ett JSON-objekt." }] };
+    return {
+      ok: false,
+      problems: [
+        { code: "INVALID_FIELD", path: "", message: "Skicka ansökan som ett JSON-objekt." },
+      ],
+    };
   }
   const result = ApplicationSchema.safeParse(json, { reportInput: true });
   if (result.success) return { ok: true, data: result.data };
   return {
     ok: false,
-    problems: result.error.issues.map((issue) => ({ code: "INVALID_FIELD", path: issue.path.map(String).join("."), message: messageFor(issue) })),
+    problems: result.error.issues.map((issue) => ({
+      code: "INVALID_FIELD",
+      path: issue.path.map(String).join("."),
+      message: messageFor(issue),
+    })),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional()).catch(undefined);
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional()).catch(undefined);
 
 /** Filters of the audit log viewer, from the URL. */
 export const AuditFilterInput = z.object({

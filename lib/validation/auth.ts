@@ -18,7 +18,10 @@ export const RegisterInput = z
     password: z.string().min(10, "passwordTooShort").max(200),
     passwordConfirm: z.string(),
   })
-  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "passwordMismatch" });
+  .refine((v) => v.password === v.passwordConfirm, {
+    path: ["passwordConfirm"],
+    message: "passwordMismatch",
+  });
 export type RegisterInput = z.infer<typeof RegisterInput>;
 
 /** zod issues as { field: messageKey }, first problem per field. */

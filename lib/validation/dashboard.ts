@@ -2,9 +2,26 @@ import { z } from "zod";
 import { FOCUS_AREAS, TRACKS, VARIANTS } from "./application";
 
 // The officers' dashboard filters, read from the URL so that a view can be shared.
-const OFFICER_STATUSES = ["SUBMITTED", "IN_REVIEW", "COMPLEMENT_REQUESTED", "PROPOSED", "APPROVED", "REJECTED", "WITHDRAWN", "REPORT_SUBMITTED", "CLOSED"] as const;
-const one = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v === "" ? undefined : v), schema.optional());
-const many = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(schema)).catch([]);
+const OFFICER_STATUSES = [
+  "SUBMITTED",
+  "IN_REVIEW",
+  "COMPLEMENT_REQUESTED",
+  "PROPOSED",
+  "APPROVED",
+  "REJECTED",
+  "WITHDRAWN",
+  "REPORT_SUBMITTED",
+  "CLOSED",
+] as const;
+const one = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (Array.isArray(v) ? v[0] : v === "" ? undefined : v), schema.optional());
+const many = <T extends z.ZodType>(schema: T) =>
+  z
+    .preprocess(
+      (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+      z.array(schema),
+    )
+    .catch([]);
 const amount = one(z.coerce.number().int().min(0)).catch(undefined);
 
 export const DashboardFilters = z.object({

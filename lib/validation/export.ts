@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { TRACKS } from "./application";
 
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional()).catch(undefined);
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional()).catch(undefined);
 
 /** Which approved grants to list or export; from the URL, so links can be shared. */
 export const GrantFilterInput = z.object({
@@ -14,5 +15,8 @@ export const GrantFilterInput = z.object({
 
 export function grantFilterFrom(params: URLSearchParams) {
   const input = GrantFilterInput.parse(Object.fromEntries(params));
-  return { format: input.format, filter: { roundId: input.round, year: input.year, track: input.track, county: input.county } };
+  return {
+    format: input.format,
+    filter: { roundId: input.round, year: input.year, track: input.track, county: input.county },
+  };
 }

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { BUDGET_CATEGORIES } from "./application";
 
-const count = z.number({ error: "Ange ett antal med siffror." }).int("Ange ett heltal.").min(0, "Antalet kan inte vara negativt.").nullable();
+const count = z
+  .number({ error: "Ange ett antal med siffror." })
+  .int("Ange ett heltal.")
+  .min(0, "Antalet kan inte vara negativt.")
+  .nullable();
 const text = z.string().max(20_000);
 
 /** A progress or final report (återrapportering) as the grantee fills it in. */
@@ -12,8 +16,15 @@ export const ReportInput = z.object({
   participantsOther: count,
   collaborationsStarted: count,
   collaborationsNote: text,
-  spending: z.partialRecord(z.enum(BUDGET_CATEGORIES), z.number({ error: "Ange beloppet i hela kronor." })),
-  unspentSek: z.number().int("Ange beloppet i hela kronor.").min(0, "Beloppet kan inte vara negativt.").nullable(),
+  spending: z.partialRecord(
+    z.enum(BUDGET_CATEGORIES),
+    z.number({ error: "Ange beloppet i hela kronor." }),
+  ),
+  unspentSek: z
+    .number()
+    .int("Ange beloppet i hela kronor.")
+    .min(0, "Beloppet kan inte vara negativt.")
+    .nullable(),
   whatWasDone: text,
   resultsForResidents: text,
   lessonsLearned: text,
@@ -21,7 +32,10 @@ export const ReportInput = z.object({
 });
 
 export const RepaymentInput = z.object({
-  amountSek: z.number({ error: "Ange beloppet i hela kronor." }).int("Ange beloppet i hela kronor.").min(1, "Ange ett belopp större än 0 kr."),
+  amountSek: z
+    .number({ error: "Ange beloppet i hela kronor." })
+    .int("Ange beloppet i hela kronor.")
+    .min(1, "Ange ett belopp större än 0 kr."),
   reasons: z.string().trim().min(10, "Skriv skälen för återkravet."),
   dueDate: z.iso.date({ error: "Ange sista betalningsdag som ÅÅÅÅ-MM-DD." }),
 });

@@ -9,10 +9,18 @@ export const OrganisationInput = z
     name: z.string().trim().min(1, "Ange organisationens namn så som det står i registret."),
     orgNumber: z.string().trim().min(1, "Ange organisationsnumret, till exempel 802012-3454."),
     legalForm: z.enum(LEGAL_FORMS, { error: "Välj organisationsform." }),
-    municipalityCode: z.string().refine(isMunicipalityCode, "Välj kommunen där organisationen har sitt säte."),
-    foundedOn: z.union([z.literal(""), z.iso.date({ error: "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2015-03-01." })]),
+    municipalityCode: z
+      .string()
+      .refine(isMunicipalityCode, "Välj kommunen där organisationen har sitt säte."),
+    foundedOn: z.union([
+      z.literal(""),
+      z.iso.date({ error: "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2015-03-01." }),
+    ]),
     streetAddress: z.string().trim().min(1, "Ange gatuadress."),
-    postalCode: z.string().trim().regex(/^\d{3}\s?\d{2}$/, "Ange postnumret med fem siffror, till exempel 127 48."),
+    postalCode: z
+      .string()
+      .trim()
+      .regex(/^\d{3}\s?\d{2}$/, "Ange postnumret med fem siffror, till exempel 127 48."),
     city: z.string().trim().min(1, "Ange postort."),
     contactEmail: z.string().trim().email("Ange en e-postadress, till exempel info@forening.se."),
     contactPhone: z.string().trim().min(6, "Ange ett telefonnummer, till exempel 08-123 456 78."),
@@ -22,26 +30,41 @@ export const OrganisationInput = z
   .superRefine((value, ctx) => {
     const org = parseOrgNumber(value.orgNumber);
     if (value.orgNumber && !org.ok) {
-      ctx.addIssue({ code: "custom", path: ["orgNumber"], message: "Ange organisationsnumret som tio siffror, till exempel 802012-3454. Kontrollera sista siffran." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["orgNumber"],
+        message:
+          "Ange organisationsnumret som tio siffror, till exempel 802012-3454. Kontrollera sista siffran.",
+      });
     }
     const account = parsePayoutAccount(value.payoutType, value.payoutAccount);
     if (value.payoutAccount && !account.ok) {
       ctx.addIssue({
-        code: "custom", path: ["payoutAccount"],
-        message: value.payoutType === "BANKGIRO" ? "Bankgironumret stämmer inte. Ange sju eller åtta siffror, till exempel 5402-9681." : "Plusgironumret stämmer inte. Ange två till åtta siffror, till exempel 4774-6.",
+        code: "custom",
+        path: ["payoutAccount"],
+        message:
+          value.payoutType === "BANKGIRO"
+            ? "Bankgironumret stämmer inte. Ange sju eller åtta siffror, till exempel 5402-9681."
+            : "Plusgironumret stämmer inte. Ange två till åtta siffror, till exempel 4774-6.",
       });
     }
   })
   .transform((value) => ({
     ...value,
     orgNumber: (parseOrgNumber(value.orgNumber) as { ok: true; value: string }).value,
-    payoutAccount: (parsePayoutAccount(value.payoutType, value.payoutAccount) as { ok: true; value: string }).value,
+    payoutAccount: (
+      parsePayoutAccount(value.payoutType, value.payoutAccount) as { ok: true; value: string }
+    ).value,
     postalCode: value.postalCode.replace(/^(\d{3})\s?(\d{2})$/, "$1 $2"),
   }));
 export type OrganisationInput = z.output<typeof OrganisationInput>;
 
 export const InviteMemberInput = z.object({
-  email: z.string().trim().toLowerCase().email("Ange personens e-postadress, till exempel namn@forening.se."),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .email("Ange personens e-postadress, till exempel namn@forening.se."),
 });
 
 /** zod issues as { dotted.path: message }, the first message per field. */

@@ -1,11 +1,18 @@
 import { z } from "zod";
 import { CRITERIA } from "@/lib/domain/review";
 
-const text = (min: number, message: string, max = 10_000) => z.string().trim().min(min, message).max(max, `Texten får vara högst ${max} tecken.`);
+const text = (min: number, message: string, max = 10_000) =>
+  z.string().trim().min(min, message).max(max, `Texten får vara högst ${max} tecken.`);
 
 export const ConflictInput = z.discriminatedUnion("hasConflict", [
   z.object({ hasConflict: z.literal(false) }),
-  z.object({ hasConflict: z.literal(true), description: text(3, "Beskriv kort varför du kan vara jävig, till exempel att du sitter i föreningens styrelse.") }),
+  z.object({
+    hasConflict: z.literal(true),
+    description: text(
+      3,
+      "Beskriv kort varför du kan vara jävig, till exempel att du sitter i föreningens styrelse.",
+    ),
+  }),
 ]);
 
 export const ConflictRuling = z.object({
@@ -16,11 +23,19 @@ export const ConflictRuling = z.object({
 export const FormalCheckInput = z.object({ passed: z.boolean(), note: z.string().max(5_000) });
 
 export const ReviewInput = z.object({
-  scores: z.array(z.object({
-    criterion: z.enum(CRITERIA),
-    score: z.number({ error: "Välj ett betyg från 1 till 5." }).int().min(1, "Välj ett betyg från 1 till 5.").max(5, "Välj ett betyg från 1 till 5."),
-    comment: z.string().max(5_000),
-  })).length(CRITERIA.length, "Betygsätt alla sju kriterier."),
+  scores: z
+    .array(
+      z.object({
+        criterion: z.enum(CRITERIA),
+        score: z
+          .number({ error: "Välj ett betyg från 1 till 5." })
+          .int()
+          .min(1, "Välj ett betyg från 1 till 5.")
+          .max(5, "Välj ett betyg från 1 till 5."),
+        comment: z.string().max(5_000),
+      }),
+    )
+    .length(CRITERIA.length, "Betygsätt alla sju kriterier."),
   recommendation: z.enum(["APPROVE", "REJECT"], { error: "Välj en rekommendation." }),
   summary: z.string().max(10_000),
 });
@@ -33,12 +48,27 @@ export const CompletionRequestInput = z.object({
 });
 
 export const ProposalInput = z.discriminatedUnion("outcome", [
-  z.object({ outcome: z.literal("APPROVED"), amountSek: z.number({ error: "Ange beloppet i hela kronor." }).int("Ange beloppet i hela kronor."), reasons: text(10, "Skriv en motivering.") }),
+  z.object({
+    outcome: z.literal("APPROVED"),
+    amountSek: z
+      .number({ error: "Ange beloppet i hela kronor." })
+      .int("Ange beloppet i hela kronor."),
+    reasons: text(10, "Skriv en motivering."),
+  }),
   z.object({ outcome: z.literal("REJECTED"), reasons: text(10, "Skriv en motivering.") }),
 ]);
 
 export const DecisionInput = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("APPROVE"), amountSek: z.number({ error: "Ange beloppet i hela kronor." }).int("Ange beloppet i hela kronor."), reasons: text(10, "Skriv en motivering.") }),
+  z.object({
+    action: z.literal("APPROVE"),
+    amountSek: z
+      .number({ error: "Ange beloppet i hela kronor." })
+      .int("Ange beloppet i hela kronor."),
+    reasons: text(10, "Skriv en motivering."),
+  }),
   z.object({ action: z.literal("REJECT"), reasons: text(10, "Skriv en motivering.") }),
-  z.object({ action: z.literal("SEND_BACK"), reasons: text(3, "Skriv varför ärendet skickas tillbaka.") }),
+  z.object({
+    action: z.literal("SEND_BACK"),
+    reasons: text(3, "Skriv varför ärendet skickas tillbaka."),
+  }),
 ]);

@@ -3,12 +3,22 @@ import { ROLES } from "@/lib/domain/roles";
 
 export const StaffInviteInput = z.object({
   name: z.string().trim().min(1, "Ange personens namn.").max(200),
-  email: z.string().trim().toLowerCase().email("Ange en e-postadress, till exempel namn@myndighet.se."),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .email("Ange en e-postadress, till exempel namn@myndighet.se."),
   roles: z.array(z.enum(["REVIEWER", "DECIDER", "ADMIN"])).min(1, "Välj minst en roll."),
 });
 
 export const RolesInput = z.object({ roles: z.array(z.enum(ROLES)) });
 
 export const AcceptStaffInvitationInput = z
-  .object({ password: z.string().min(10, "Lösenordet måste ha minst 10 tecken.").max(200), passwordConfirm: z.string() })
-  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "Lösenorden är inte lika. Skriv samma lösenord två gånger." });
+  .object({
+    password: z.string().min(10, "Lösenordet måste ha minst 10 tecken.").max(200),
+    passwordConfirm: z.string(),
+  })
+  .refine((v) => v.password === v.passwordConfirm, {
+    path: ["passwordConfirm"],
+    message: "Lösenorden är inte lika. Skriv samma lösenord två gånger.",
+  });

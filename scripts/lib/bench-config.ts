@@ -16,7 +16,10 @@ export async function benchSecrets(options: { create: boolean }): Promise<BenchS
   const file = path.resolve(".data", "bench-secrets.json");
   if (existsSync(file)) return JSON.parse(await readFile(file, "utf8")) as BenchSecrets;
   if (!options.create) throw new Error("Kör först npm run seed:bulk -- --applications 100000");
-  const secrets: BenchSecrets = { authSecret: randomBytes(32).toString("base64url"), totpSecret: new Secret({ size: 20 }).base32 };
+  const secrets: BenchSecrets = {
+    authSecret: randomBytes(32).toString("base64url"),
+    totpSecret: new Secret({ size: 20 }).base32,
+  };
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, JSON.stringify(secrets), { mode: 0o600 });
   return secrets;

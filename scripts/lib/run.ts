@@ -4,15 +4,26 @@ import path from "node:path";
 
 const BIN = path.resolve("node_modules", ".bin");
 
-export function run(command: string, args: string[], env: Record<string, string> = {}): Promise<void> {
+export function run(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       stdio: "inherit",
-      env: { ...process.env, PATH: `${BIN}:${process.env.PATH}`, NEXT_TELEMETRY_DISABLED: "1", ...env },
+      env: {
+        ...process.env,
+        PATH: `${BIN}:${process.env.PATH}`,
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...env,
+      },
     });
     child.on("error", reject);
     child.on("exit", (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} avslutades med ${code ?? signal}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command} ${args.join(" ")} avslutades med ${code ?? signal}`)),
     );
   });
 }

@@ -4,7 +4,10 @@ import { parse } from "csv-parse/sync";
 import { DEMO, expectNoSeriousA11yViolations, signIn, totpCode } from "./support";
 import { latestMail, linkIn, query } from "./db";
 
-test("an admin creates and opens a round, and invites a reviewer who accepts and signs in", async ({ page, browser }) => {
+test("an admin creates and opens a round, and invites a reviewer who accepts and signs in", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, DEMO.admin);
   await expectNoSeriousA11yViolations(page);
   const title = `Statsbidrag mot segregation – testutlysning ${Date.now()}`;
@@ -20,7 +23,10 @@ test("an admin creates and opens a round, and invites a reviewer who accepts and
   await page.getByRole("link", { name: title, exact: true }).click();
   await page.getByRole("button", { name: "Öppna utlysningen" }).click();
   await expect(page.getByRole("button", { name: "Stäng utlysningen" })).toBeVisible();
-  const [round] = await query<{ status: string; closesAt: Date }>(`SELECT status, "closesAt" FROM "GrantRound" WHERE title = $1`, [title]);
+  const [round] = await query<{ status: string; closesAt: Date }>(
+    `SELECT status, "closesAt" FROM "GrantRound" WHERE title = $1`,
+    [title],
+  );
   expect(round.status).toBe("OPEN");
   expect(round.closesAt.toISOString()).toBe("2030-12-31T22:59:00.000Z");
   await page.goto("/");
@@ -35,7 +41,10 @@ test("an admin creates and opens a round, and invites a reviewer who accepts and
   await page.getByRole("button", { name: "Skicka inbjudan" }).click();
   await expect(page.getByText("Inbjudan är skickad")).toBeVisible();
 
-  const link = linkIn((await latestMail(email, "Inbjudan till Samverka")).text, "/personal/inbjudan");
+  const link = linkIn(
+    (await latestMail(email, "Inbjudan till Samverka")).text,
+    "/personal/inbjudan",
+  );
   const invited = await (await browser.newContext()).newPage();
   await invited.goto(link);
   await expectNoSeriousA11yViolations(invited);
@@ -67,12 +76,23 @@ test("an admin creates and opens a round, and invites a reviewer who accepts and
   await expectNoSeriousA11yViolations(page);
 });
 
-test("an admin exports approved grants as CSV and XLSX, matching the database row by row", async ({ page }) => {
-  const [{ roundId }] = await query<{ roundId: string }>(`SELECT "roundId" FROM "Application" WHERE title = 'Kulturskola för alla i Rosengård'`);
-  const expected = await query<{ reference: string; title: string; organisation: string; amount: number }>(
+test("an admin exports approved grants as CSV and XLSX, matching the database row by row", async ({
+  page,
+}) => {
+  const [{ roundId }] = await query<{ roundId: string }>(
+    `SELECT "roundId" FROM "Application" WHERE title = 'Kulturskola för alla i Rosengård'`,
+  );
+  const expected = await query<{
+    reference: string;
+    title: string;
+    organisation: string;
+    amount: number;
+  }>(
     `SELECT a."referenceNumber" AS reference, a.title, o.name AS organisation, d."amountSek" AS amount
      FROM "Decision" d JOIN "Application" a ON a.id = d."applicationId" JOIN "Organisation" o ON o.id = a."organisationId"
-     WHERE d."roundId" = $1 AND d.outcome = 'APPROVED' ORDER BY a."referenceNumber"`, [roundId]);
+     WHERE d."roundId" = $1 AND d.outcome = 'APPROVED' ORDER BY a."referenceNumber"`,
+    [roundId],
+  );
   expect(expected.length).toBeGreaterThanOrEqual(3);
   await signIn(page, DEMO.admin);
 
@@ -82,13 +102,36 @@ test("an admin exports approved grants as CSV and XLSX, matching the database ro
   expect(text.charCodeAt(0)).toBe(0xfeff);
   const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
   expect(Object.keys(rows[0])).toEqual([
-    "Identifier", "Title", "Description", "Currency", "Amount Awarded", "Award Date", "Planned Dates:Start Date", "Planned Dates:End Date",
-    "Recipient Org:Identifier", "Recipient Org:Name", "Recipient Org:Charity Number", "Funding Org:Identifier", "Funding Org:Name",
-    "Grant Programme:Title", "Beneficiary Location:Name", "Beneficiary Location:Geographic Code", "Reference Number",
+    "Identifier",
+    "Title",
+    "Description",
+    "Currency",
+    "Amount Awarded",
+    "Award Date",
+    "Planned Dates:Start Date",
+    "Planned Dates:End Date",
+    "Recipient Org:Identifier",
+    "Recipient Org:Name",
+    "Recipient Org:Charity Number",
+    "Funding Org:Identifier",
+    "Funding Org:Name",
+    "Grant Programme:Title",
+    "Beneficiary Location:Name",
+    "Beneficiary Location:Geographic Code",
+    "Reference Number",
   ]);
-  const byReference = (list: { reference: string }[]) => [...list].sort((a, b) => a.reference.localeCompare(b.reference));
-  expect(byReference(rows.map((r) => ({ reference: r["Reference Number"], title: r.Title, organisation: r["Recipient Org:Name"], amount: Number(r["Amount Awarded"]) }))))
-    .toEqual(byReference(expected));
+  const byReference = (list: { reference: string }[]) =>
+    [...list].sort((a, b) => a.reference.localeCompare(b.reference));
+  expect(
+    byReference(
+      rows.map((r) => ({
+        reference: r["Reference Number"],
+        title: r.Title,
+        organisation: r["Recipient Org:Name"],
+        amount: Number(r["Amount Awarded"]),
+      })),
+    ),
+  ).toEqual(byReference(expected));
   expect(rows.map((r) => r["Recipient Org:Name"])).toContain("Rosengårds Kulturförening");
 
   const xlsx = await page.request.get(`/api/admin/export?format=xlsx&round=${roundId}`);
@@ -100,22 +143,37 @@ test("an admin exports approved grants as CSV and XLSX, matching the database ro
     const row = sheet.getRow(i);
     expect(typeof row.getCell(5).value).toBe("number");
     expect(row.getCell(6).value).toBeInstanceOf(Date);
-    fromXlsx.push({ reference: String(row.getCell(17).value), title: String(row.getCell(2).value), organisation: String(row.getCell(10).value), amount: Number(row.getCell(5).value) });
+    fromXlsx.push({
+      reference: String(row.getCell(17).value),
+      title: String(row.getCell(2).value),
+      organisation: String(row.getCell(10).value),
+      amount: Number(row.getCell(5).value),
+    });
   }
   expect(byReference(fromXlsx)).toEqual(byReference(expected));
-  const [logged] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'export.approved_grants'`);
+  const [logged] = await query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'export.approved_grants'`,
+  );
   expect(logged.n).toBeGreaterThanOrEqual(2);
 });
 
-test("the public list shows exactly the approved grants, without personal data, with open-data downloads", async ({ page, request }) => {
-  const approved = await query<{ title: string }>(`SELECT a.title FROM "Decision" d JOIN "Application" a ON a.id = d."applicationId" WHERE d.outcome = 'APPROVED'`);
+test("the public list shows exactly the approved grants, without personal data, with open-data downloads", async ({
+  page,
+  request,
+}) => {
+  const approved = await query<{ title: string }>(
+    `SELECT a.title FROM "Decision" d JOIN "Application" a ON a.id = d."applicationId" WHERE d.outcome = 'APPROVED'`,
+  );
   await page.goto("/beviljade");
   await expectNoSeriousA11yViolations(page);
   await expect(page.getByTestId("granted-total")).toContainText(`${approved.length} bidrag`);
-  for (const { title } of approved) await expect(page.getByRole("cell", { name: title, exact: true })).toBeVisible();
+  for (const { title } of approved)
+    await expect(page.getByRole("cell", { name: title, exact: true })).toBeVisible();
   await expect(page.getByRole("cell", { name: "Unga röster i Husby" })).toHaveCount(0);
   const html = await page.content();
-  expect(html).not.toMatch(/sokande@|husby@|rosengard@|info@skarholmen|Anna Andersson|Amina Hassan/);
+  expect(html).not.toMatch(
+    /sokande@|husby@|rosengard@|info@skarholmen|Anna Andersson|Amina Hassan/,
+  );
   const json = await (await request.get("/api/open-data/beviljade?format=json")).json();
   expect(json.grants).toHaveLength(approved.length);
   expect(JSON.stringify(json)).not.toMatch(/@|signedBy|contact/i);
@@ -125,6 +183,7 @@ test("non-admins cannot reach admin pages or exports", async ({ page, request })
   expect((await request.get("/api/admin/export?format=csv")).status()).toBe(404);
   expect((await request.get("/api/admin/logg")).status()).toBe(404);
   await signIn(page, DEMO.reviewer);
-  for (const path of ["/admin", "/admin/anvandare", "/admin/utlysningar/ny", "/admin/logg"]) expect((await page.goto(path))?.status(), path).toBe(404);
+  for (const path of ["/admin", "/admin/anvandare", "/admin/utlysningar/ny", "/admin/logg"])
+    expect((await page.goto(path))?.status(), path).toBe(404);
   expect((await page.request.get("/api/admin/export?format=xlsx")).status()).toBe(404);
 });

@@ -3,7 +3,10 @@ import { expect, test } from "@playwright/test";
 import { DEMO, expectNoSeriousA11yViolations, signIn } from "./support";
 import { query } from "./db";
 
-test("two tabs on the same draft: the stale one is told, and keeps what was typed", async ({ page, context }) => {
+test("two tabs on the same draft: the stale one is told, and keeps what was typed", async ({
+  page,
+  context,
+}) => {
   await signIn(page, DEMO.applicant);
   await page.getByRole("link", { name: "Ny ansökan" }).click();
   await page.getByRole("button", { name: "Börja på ansökan" }).click();
@@ -25,30 +28,55 @@ test("two tabs on the same draft: the stale one is told, and keeps what was type
   await expect(page.getByLabel("Projektets titel")).toHaveValue("Titel från första fliken");
 });
 
-test("an applicant cannot open another organisation's application by changing the address", async ({ page, request }) => {
-  const [husby] = await query<{ id: string }>(`SELECT id FROM "Application" WHERE title = 'Husby tillsammans'`);
-  const [partner] = await query<{ id: string }>(`SELECT id FROM "Partner" WHERE "applicationId" = $1 LIMIT 1`, [husby.id]);
+test("an applicant cannot open another organisation's application by changing the address", async ({
+  page,
+  request,
+}) => {
+  const [husby] = await query<{ id: string }>(
+    `SELECT id FROM "Application" WHERE title = 'Husby tillsammans'`,
+  );
+  const [partner] = await query<{ id: string }>(
+    `SELECT id FROM "Partner" WHERE "applicationId" = $1 LIMIT 1`,
+    [husby.id],
+  );
   await signIn(page, DEMO.applicant);
   await expect(page).toHaveURL(/\/ansokningar$/);
-  for (const path of [`/ansokningar/${husby.id}`, `/ansokningar/${husby.id}/grunduppgifter`, `/ansokningar/${husby.id}/avsiktsforklaringar`, `/ansokningar/${husby.id}/granska`]) {
+  for (const path of [
+    `/ansokningar/${husby.id}`,
+    `/ansokningar/${husby.id}/grunduppgifter`,
+    `/ansokningar/${husby.id}/avsiktsforklaringar`,
+    `/ansokningar/${husby.id}/granska`,
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sidan finns inte");
     await expect(page.getByText("Husby tillsammans")).toHaveCount(0);
   }
-  const download = await page.request.get(`/api/ansokningar/${husby.id}/partner/${partner.id}/avsiktsforklaring`);
+  const download = await page.request.get(
+    `/api/ansokningar/${husby.id}/partner/${partner.id}/avsiktsforklaring`,
+  );
   expect(download.status()).toBe(404);
-  const anonymous = await request.get(`/api/ansokningar/${husby.id}/partner/${partner.id}/avsiktsforklaring`);
+  const anonymous = await request.get(
+    `/api/ansokningar/${husby.id}/partner/${partner.id}/avsiktsforklaring`,
+  );
   expect(anonymous.status()).toBe(404);
 });
 
 test("an expired or reused partner link is refused with a clear page", async ({ page }) => {
-  const [letter] = await query<{ id: string }>(`SELECT l.id FROM "LetterOfIntent" l JOIN "Partner" p ON p.id = l."partnerId" WHERE p.name = 'Rosengårdsskolan' LIMIT 1`);
+  const [letter] = await query<{ id: string }>(
+    `SELECT l.id FROM "LetterOfIntent" l JOIN "Partner" p ON p.id = l."partnerId" WHERE p.name = 'Rosengårdsskolan' LIMIT 1`,
+  );
   const expired = randomBytes(24).toString("base64url");
   const used = randomBytes(24).toString("base64url");
   const hash = (t: string) => createHash("sha256").update(t).digest("hex");
-  await query(`INSERT INTO "LetterOfIntentLink" (id, "letterId", "tokenHash", "sentTo", "expiresAt") VALUES ($1, $2, $3, 'test@example.se', now() - interval '1 day')`, [`e2e-${expired.slice(0, 8)}`, letter.id, hash(expired)]);
-  await query(`INSERT INTO "LetterOfIntentLink" (id, "letterId", "tokenHash", "sentTo", "expiresAt", "usedAt") VALUES ($1, $2, $3, 'test@example.se', now() + interval '1 day', now())`, [`e2e-${used.slice(0, 8)}`, letter.id, hash(used)]);
+  await query(
+    `INSERT INTO "LetterOfIntentLink" (id, "letterId", "tokenHash", "sentTo", "expiresAt") VALUES ($1, $2, $3, 'test@example.se', now() - interval '1 day')`,
+    [`e2e-${expired.slice(0, 8)}`, letter.id, hash(expired)],
+  );
+  await query(
+    `INSERT INTO "LetterOfIntentLink" (id, "letterId", "tokenHash", "sentTo", "expiresAt", "usedAt") VALUES ($1, $2, $3, 'test@example.se', now() + interval '1 day', now())`,
+    [`e2e-${used.slice(0, 8)}`, letter.id, hash(used)],
+  );
 
   await page.goto(`/avsiktsforklaring/${expired}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Länken har gått ut");

@@ -8,27 +8,82 @@ import { query } from "./db";
 // with the expected HTTP status. Outsiders get 404 (or are sent to sign in), never the data.
 // A route handler added without a row here makes the last test fail.
 
-const CALLERS = ["anonymous", "otherApplicant", "owner", "reviewer", "reviewerWithConflict", "decider", "admin", "deactivated"] as const;
+const CALLERS = [
+  "anonymous",
+  "otherApplicant",
+  "owner",
+  "reviewer",
+  "reviewerWithConflict",
+  "decider",
+  "admin",
+  "deactivated",
+] as const;
 type Caller = (typeof CALLERS)[number];
 type Expect = Partial<Record<Caller, number>> & { rest: number };
-type Row = { route: string; method?: "GET" | "POST"; path: (ids: Ids) => string; expect: Expect; multipart?: boolean };
-type Ids = { app: string; partner: string; report: string; org: string; decision: string; conflictApp: string };
+type Row = {
+  route: string;
+  method?: "GET" | "POST";
+  path: (ids: Ids) => string;
+  expect: Expect;
+  multipart?: boolean;
+};
+type Ids = {
+  app: string;
+  partner: string;
+  report: string;
+  org: string;
+  decision: string;
+  conflictApp: string;
+};
 
 const SIGN_IN = 307;
-const page = (owner: number | undefined, staff: number, admin = staff): Expect => ({ anonymous: SIGN_IN, deactivated: SIGN_IN, owner, reviewer: staff, reviewerWithConflict: staff, decider: staff, admin, rest: 404 });
-const staffOnly = (decider = 200): Expect => ({ anonymous: SIGN_IN, deactivated: SIGN_IN, reviewer: 200, reviewerWithConflict: 200, decider, admin: 200, rest: 404 });
+const page = (owner: number | undefined, staff: number, admin = staff): Expect => ({
+  anonymous: SIGN_IN,
+  deactivated: SIGN_IN,
+  owner,
+  reviewer: staff,
+  reviewerWithConflict: staff,
+  decider: staff,
+  admin,
+  rest: 404,
+});
+const staffOnly = (decider = 200): Expect => ({
+  anonymous: SIGN_IN,
+  deactivated: SIGN_IN,
+  reviewer: 200,
+  reviewerWithConflict: 200,
+  decider,
+  admin: 200,
+  rest: 404,
+});
 const adminOnly: Expect = { anonymous: SIGN_IN, deactivated: SIGN_IN, admin: 200, rest: 404 };
 const everyone = (status: number): Expect => ({ rest: status });
 
 const ROWS: Row[] = [
   // Pages that guard records
   { route: "/ansokningar/[id]", path: (i) => `/ansokningar/${i.app}`, expect: page(200, 404) },
-  { route: "/ansokningar/[id]/rapport/[reportId]", path: (i) => `/ansokningar/${i.app}/rapport/${i.report}`, expect: page(200, 404) },
-  { route: "/organisationer/[id]", path: (i) => `/organisationer/${i.org}`, expect: page(200, 404) },
+  {
+    route: "/ansokningar/[id]/rapport/[reportId]",
+    path: (i) => `/ansokningar/${i.app}/rapport/${i.report}`,
+    expect: page(200, 404),
+  },
+  {
+    route: "/organisationer/[id]",
+    path: (i) => `/organisationer/${i.org}`,
+    expect: page(200, 404),
+  },
   { route: "/handlaggning", path: () => "/handlaggning", expect: staffOnly() },
   { route: "/handlaggning/[id]", path: (i) => `/handlaggning/${i.app}`, expect: staffOnly() },
-  { route: "/handlaggning/[id] (declared conflict)", path: (i) => `/handlaggning/${i.conflictApp}`, expect: staffOnly() },
-  { route: "/beslut", path: () => "/beslut", expect: { anonymous: SIGN_IN, deactivated: SIGN_IN, decider: 200, rest: 404 } },
+  {
+    route: "/handlaggning/[id] (declared conflict)",
+    path: (i) => `/handlaggning/${i.conflictApp}`,
+    expect: staffOnly(),
+  },
+  {
+    route: "/beslut",
+    path: () => "/beslut",
+    expect: { anonymous: SIGN_IN, deactivated: SIGN_IN, decider: 200, rest: 404 },
+  },
   { route: "/uppfoljning", path: () => "/uppfoljning", expect: staffOnly() },
   { route: "/uppfoljning/[id]", path: (i) => `/uppfoljning/${i.app}`, expect: staffOnly() },
   { route: "/statistik", path: () => "/statistik", expect: staffOnly() },
@@ -38,23 +93,77 @@ const ROWS: Row[] = [
   { route: "/admin/jav", path: () => "/admin/jav", expect: adminOnly },
   { route: "/admin/utkorg", path: () => "/admin/utkorg", expect: adminOnly },
   // Route handlers
-  { route: "/api/admin/betalfil", path: () => "/api/admin/betalfil?from=2000-01-01&to=2100-01-01", expect: { admin: 200, rest: 404 } },
-  { route: "/api/admin/export", path: () => "/api/admin/export?format=csv", expect: { admin: 200, rest: 404 } },
+  {
+    route: "/api/admin/betalfil",
+    path: () => "/api/admin/betalfil?from=2000-01-01&to=2100-01-01",
+    expect: { admin: 200, rest: 404 },
+  },
+  {
+    route: "/api/admin/export",
+    path: () => "/api/admin/export?format=csv",
+    expect: { admin: 200, rest: 404 },
+  },
   { route: "/api/admin/logg", path: () => "/api/admin/logg", expect: { admin: 200, rest: 404 } },
-  { route: "/api/uppfoljning/resultat", path: () => "/api/uppfoljning/resultat", expect: { reviewer: 200, reviewerWithConflict: 200, decider: 200, admin: 200, rest: 404 } },
+  {
+    route: "/api/uppfoljning/resultat",
+    path: () => "/api/uppfoljning/resultat",
+    expect: { reviewer: 200, reviewerWithConflict: 200, decider: 200, admin: 200, rest: 404 },
+  },
   // The demo data has no stored files: everyone gets 404, and no one gets a 500 or someone else's file.
-  { route: "/api/ansokningar/[id]/partner/[partnerId]/avsiktsforklaring", path: (i) => `/api/ansokningar/${i.app}/partner/${i.partner}/avsiktsforklaring`, expect: everyone(404) },
-  { route: "/api/ansokningar/[id]/partner/[partnerId]/avsiktsforklaring (upload)", method: "POST", multipart: true, path: (i) => `/api/ansokningar/${i.app}/partner/${i.partner}/avsiktsforklaring`, expect: { owner: 400, rest: 404 } },
-  { route: "/api/handlaggning/[id]/partner/[partnerId]/avsiktsforklaring", path: (i) => `/api/handlaggning/${i.app}/partner/${i.partner}/avsiktsforklaring`, expect: everyone(404) },
-  { route: "/api/beslut/[decisionId]/beslutsbrev", path: (i) => `/api/beslut/${i.decision}/beslutsbrev`, expect: everyone(404) },
-  { route: "/api/rapporter/[reportId]/bilagor/[fileId]", path: (i) => `/api/rapporter/${i.report}/bilagor/finns-inte`, expect: everyone(404) },
-  { route: "/api/rapporter/[reportId]/bilagor", method: "POST", multipart: true, path: (i) => `/api/rapporter/${i.report}/bilagor`, expect: { owner: 400, rest: 404 } },
+  {
+    route: "/api/ansokningar/[id]/partner/[partnerId]/avsiktsforklaring",
+    path: (i) => `/api/ansokningar/${i.app}/partner/${i.partner}/avsiktsforklaring`,
+    expect: everyone(404),
+  },
+  {
+    route: "/api/ansokningar/[id]/partner/[partnerId]/avsiktsforklaring (upload)",
+    method: "POST",
+    multipart: true,
+    path: (i) => `/api/ansokningar/${i.app}/partner/${i.partner}/avsiktsforklaring`,
+    expect: { owner: 400, rest: 404 },
+  },
+  {
+    route: "/api/handlaggning/[id]/partner/[partnerId]/avsiktsforklaring",
+    path: (i) => `/api/handlaggning/${i.app}/partner/${i.partner}/avsiktsforklaring`,
+    expect: everyone(404),
+  },
+  {
+    route: "/api/beslut/[decisionId]/beslutsbrev",
+    path: (i) => `/api/beslut/${i.decision}/beslutsbrev`,
+    expect: everyone(404),
+  },
+  {
+    route: "/api/rapporter/[reportId]/bilagor/[fileId]",
+    path: (i) => `/api/rapporter/${i.report}/bilagor/finns-inte`,
+    expect: everyone(404),
+  },
+  {
+    route: "/api/rapporter/[reportId]/bilagor",
+    method: "POST",
+    multipart: true,
+    path: (i) => `/api/rapporter/${i.report}/bilagor`,
+    expect: { owner: 400, rest: 404 },
+  },
   // Public on purpose
   { route: "/api/health", path: () => "/api/health", expect: everyone(200) },
   { route: "/api/ping", path: () => "/api/ping", expect: everyone(200) },
-  { route: "/api/open-data/beviljade", path: () => "/api/open-data/beviljade?format=json", expect: everyone(200) },
-  { route: "/api/v1/applications/[id]/submit", method: "POST", path: (i) => `/api/v1/applications/${i.app}/submit`, expect: { owner: 200, rest: 404 } },
-  { route: "/api/v1/applications/validate", method: "POST", path: () => "/api/v1/applications/validate", expect: everyone(400) },
+  {
+    route: "/api/open-data/beviljade",
+    path: () => "/api/open-data/beviljade?format=json",
+    expect: everyone(200),
+  },
+  {
+    route: "/api/v1/applications/[id]/submit",
+    method: "POST",
+    path: (i) => `/api/v1/applications/${i.app}/submit`,
+    expect: { owner: 200, rest: 404 },
+  },
+  {
+    route: "/api/v1/applications/validate",
+    method: "POST",
+    path: () => "/api/v1/applications/validate",
+    expect: everyone(400),
+  },
 ];
 
 const EMAILS: Partial<Record<Caller, string>> = {
@@ -76,14 +185,38 @@ async function contextFor(browser: Browser, caller: Caller): Promise<APIRequestC
 
 test("every route answers every kind of caller as the matrix says", async ({ browser }) => {
   test.setTimeout(240_000);
-  const [r] = await query<{ app: string; org: string }>(`SELECT a.id AS app, a."organisationId" AS org FROM "Application" a WHERE a.title = 'Kulturskola för alla i Rosengård'`);
-  const [p] = await query<{ id: string }>(`SELECT id FROM "Partner" WHERE "applicationId" = $1 ORDER BY position LIMIT 1`, [r.app]);
-  const [rep] = await query<{ id: string }>(`SELECT id FROM "FollowUpReport" WHERE "applicationId" = $1 ORDER BY "dueDate" LIMIT 1`, [r.app]);
-  const [d] = await query<{ id: string }>(`SELECT id FROM "Decision" WHERE "applicationId" = $1`, [r.app]);
-  const [h] = await query<{ id: string }>(`SELECT id FROM "Application" WHERE title = 'Husby tillsammans'`);
-  const [u2] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'handlaggare2@samverka.example'`);
-  await query(`INSERT INTO "ConflictDeclaration"(id, "applicationId", "userId", status, description) VALUES ('authz-conflict', $1, $2, 'DECLARED', 'Styrelseledamot') ON CONFLICT DO NOTHING`, [h.id, u2.id]);
-  const ids: Ids = { app: r.app, org: r.org, partner: p.id, report: rep.id, decision: d.id, conflictApp: h.id };
+  const [r] = await query<{ app: string; org: string }>(
+    `SELECT a.id AS app, a."organisationId" AS org FROM "Application" a WHERE a.title = 'Kulturskola för alla i Rosengård'`,
+  );
+  const [p] = await query<{ id: string }>(
+    `SELECT id FROM "Partner" WHERE "applicationId" = $1 ORDER BY position LIMIT 1`,
+    [r.app],
+  );
+  const [rep] = await query<{ id: string }>(
+    `SELECT id FROM "FollowUpReport" WHERE "applicationId" = $1 ORDER BY "dueDate" LIMIT 1`,
+    [r.app],
+  );
+  const [d] = await query<{ id: string }>(`SELECT id FROM "Decision" WHERE "applicationId" = $1`, [
+    r.app,
+  ]);
+  const [h] = await query<{ id: string }>(
+    `SELECT id FROM "Application" WHERE title = 'Husby tillsammans'`,
+  );
+  const [u2] = await query<{ id: string }>(
+    `SELECT id FROM "User" WHERE email = 'handlaggare2@samverka.example'`,
+  );
+  await query(
+    `INSERT INTO "ConflictDeclaration"(id, "applicationId", "userId", status, description) VALUES ('authz-conflict', $1, $2, 'DECLARED', 'Styrelseledamot') ON CONFLICT DO NOTHING`,
+    [h.id, u2.id],
+  );
+  const ids: Ids = {
+    app: r.app,
+    org: r.org,
+    partner: p.id,
+    report: rep.id,
+    decision: d.id,
+    conflictApp: h.id,
+  };
 
   const contexts = {} as Record<Caller, APIRequestContext>;
   for (const caller of CALLERS) contexts[caller] = await contextFor(browser, caller);
@@ -94,10 +227,31 @@ test("every route answers every kind of caller as the matrix says", async ({ bro
   for (const row of ROWS) {
     for (const caller of CALLERS) {
       const url = row.path(ids);
-      const options = { maxRedirects: 0, ...(row.multipart ? { multipart: { file: { name: "x.pdf", mimeType: "application/pdf", buffer: Buffer.from("inte en pdf") } } } : row.method === "POST" ? { data: {} } : {}) };
-      const response = row.method === "POST" ? await contexts[caller].post(url, options) : await contexts[caller].get(url, options);
+      const options = {
+        maxRedirects: 0,
+        ...(row.multipart
+          ? {
+              multipart: {
+                file: {
+                  name: "x.pdf",
+                  mimeType: "application/pdf",
+                  buffer: Buffer.from("inte en pdf"),
+                },
+              },
+            }
+          : row.method === "POST"
+            ? { data: {} }
+            : {}),
+      };
+      const response =
+        row.method === "POST"
+          ? await contexts[caller].post(url, options)
+          : await contexts[caller].get(url, options);
       const expected = row.expect[caller] ?? row.expect.rest;
-      if (response.status() !== expected) surprises.push(`${row.method ?? "GET"} ${row.route} as ${caller}: ${response.status()}, expected ${expected}`);
+      if (response.status() !== expected)
+        surprises.push(
+          `${row.method ?? "GET"} ${row.route} as ${caller}: ${response.status()}, expected ${expected}`,
+        );
     }
   }
   await query(`UPDATE "User" SET "deactivatedAt" = NULL WHERE email = $1`, [EMAILS.deactivated]);
@@ -110,11 +264,21 @@ test("every route handler has a row in the matrix", () => {
     for (const entry of readdirSync(dir)) {
       const full = path.join(dir, entry);
       if (statSync(full).isDirectory()) walk(full);
-      else if (entry === "route.ts") found.push("/" + path.relative("app", path.dirname(full)).split(path.sep).filter((s) => !s.startsWith("(")).join("/"));
+      else if (entry === "route.ts")
+        found.push(
+          "/" +
+            path
+              .relative("app", path.dirname(full))
+              .split(path.sep)
+              .filter((s) => !s.startsWith("("))
+              .join("/"),
+        );
     }
   };
   walk("app");
   const covered = new Set(ROWS.map((r) => r.route.split(" ")[0]));
-  const missing = found.filter((route) => route !== "/api/auth/[...nextauth]" && !covered.has(route));
+  const missing = found.filter(
+    (route) => route !== "/api/auth/[...nextauth]" && !covered.has(route),
+  );
   expect(missing).toEqual([]);
 });

@@ -1,7 +1,10 @@
 import pg from "pg";
 
 // End-to-end tests read what a person would read outside the browser (their e-mail) from the outbox.
-export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+export async function query<T extends pg.QueryResultRow>(
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
@@ -12,9 +15,15 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
 }
 
 /** The newest mail to an address, waiting a little for it to be written. */
-export async function latestMail(to: string, subjectLike = "%"): Promise<{ subject: string; text: string }> {
+export async function latestMail(
+  to: string,
+  subjectLike = "%",
+): Promise<{ subject: string; text: string }> {
   for (let i = 0; i < 50; i++) {
-    const rows = await query<{ subject: string; text: string }>(`SELECT subject, text FROM "MailMessage" WHERE "to" = $1 AND subject LIKE $2 ORDER BY "createdAt" DESC LIMIT 1`, [to, subjectLike]);
+    const rows = await query<{ subject: string; text: string }>(
+      `SELECT subject, text FROM "MailMessage" WHERE "to" = $1 AND subject LIKE $2 ORDER BY "createdAt" DESC LIMIT 1`,
+      [to, subjectLike],
+    );
     if (rows[0]) return rows[0];
     await new Promise((r) => setTimeout(r, 200));
   }

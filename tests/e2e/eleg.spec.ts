@@ -18,8 +18,20 @@ test.beforeAll(async () => {
     clientSecret: process.env.OIDC_CLIENT_SECRET ?? "",
     redirectUri: `http://localhost:${process.env.PORT ?? 3100}/api/auth/callback/eleg`,
     people: {
-      [applicantPnr]: { name: "Fatima Yilmaz", given_name: "Fatima", family_name: "Yilmaz", email: newEmail, email_verified: true },
-      "198001019876": { name: "Erik Lindqvist", given_name: "Erik", family_name: "Lindqvist", email: DEMO.reviewer, email_verified: true },
+      [applicantPnr]: {
+        name: "Fatima Yilmaz",
+        given_name: "Fatima",
+        family_name: "Yilmaz",
+        email: newEmail,
+        email_verified: true,
+      },
+      "198001019876": {
+        name: "Erik Lindqvist",
+        given_name: "Erik",
+        family_name: "Lindqvist",
+        email: DEMO.reviewer,
+        email_verified: true,
+      },
     },
   });
 });
@@ -33,16 +45,24 @@ async function signInWithEleg(page: import("@playwright/test").Page, pnr: string
   await page.getByRole("button", { name: "Legitimera" }).click();
 }
 
-test("a new person signs in with e-legitimation and gets an applicant account", async ({ page }) => {
+test("a new person signs in with e-legitimation and gets an applicant account", async ({
+  page,
+}) => {
   await page.goto("/logga-in");
   await expectNoSeriousA11yViolations(page);
   await signInWithEleg(page, applicantPnr);
   await expect(page).toHaveURL(/\/ansokningar/);
   await expect(page.getByText("Fatima Yilmaz").first()).toBeVisible();
-  const users = await query<{ id: string; roles: string; email: string }>(`SELECT id, roles::text, email FROM "User" WHERE email = $1`, [newEmail]);
+  const users = await query<{ id: string; roles: string; email: string }>(
+    `SELECT id, roles::text, email FROM "User" WHERE email = $1`,
+    [newEmail],
+  );
   expect(users).toHaveLength(1);
   expect(users[0].roles).toBe("{APPLICANT}");
-  const identities = await query<{ issuer: string; subject: string }>(`SELECT issuer, subject FROM "ExternalIdentity" WHERE "userId" = $1`, [users[0].id]);
+  const identities = await query<{ issuer: string; subject: string }>(
+    `SELECT issuer, subject FROM "ExternalIdentity" WHERE "userId" = $1`,
+    [users[0].id],
+  );
   expect(identities).toEqual([{ issuer: issuer.origin, subject: applicantPnr }]);
 
   // Signing in again finds the same account.
@@ -52,10 +72,15 @@ test("a new person signs in with e-legitimation and gets an applicant account", 
   expect(await query(`SELECT 1 FROM "User" WHERE email = $1`, [newEmail])).toHaveLength(1);
 });
 
-test("a reviewer signs in with e-legitimation, linked by a verified e-mail address, without a separate code", async ({ page }) => {
+test("a reviewer signs in with e-legitimation, linked by a verified e-mail address, without a separate code", async ({
+  page,
+}) => {
   await signInWithEleg(page, "198001019876", "/handlaggning");
   await expect(page).toHaveURL(/\/handlaggning/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  const [row] = await query<{ n: string }>(`SELECT count(*)::text AS n FROM "ExternalIdentity" e JOIN "User" u ON u.id = e."userId" WHERE u.email = $1`, [DEMO.reviewer]);
+  const [row] = await query<{ n: string }>(
+    `SELECT count(*)::text AS n FROM "ExternalIdentity" e JOIN "User" u ON u.id = e."userId" WHERE u.email = $1`,
+    [DEMO.reviewer],
+  );
   expect(row.n).toBe("1");
 });

@@ -4,15 +4,22 @@ import { PDF, query } from "./db";
 
 const GRANT = "Kulturskola för alla i Rosengård";
 
-test("instalments, a progress report with a completion, and the outcomes overview", async ({ browser }) => {
+test("instalments, a progress report with a completion, and the outcomes overview", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
-  const [{ id, referenceNumber }] = await query<{ id: string; referenceNumber: string }>(`SELECT id, "referenceNumber" FROM "Application" WHERE title = $1`, [GRANT]);
+  const [{ id, referenceNumber }] = await query<{ id: string; referenceNumber: string }>(
+    `SELECT id, "referenceNumber" FROM "Application" WHERE title = $1`,
+    [GRANT],
+  );
   const officer = await (await browser.newContext()).newPage();
   await signIn(officer, DEMO.reviewer);
   await officer.goto("/uppfoljning");
   await expectNoSeriousA11yViolations(officer);
   await officer.getByRole("link", { name: referenceNumber }).click();
-  await expect(officer.getByTestId("instalment-2")).toContainText("Väntar på att lägesrapporten före den godkänns");
+  await expect(officer.getByTestId("instalment-2")).toContainText(
+    "Väntar på att lägesrapporten före den godkänns",
+  );
   await officer.getByRole("button", { name: "Frisläpp delbetalning 1" }).click();
   await expect(officer.getByTestId("instalment-1")).toContainText("frisläppt");
   await expectNoSeriousA11yViolations(officer);
@@ -22,8 +29,14 @@ test("instalments, a progress report with a completion, and the outcomes overvie
   await signIn(admin, DEMO.admin);
   const file = await admin.request.get("/api/admin/betalfil?from=2000-01-01&to=2100-12-31");
   const csv = (await file.body()).toString("utf8");
-  expect(csv).toContain("Diarienummer,Organisation,Organisationsnummer,Kontotyp,Konto,Belopp,Förfallodag");
-  expect(csv).toMatch(new RegExp(`${referenceNumber},Rosengårds Kulturförening,802478-4566,Bankgiro,5050-1055,300000,`));
+  expect(csv).toContain(
+    "Diarienummer,Organisation,Organisationsnummer,Kontotyp,Konto,Belopp,Förfallodag",
+  );
+  expect(csv).toMatch(
+    new RegExp(
+      `${referenceNumber},Rosengårds Kulturförening,802478-4566,Bankgiro,5050-1055,300000,`,
+    ),
+  );
 
   // The grantee files the progress report; spending over the grant is flagged and nothing is lost.
   const grantee = await (await browser.newContext()).newPage();
@@ -31,7 +44,9 @@ test("instalments, a progress report with a completion, and the outcomes overvie
   await grantee.goto(`/ansokningar/${id}`);
   await grantee.getByTestId("reports").getByRole("link", { name: "Lägesrapport" }).click();
   await expectNoSeriousA11yViolations(grantee);
-  await grantee.getByLabel(/^Bilaga/).setInputFiles({ name: "närvarolista.pdf", mimeType: "application/pdf", buffer: PDF });
+  await grantee
+    .getByLabel(/^Bilaga/)
+    .setInputFiles({ name: "närvarolista.pdf", mimeType: "application/pdf", buffer: PDF });
   await grantee.getByRole("button", { name: "Ladda upp bilagan" }).click();
   await expect(grantee.getByTestId("attachments")).toContainText("närvarolista.pdf");
   await grantee.getByLabel("Antal möten och träffar").fill("12");
@@ -40,24 +55,34 @@ test("instalments, a progress report with a completion, and the outcomes overvie
   await grantee.getByLabel("Deltagare: annat eller okänt kön").fill("2");
   await grantee.getByLabel("Samverkan som har startat eller formaliserats").fill("1");
   await grantee.getByLabel(/^Personal/).fill("700000");
-  await expect(grantee.getByTestId("spending-warning")).toContainText("större än det beviljade beloppet");
+  await expect(grantee.getByTestId("spending-warning")).toContainText(
+    "större än det beviljade beloppet",
+  );
   await grantee.getByLabel("Vad har ni gjort?").fill("Kulturskola tre eftermiddagar i veckan.");
   await grantee.getByRole("button", { name: "Skicka in rapporten" }).click();
-  await expect(grantee.getByTestId("error-summary")).toContainText("större än det beviljade beloppet");
-  await expect(grantee.getByLabel("Vad har ni gjort?")).toHaveValue("Kulturskola tre eftermiddagar i veckan.");
+  await expect(grantee.getByTestId("error-summary")).toContainText(
+    "större än det beviljade beloppet",
+  );
+  await expect(grantee.getByLabel("Vad har ni gjort?")).toHaveValue(
+    "Kulturskola tre eftermiddagar i veckan.",
+  );
   await grantee.getByLabel(/^Personal/).fill("200000");
   await grantee.getByRole("button", { name: "Skicka in rapporten" }).click();
   await expect(grantee).toHaveURL(new RegExp(`/ansokningar/${id}$`));
 
   // The officer asks for more; the grantee completes; the officer accepts; the second instalment opens.
   await officer.goto(`/uppfoljning/${id}`);
-  await officer.getByLabel("Vad saknas i rapporten?").fill("Beskriv hur många barn som deltog regelbundet.");
+  await officer
+    .getByLabel("Vad saknas i rapporten?")
+    .fill("Beskriv hur många barn som deltog regelbundet.");
   await officer.getByRole("button", { name: "Begär komplettering" }).click();
   await expect(officer.getByText("Komplettering begärd").first()).toBeVisible();
   await grantee.goto(`/ansokningar/${id}`);
   await grantee.getByTestId("reports").getByRole("link", { name: "Lägesrapport" }).click();
   await expect(grantee.getByTestId("report-completion-message")).toContainText("hur många barn");
-  await grantee.getByLabel("Vad har det lett till för de boende?").fill("60 barn deltog varje vecka.");
+  await grantee
+    .getByLabel("Vad har det lett till för de boende?")
+    .fill("60 barn deltog varje vecka.");
   await grantee.getByRole("button", { name: "Skicka in rapporten" }).click();
   await expect(grantee).toHaveURL(new RegExp(`/ansokningar/${id}$`));
   await officer.goto(`/uppfoljning/${id}`);
@@ -66,7 +91,9 @@ test("instalments, a progress report with a completion, and the outcomes overvie
 
   // In-app notifications reached the grantee, and the overview shows the reported figures.
   await grantee.goto("/notiser");
-  await expect(grantee.getByTestId("notifications")).toContainText("Komplettering begärd av rapporten");
+  await expect(grantee.getByTestId("notifications")).toContainText(
+    "Komplettering begärd av rapporten",
+  );
   await officer.goto("/uppfoljning/resultat");
   await expectNoSeriousA11yViolations(officer);
   const row = officer.getByRole("row", { name: /^Direkta insatser/ });

@@ -7,14 +7,26 @@ const CASE = "Trygga trappuppgångar i Navestad";
 const APPLICANT = "husby@samverka.example";
 
 async function openCase(page: Page) {
-  const [{ roundId }] = await query<{ roundId: string }>(`SELECT "roundId" FROM "Application" WHERE title = $1`, [CASE]);
+  const [{ roundId }] = await query<{ roundId: string }>(
+    `SELECT "roundId" FROM "Application" WHERE title = $1`,
+    [CASE],
+  );
   await page.goto(`/handlaggning?round=${roundId}&q=${encodeURIComponent("Navestad")}`);
-  await page.getByRole("row", { name: new RegExp(CASE) }).getByRole("link").first().click();
+  await page
+    .getByRole("row", { name: new RegExp(CASE) })
+    .getByRole("link")
+    .first()
+    .click();
 }
 
-test("an application goes from review and completion to a four-eyes decision and a decision letter", async ({ browser }) => {
+test("an application goes from review and completion to a four-eyes decision and a decision letter", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
-  const [{ referenceNumber }] = await query<{ referenceNumber: string }>(`SELECT "referenceNumber" FROM "Application" WHERE title = $1`, [CASE]);
+  const [{ referenceNumber }] = await query<{ referenceNumber: string }>(
+    `SELECT "referenceNumber" FROM "Application" WHERE title = $1`,
+    [CASE],
+  );
   const officer = await (await browser.newContext()).newPage();
   await signIn(officer, DEMO.reviewer);
   await officer.goto("/handlaggning");
@@ -22,7 +34,9 @@ test("an application goes from review and completion to a four-eyes decision and
 
   // The conflict gate: only reference, organisation and partners before the declaration.
   await openCase(officer);
-  await expect(officer.getByRole("heading", { level: 1 })).toContainText(`Jävsprövning – ${referenceNumber}`);
+  await expect(officer.getByRole("heading", { level: 1 })).toContainText(
+    `Jävsprövning – ${referenceNumber}`,
+  );
   await expect(officer.getByText("Trapphusmöten")).toHaveCount(0);
   await officer.getByRole("radio", { name: "Nej, jag är inte jävig" }).check();
   await officer.getByRole("button", { name: "Lämna jävsprövning" }).click();
@@ -33,13 +47,29 @@ test("an application goes from review and completion to a four-eyes decision and
   await officer.getByRole("radio", { name: "Ja – gå vidare till bedömningen" }).check();
   await officer.getByRole("button", { name: "Spara formell kontroll" }).click();
   await expect(officer.getByText("Steg 2: bedömning av relevans och måluppfyllelse")).toBeVisible();
-  for (const criterion of ["Behov", "Lokal förankring", "Samverkan", "Långsiktighet", "Genomförbarhet", "Uppföljning", "Jämställdhet"]) {
-    await officer.getByRole("group", { name: `${criterion} (1–5)` }).getByRole("radio", { name: "4" }).check();
+  for (const criterion of [
+    "Behov",
+    "Lokal förankring",
+    "Samverkan",
+    "Långsiktighet",
+    "Genomförbarhet",
+    "Uppföljning",
+    "Jämställdhet",
+  ]) {
+    await officer
+      .getByRole("group", { name: `${criterion} (1–5)` })
+      .getByRole("radio", { name: "4" })
+      .check();
   }
-  await officer.getByRole("group", { name: "Rekommendation" }).getByRole("radio", { name: "Bifall" }).check();
+  await officer
+    .getByRole("group", { name: "Rekommendation" })
+    .getByRole("radio", { name: "Bifall" })
+    .check();
   await officer.getByRole("button", { name: "Spara bedömningen" }).click();
   await expect(officer.getByText("medelbetyg 4")).toBeVisible();
-  await officer.getByLabel("Vad saknas?").fill("Beskriv hur många hushåll ni räknar med att nå, och hur ni följer upp det.");
+  await officer
+    .getByLabel("Vad saknas?")
+    .fill("Beskriv hur många hushåll ni räknar med att nå, och hur ni följer upp det.");
   await officer.getByRole("button", { name: "Begär komplettering" }).click();
   await expect(officer.getByText("Komplettering begärd").first()).toBeVisible();
 
@@ -49,7 +79,11 @@ test("an application goes from review and completion to a four-eyes decision and
   await applicant.getByRole("link", { name: CASE }).click();
   await expect(applicant.getByTestId("complement-message")).toContainText("hur många hushåll");
   await applicant.getByRole("link", { name: "Genomförande", exact: true }).click();
-  await applicant.getByLabel("Långsiktighet").fill("Vi når 400 hushåll och följer upp med en enkät varje år. Hyresbostäder tar över trapphusmötena.");
+  await applicant
+    .getByLabel("Långsiktighet")
+    .fill(
+      "Vi når 400 hushåll och följer upp med en enkät varje år. Hyresbostäder tar över trapphusmötena.",
+    );
   await expect(applicant.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
   await applicant.goto(applicant.url().replace(/\/genomforande$/, "/granska"));
   await applicant.getByRole("button", { name: "Skicka in kompletteringen" }).click();
@@ -58,9 +92,16 @@ test("an application goes from review and completion to a four-eyes decision and
   // Back with the officer, who proposes approval.
   await openCase(officer);
   await expect(officer.getByText("Ändrad i kompletteringen").first()).toBeVisible();
-  await officer.getByRole("group", { name: "Förslag" }).getByRole("radio", { name: "Bifall" }).check();
+  await officer
+    .getByRole("group", { name: "Förslag" })
+    .getByRole("radio", { name: "Bifall" })
+    .check();
   await officer.getByLabel("Belopp vid bifall (kr)").fill("150000");
-  await officer.getByLabel("Motivering").fill("Insatsen svarar mot ett behov som tagits fram i samverkan och har en plan för fortsättningen.");
+  await officer
+    .getByLabel("Motivering")
+    .fill(
+      "Insatsen svarar mot ett behov som tagits fram i samverkan och har en plan för fortsättningen.",
+    );
   await officer.getByRole("button", { name: "Föreslå beslut" }).click();
   await expect(officer.getByText("Förslag till beslut").first()).toBeVisible();
   // The proposer cannot decide: there is no decision form for a reviewer.
@@ -73,7 +114,10 @@ test("an application goes from review and completion to a four-eyes decision and
   await decider.getByRole("radio", { name: "Nej, jag är inte jävig" }).check();
   await decider.getByRole("button", { name: "Lämna jävsprövning" }).click();
   await expect(decider.getByLabel("Belopp vid bifall (kr)")).toHaveValue("150000");
-  await decider.getByRole("group", { name: "Beslut" }).getByRole("radio", { name: "Bevilja" }).check();
+  await decider
+    .getByRole("group", { name: "Beslut" })
+    .getByRole("radio", { name: "Bevilja" })
+    .check();
   await decider.getByRole("button", { name: "Fatta beslut" }).click();
   await expect(decider.getByTestId("decision")).toContainText("Beviljad: 150 000 kr");
   await expectNoSeriousA11yViolations(decider);
@@ -82,17 +126,24 @@ test("an application goes from review and completion to a four-eyes decision and
   await applicant.goto("/ansokningar");
   await applicant.getByRole("link", { name: CASE }).click();
   await expect(applicant.getByText("Beviljad: 150 000 kr")).toBeVisible();
-  const href = await applicant.getByRole("link", { name: "Ladda ner beslutsbrevet (PDF)" }).getAttribute("href");
+  const href = await applicant
+    .getByRole("link", { name: "Ladda ner beslutsbrevet (PDF)" })
+    .getAttribute("href");
   const response = await applicant.request.get(href!);
   expect(response.headers()["content-type"]).toBe("application/pdf");
-  const { text } = await extractText(await getDocumentProxy(new Uint8Array(await response.body())), { mergePages: true });
+  const { text } = await extractText(
+    await getDocumentProxy(new Uint8Array(await response.body())),
+    { mergePages: true },
+  );
   expect(text.replace(/\s+/g, " ")).toContain("150 000 kr");
   expect(text).toContain(referenceNumber);
   expect(text).toContain("Maria Johansson");
 });
 
 test("an applicant cannot reach officers' pages or actions", async ({ page }) => {
-  const [{ id }] = await query<{ id: string }>(`SELECT id FROM "Application" WHERE title = 'Kulturskola för alla i Rosengård'`);
+  const [{ id }] = await query<{ id: string }>(
+    `SELECT id FROM "Application" WHERE title = 'Kulturskola för alla i Rosengård'`,
+  );
   await signIn(page, DEMO.applicant);
   await expect(page).toHaveURL(/\/ansokningar$/);
   for (const path of ["/handlaggning", `/handlaggning/${id}`, "/admin/jav", "/admin/utkorg"]) {

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./support";
 
-test("pages carry a nonce-based Content-Security-Policy and the security headers", async ({ request }) => {
+test("pages carry a nonce-based Content-Security-Policy and the security headers", async ({
+  request,
+}) => {
   const response = await request.get("/");
   const csp = response.headers()["content-security-policy"];
   expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);

@@ -2,11 +2,19 @@ import { expect, test } from "@playwright/test";
 import { DEMO, expectNoSeriousA11yViolations, signIn, enterSecondFactor } from "./support";
 import { query } from "./db";
 
-test("the home page explains the grant and its three tracks in Swedish, with a sign-in", async ({ page }) => {
+test("the home page explains the grant and its three tracks in Swedish, with a sign-in", async ({
+  page,
+}) => {
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "sv");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Statsbidrag för arbete mot segregation");
-  for (const track of ["Kunskaps- och metodutveckling", "Gemensamt agerande och strategisk samverkan", "Direkta insatser"]) {
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Statsbidrag för arbete mot segregation",
+  );
+  for (const track of [
+    "Kunskaps- och metodutveckling",
+    "Gemensamt agerande och strategisk samverkan",
+    "Direkta insatser",
+  ]) {
     await expect(page.getByRole("heading", { name: track })).toBeVisible();
   }
   await expect(page.getByRole("button", { name: "Logga in", exact: true })).toBeVisible();
@@ -18,7 +26,9 @@ test("the interface can be switched to English and back", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("button", { name: "In English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Statsbidrag för arbete mot segregation");
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(
+    "Statsbidrag för arbete mot segregation",
+  );
   await page.getByRole("button", { name: "På svenska" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "sv");
 });
@@ -41,8 +51,12 @@ for (const role of roles) {
 
 test("the applicant sees the organisation's applications from the demo data", async ({ page }) => {
   await signIn(page, DEMO.applicant);
-  await expect(page.getByRole("heading", { name: /Föreningen Mötesplats Skärholmen/ })).toBeVisible();
-  await expect(page.getByRole("row", { name: /Trygga kvällar i Skärholmen/ })).toContainText("Utkast");
+  await expect(
+    page.getByRole("heading", { name: /Föreningen Mötesplats Skärholmen/ }),
+  ).toBeVisible();
+  await expect(page.getByRole("row", { name: /Trygga kvällar i Skärholmen/ })).toContainText(
+    "Utkast",
+  );
 });
 
 test("a wrong password shows a Swedish error at the field", async ({ page }) => {
@@ -64,7 +78,9 @@ test("an applicant opening a reviewer page is refused with a not-found page", as
   for (const path of ["/beslut", "/admin"]) expect((await page.goto(path))?.status()).toBe(404);
 });
 
-test("a signed-out visitor is sent to sign in and back to the page they asked for", async ({ page }) => {
+test("a signed-out visitor is sent to sign in and back to the page they asked for", async ({
+  page,
+}) => {
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/logga-in\?next=%2Fadmin/);
   await page.getByLabel("E-postadress").fill(DEMO.admin);
@@ -84,7 +100,9 @@ test("a new applicant registers and lands on their page", async ({ page }) => {
   await page.getByLabel("Lösenord", { exact: true }).fill("kort");
   await page.getByLabel("Upprepa lösenordet").fill("kort");
   await page.getByRole("button", { name: "Skapa konto" }).click();
-  await expect(page.getByTestId("error-summary")).toContainText("Lösenordet måste ha minst 10 tecken");
+  await expect(page.getByTestId("error-summary")).toContainText(
+    "Lösenordet måste ha minst 10 tecken",
+  );
   await expect(page.getByLabel("Namn")).toHaveValue("Nora Nyström");
   await page.getByLabel("Lösenord", { exact: true }).fill("ett-langt-losenord");
   await page.getByLabel("Upprepa lösenordet").fill("ett-langt-losenord");
@@ -99,13 +117,17 @@ test("the health endpoint answers", async ({ request }) => {
   expect(await response.json()).toEqual({ status: "ok", database: "ok" });
 });
 
-test("the accessibility statement and the public list of approved grants are reachable and accessible", async ({ page }) => {
+test("the accessibility statement and the public list of approved grants are reachable and accessible", async ({
+  page,
+}) => {
   await page.goto("/tillganglighet");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tillgänglighetsredogörelse");
   await expect(page.getByRole("link", { name: /tillganglighet@samverka.example/ })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await page.goto("/beviljade");
-  await expect(page.getByRole("cell", { name: "Mötesplats Skärholmen", exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("cell", { name: "Mötesplats Skärholmen", exact: true }),
+  ).toBeVisible();
   await expect(page.getByRole("cell", { name: "Unga röster i Husby" })).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
 });
@@ -116,10 +138,15 @@ test("an unknown address shows the Swedish not-found page", async ({ page }) => 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sidan finns inte");
 });
 
-test("in English, the applicant's wizard and the officers' dashboard speak English too", async ({ page, browser }) => {
+test("in English, the applicant's wizard and the officers' dashboard speak English too", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, DEMO.applicant);
   const [draft] = await query<{ id: string }>(
-    `SELECT a.id FROM "Application" a JOIN "User" u ON u.id = a."createdById" WHERE u.email = $1 AND a.status = 'DRAFT' ORDER BY a."createdAt" LIMIT 1`, [DEMO.applicant]);
+    `SELECT a.id FROM "Application" a JOIN "User" u ON u.id = a."createdById" WHERE u.email = $1 AND a.status = 'DRAFT' ORDER BY a."createdAt" LIMIT 1`,
+    [DEMO.applicant],
+  );
   await page.goto(`/ansokningar/${draft.id}`);
   await page.getByRole("button", { name: "In English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");

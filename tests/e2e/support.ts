@@ -13,7 +13,10 @@ export const DEMO = {
 
 /** A TOTP code for a secret, for the time step `step` (default now). */
 export function totpCode(secret: string, step = currentStep()) {
-  return TOTP.generate({ secret: Secret.fromBase32(secret.replace(/\s/g, "")), timestamp: step * 30_000 });
+  return TOTP.generate({
+    secret: Secret.fromBase32(secret.replace(/\s/g, "")),
+    timestamp: step * 30_000,
+  });
 }
 export const currentStep = () => Math.floor(Date.now() / 30_000);
 
@@ -32,8 +35,13 @@ export async function enterSecondFactor(page: Page, email: string, secret = DEMO
     await field.fill(totpCode(secret, step));
     await page.getByRole("button", { name: "Fortsätt" }).click();
     const outcome = await Promise.race([
-      page.waitForURL((url) => !url.pathname.startsWith("/logga-in"), { timeout: 15_000 }).then(() => "in" as const),
-      page.getByText("Koden har redan använts").waitFor({ timeout: 15_000 }).then(() => "reused" as const),
+      page
+        .waitForURL((url) => !url.pathname.startsWith("/logga-in"), { timeout: 15_000 })
+        .then(() => "in" as const),
+      page
+        .getByText("Koden har redan använts")
+        .waitFor({ timeout: 15_000 })
+        .then(() => "reused" as const),
     ]).catch(() => "unknown" as const);
     if (outcome === "in") return;
     if (outcome !== "reused") break;
@@ -50,7 +58,13 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   if (password !== DEMO_PASSWORD) return;
   // With the right password: either the role's page opens, or the second step asks for a code.
   const codeField = page.getByLabel("Engångskod");
-  await expect.poll(async () => !new URL(page.url()).pathname.startsWith("/logga-in") || (await codeField.isVisible()), { timeout: 20_000 }).toBe(true);
+  await expect
+    .poll(
+      async () =>
+        !new URL(page.url()).pathname.startsWith("/logga-in") || (await codeField.isVisible()),
+      { timeout: 20_000 },
+    )
+    .toBe(true);
   if (new URL(page.url()).pathname.startsWith("/logga-in")) await enterSecondFactor(page, email);
 }
 
@@ -58,7 +72,13 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function expectNoSeriousA11yViolations(page: Page) {
   // Next streams metadata after the body on dynamic pages: scan once the title has arrived.
   await expect(page).toHaveTitle(/\S/);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === "serious" || v.impact === "critical",
+  );
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+  ).toEqual([]);
 }

@@ -5,11 +5,16 @@ import { query } from "./db";
 import { DEMO, expectNoSeriousA11yViolations, signIn, totpCode, currentStep } from "./support";
 
 // Staff two-factor sign-in (TOTP + recovery codes), as a new reviewer lives it.
-test("a reviewer must enrol before staff pages open, then signs in with a code or a recovery code, each used once", async ({ page, browser }) => {
+test("a reviewer must enrol before staff pages open, then signs in with a code or a recovery code, each used once", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(150_000);
   const email = `tvasteg-${randomBytes(3).toString("hex")}@delmos.example`;
-  await query(`INSERT INTO "User"(id, email, name, roles, "passwordHash", "updatedAt") VALUES ($1, $2, 'Ny Handläggare', '{REVIEWER}', $3, now())`,
-    [`u-${randomBytes(4).toString("hex")}`, email, await hash("ett-bra-losenord")]);
+  await query(
+    `INSERT INTO "User"(id, email, name, roles, "passwordHash", "updatedAt") VALUES ($1, $2, 'Ny Handläggare', '{REVIEWER}', $3, now())`,
+    [`u-${randomBytes(4).toString("hex")}`, email, await hash("ett-bra-losenord")],
+  );
 
   // Password only: the dashboard is not served; the person is sent to enrol.
   await signIn(page, email, "ett-bra-losenord");
@@ -36,7 +41,10 @@ test("a reviewer must enrol before staff pages open, then signs in with a code o
   expect(recovery[0]).toMatch(/^[2-9A-Z]{5}-[2-9A-Z]{5}$/);
   await page.getByRole("link", { name: "Fortsätt" }).click();
   await expect(page).toHaveURL(/\/handlaggning$/);
-  const [row] = await query<{ totpSecret: string; totpEnabledAt: Date }>(`SELECT "totpSecret", "totpEnabledAt" FROM "User" WHERE email = $1`, [email]);
+  const [row] = await query<{ totpSecret: string; totpEnabledAt: Date }>(
+    `SELECT "totpSecret", "totpEnabledAt" FROM "User" WHERE email = $1`,
+    [email],
+  );
   expect(row.totpEnabledAt).not.toBeNull();
   expect(row.totpSecret).not.toContain(secret); // kept encrypted
 
@@ -69,11 +77,23 @@ test("a reviewer must enrol before staff pages open, then signs in with a code o
   await again.getByRole("button", { name: "Fortsätt" }).click();
   await expect(again.getByTestId("error-summary")).toContainText("Koden stämmer inte");
 
-  const events = await query<{ action: string }>(`SELECT a.action FROM "AuditEvent" a JOIN "User" u ON u.id = a."entityId" WHERE u.email = $1`, [email]);
-  expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(["auth.two_factor_enabled", "auth.recovery_code_used", "auth.sign_in_failed"]));
+  const events = await query<{ action: string }>(
+    `SELECT a.action FROM "AuditEvent" a JOIN "User" u ON u.id = a."entityId" WHERE u.email = $1`,
+    [email],
+  );
+  expect(events.map((e) => e.action)).toEqual(
+    expect.arrayContaining([
+      "auth.two_factor_enabled",
+      "auth.recovery_code_used",
+      "auth.sign_in_failed",
+    ]),
+  );
 });
 
-test("applicants sign in without a second step; demo staff give their code", async ({ page, browser }) => {
+test("applicants sign in without a second step; demo staff give their code", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, DEMO.applicant);
   await expect(page).toHaveURL(/\/ansokningar/);
   const staff = await (await browser.newContext()).newPage();

@@ -21,12 +21,23 @@ test("a rule-breaking application answers 200 with every problem at once", async
   const body = await response.json();
   expect(body.valid).toBe(false);
   const codes = body.problems.map((p: { code: string }) => p.code);
-  expect(codes).toEqual(expect.arrayContaining(["PARTNER_REQUIRED", "DECLARATION_MISSING", "BUDGET_MISMATCH", "COORDINATION_PARTNERS_REQUIRED"]));
-  expect(body.problems.find((p: { code: string }) => p.code === "DECLARATION_MISSING")).toMatchObject({ path: "declarations.nonProfit" });
+  expect(codes).toEqual(
+    expect.arrayContaining([
+      "PARTNER_REQUIRED",
+      "DECLARATION_MISSING",
+      "BUDGET_MISMATCH",
+      "COORDINATION_PARTNERS_REQUIRED",
+    ]),
+  );
+  expect(
+    body.problems.find((p: { code: string }) => p.code === "DECLARATION_MISSING"),
+  ).toMatchObject({ path: "declarations.nonProfit" });
   for (const problem of body.problems) expect(problem.message).toMatch(/[a-zåäö]/i);
 });
 
-test("a wrongly shaped application answers 400 with one INVALID_FIELD per bad field", async ({ request }) => {
+test("a wrongly shaped application answers 400 with one INVALID_FIELD per bad field", async ({
+  request,
+}) => {
   const app = valid() as Record<string, unknown>;
   app.requestedSek = "900000";
   app.title = "  ";
@@ -36,12 +47,20 @@ test("a wrongly shaped application answers 400 with one INVALID_FIELD per bad fi
   expect(response.status()).toBe(400);
   const body = await response.json();
   expect(body.valid).toBe(false);
-  expect(body.problems.map((p: { path: string }) => p.path).sort()).toEqual(["partners.1.sector", "requestedSek", "summary", "title"]);
+  expect(body.problems.map((p: { path: string }) => p.path).sort()).toEqual([
+    "partners.1.sector",
+    "requestedSek",
+    "summary",
+    "title",
+  ]);
   expect(body.problems.every((p: { code: string }) => p.code === "INVALID_FIELD")).toBe(true);
 });
 
 test("a body that is not JSON answers 400", async ({ request }) => {
-  const response = await request.post(url, { data: "{ inte json", headers: { "content-type": "application/json" } });
+  const response = await request.post(url, {
+    data: "{ inte json",
+    headers: { "content-type": "application/json" },
+  });
   expect(response.status()).toBe(400);
   const body = await response.json();
   expect(body.problems[0]).toMatchObject({ code: "INVALID_FIELD" });

@@ -9,7 +9,10 @@ import { luhnCheckDigit } from "@/lib/domain/org-number";
 
 const unique = () => randomBytes(4).toString("hex");
 
-export async function makeUser(roles: Role[] = ["APPLICANT"], name = "Test Testsson"): Promise<Actor> {
+export async function makeUser(
+  roles: Role[] = ["APPLICANT"],
+  name = "Test Testsson",
+): Promise<Actor> {
   const user = await db.user.create({ data: { email: `${unique()}@test.example`, name, roles } });
   return { id: user.id, email: user.email, name: user.name, roles, locale: "sv" };
 }
@@ -23,8 +26,14 @@ export function orgNumber(): string {
 export async function makeOrganisation(member: Actor, name = "Föreningen Test") {
   return db.organisation.create({
     data: {
-      name, orgNumber: orgNumber(), legalForm: "NONPROFIT_ASSOCIATION", municipalityCode: "0180", foundedOn: dateOnly("2015-03-01"),
-      payoutType: "BANKGIRO", payoutAccount: "5402-9681", memberships: { create: { userId: member.id } },
+      name,
+      orgNumber: orgNumber(),
+      legalForm: "NONPROFIT_ASSOCIATION",
+      municipalityCode: "0180",
+      foundedOn: dateOnly("2015-03-01"),
+      payoutType: "BANKGIRO",
+      payoutAccount: "5402-9681",
+      memberships: { create: { userId: member.id } },
     },
   });
 }
@@ -33,18 +42,32 @@ export async function makeRound(open = true) {
   const now = Date.now();
   return db.grantRound.create({
     data: {
-      title: `Utlysning ${unique()}`, year: new Date().getFullYear(), budgetSek: 25_000_000, acceptedTracks: ["KNOWLEDGE", "COLLABORATION", "INTERVENTION"],
-      opensAt: new Date(now - 86_400_000), closesAt: new Date(now + (open ? 30 : -0.5) * 86_400_000), status: open ? "OPEN" : "CLOSED",
+      title: `Utlysning ${unique()}`,
+      year: new Date().getFullYear(),
+      budgetSek: 25_000_000,
+      acceptedTracks: ["KNOWLEDGE", "COLLABORATION", "INTERVENTION"],
+      opensAt: new Date(now - 86_400_000),
+      closesAt: new Date(now + (open ? 30 : -0.5) * 86_400_000),
+      status: open ? "OPEN" : "CLOSED",
     },
   });
 }
 
 /** A complete, rule-abiding draft (the demo association's coordination application) owned by `owner`. */
-export async function makeDraft(owner: Actor, options: { roundId?: string; organisationId?: string } = {}) {
+export async function makeDraft(
+  owner: Actor,
+  options: { roundId?: string; organisationId?: string } = {},
+) {
   const organisationId = options.organisationId ?? (await makeOrganisation(owner)).id;
   const roundId = options.roundId ?? (await makeRound()).id;
   const contract = demoApplications(new Date().getFullYear() + 1).skarholmen;
   return db.application.create({
-    data: { ...contractToApplicationData(contract), status: "DRAFT", round: { connect: { id: roundId } }, organisation: { connect: { id: organisationId } }, createdBy: { connect: { id: owner.id } } },
+    data: {
+      ...contractToApplicationData(contract),
+      status: "DRAFT",
+      round: { connect: { id: roundId } },
+      organisation: { connect: { id: organisationId } },
+      createdBy: { connect: { id: owner.id } },
+    },
   });
 }

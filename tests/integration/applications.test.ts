@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { getForApplicant, saveDraftPart, submitApplication, withdrawApplication, createDraft } from "@/lib/server/applications";
+import {
+  getForApplicant,
+  saveDraftPart,
+  submitApplication,
+  withdrawApplication,
+  createDraft,
+} from "@/lib/server/applications";
 import { Conflict, Forbidden, NotFound, RuleViolation } from "@/lib/server/errors";
 import { makeDraft, makeOrganisation, makeRound, makeUser } from "../factories";
 
@@ -13,19 +19,31 @@ describe("submitting an application", () => {
     const outcome = await submitApplication(applicant, draft.id);
     expect(outcome.referenceNumber).toMatch(new RegExp(`^${year()}/\\d{4}$`));
     expect(outcome.alreadySubmitted).toBe(false);
-    const app = await db.application.findUniqueOrThrow({ where: { id: draft.id }, include: { versions: true } });
+    const app = await db.application.findUniqueOrThrow({
+      where: { id: draft.id },
+      include: { versions: true },
+    });
     expect(app.status).toBe("SUBMITTED");
     expect(app.versions).toHaveLength(1);
     expect((app.versions[0].content as { title: string }).title).toBe("Mötesplats Skärholmen");
     expect((app.versions[0].ruleResult as { valid: boolean }).valid).toBe(true);
-    expect(await db.mailMessage.count({ where: { to: applicant.email, subject: { contains: outcome.referenceNumber } } })).toBe(1);
-    expect(await db.auditEvent.count({ where: { entityId: draft.id, action: "application.submitted" } })).toBe(1);
+    expect(
+      await db.mailMessage.count({
+        where: { to: applicant.email, subject: { contains: outcome.referenceNumber } },
+      }),
+    ).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { entityId: draft.id, action: "application.submitted" } }),
+    ).toBe(1);
   });
 
   it("answers a repeated or simultaneous request with the same reference number, and submits once", async () => {
     const applicant = await makeUser();
     const draft = await makeDraft(applicant);
-    const [a, b] = await Promise.all([submitApplication(applicant, draft.id), submitApplication(applicant, draft.id)]);
+    const [a, b] = await Promise.all([
+      submitApplication(applicant, draft.id),
+      submitApplication(applicant, draft.id),
+    ]);
     const again = await submitApplication(applicant, draft.id);
     expect(new Set([a.referenceNumber, b.referenceNumber, again.referenceNumber]).size).toBe(1);
     expect(again.alreadySubmitted).toBe(true);
@@ -41,20 +59,30 @@ describe("submitting an application", () => {
         return { applicant, draft: await makeDraft(applicant, { roundId: round.id }) };
       }),
     );
-    const before = (await db.referenceCounter.findUnique({ where: { year: Number(year()) } }))?.last ?? 0;
-    const results = await Promise.all(drafts.map(({ applicant, draft }) => submitApplication(applicant, draft.id)));
-    const numbers = results.map((r) => Number(r.referenceNumber.split("/")[1])).sort((x, y) => x - y);
+    const before =
+      (await db.referenceCounter.findUnique({ where: { year: Number(year()) } }))?.last ?? 0;
+    const results = await Promise.all(
+      drafts.map(({ applicant, draft }) => submitApplication(applicant, draft.id)),
+    );
+    const numbers = results
+      .map((r) => Number(r.referenceNumber.split("/")[1]))
+      .sort((x, y) => x - y);
     expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => before + i + 1));
   });
 
   it("refuses an application that breaks the rules, with every problem, and uses no reference number", async () => {
     const applicant = await makeUser();
     const draft = await makeDraft(applicant);
-    await db.application.update({ where: { id: draft.id }, data: { declNonProfit: false, title: "" } });
+    await db.application.update({
+      where: { id: draft.id },
+      data: { declNonProfit: false, title: "" },
+    });
     await db.partner.deleteMany({ where: { applicationId: draft.id } });
     const error = await submitApplication(applicant, draft.id).catch((e) => e);
     expect(error).toBeInstanceOf(RuleViolation);
-    expect((error as RuleViolation).problems.map((p) => p.path)).toEqual(expect.arrayContaining(["title"]));
+    expect((error as RuleViolation).problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining(["title"]),
+    );
     const app = await db.application.findUniqueOrThrow({ where: { id: draft.id } });
     expect(app.status).toBe("DRAFT");
     expect(app.referenceNumber).toBeNull();
@@ -76,13 +104,29 @@ describe("submitting an application", () => {
     for (const actor of [outsider, reviewer]) {
       await expect(getForApplicant(actor, draft.id)).rejects.toBeInstanceOf(NotFound);
       await expect(submitApplication(actor, draft.id)).rejects.toBeInstanceOf(NotFound);
-      await expect(saveDraftPart(actor, draft.id, 1, "grunduppgifter", { track: "INTERVENTION", variant: null, title: "Kapad", summary: "", focusAreas: [], periodStart: "", periodEnd: "" })).rejects.toBeInstanceOf(NotFound);
+      await expect(
+        saveDraftPart(actor, draft.id, 1, "grunduppgifter", {
+          track: "INTERVENTION",
+          variant: null,
+          title: "Kapad",
+          summary: "",
+          focusAreas: [],
+          periodStart: "",
+          periodEnd: "",
+        }),
+      ).rejects.toBeInstanceOf(NotFound);
     }
-    expect((await db.application.findUniqueOrThrow({ where: { id: draft.id } })).title).toBe("Mötesplats Skärholmen");
-    expect(await db.auditEvent.count({ where: { action: "access.denied", actorId: outsider.id } })).toBeGreaterThanOrEqual(3);
+    expect((await db.application.findUniqueOrThrow({ where: { id: draft.id } })).title).toBe(
+      "Mötesplats Skärholmen",
+    );
+    expect(
+      await db.auditEvent.count({ where: { action: "access.denied", actorId: outsider.id } }),
+    ).toBeGreaterThanOrEqual(3);
 
     const colleague = await makeUser();
-    await db.membership.create({ data: { userId: colleague.id, organisationId: draft.organisationId } });
+    await db.membership.create({
+      data: { userId: colleague.id, organisationId: draft.organisationId },
+    });
     expect((await submitApplication(colleague, draft.id)).referenceNumber).toMatch(/\d{4}\/\d{4}/);
   });
 });
@@ -91,10 +135,20 @@ describe("saving a draft", () => {
   it("saves a part and refuses a stale copy without overwriting the newer one", async () => {
     const applicant = await makeUser();
     const draft = await makeDraft(applicant);
-    const basics = { track: "INTERVENTION" as const, variant: null, title: "Första titeln", summary: "S", focusAreas: [], periodStart: "2027-01-01", periodEnd: "2027-12-31" };
+    const basics = {
+      track: "INTERVENTION" as const,
+      variant: null,
+      title: "Första titeln",
+      summary: "S",
+      focusAreas: [],
+      periodStart: "2027-01-01",
+      periodEnd: "2027-12-31",
+    };
     const v2 = await saveDraftPart(applicant, draft.id, 1, "grunduppgifter", basics);
     expect(v2).toBe(2);
-    await expect(saveDraftPart(applicant, draft.id, 1, "grunduppgifter", { ...basics, title: "Gammal flik" })).rejects.toBeInstanceOf(Conflict);
+    await expect(
+      saveDraftPart(applicant, draft.id, 1, "grunduppgifter", { ...basics, title: "Gammal flik" }),
+    ).rejects.toBeInstanceOf(Conflict);
     const app = await db.application.findUniqueOrThrow({ where: { id: draft.id } });
     expect(app.title).toBe("Första titeln");
     expect(app.variant).toBeNull();
@@ -104,30 +158,70 @@ describe("saving a draft", () => {
     const applicant = await makeUser();
     const draft = await makeDraft(applicant);
     await saveDraftPart(applicant, draft.id, 1, "budget", {
-      budget: [{ year: 2027, category: "STAFF", amountSek: 300000, description: "" }, { year: 2028, category: "PREMISES", amountSek: 50000, description: "" }],
-      cofinancingSek: 20000, otherFunding: [], stateAid: false,
+      budget: [
+        { year: 2027, category: "STAFF", amountSek: 300000, description: "" },
+        { year: 2028, category: "PREMISES", amountSek: 50000, description: "" },
+      ],
+      cofinancingSek: 20000,
+      otherFunding: [],
+      stateAid: false,
     });
-    expect((await db.application.findUniqueOrThrow({ where: { id: draft.id } })).requestedSek).toBe(330000);
+    expect((await db.application.findUniqueOrThrow({ where: { id: draft.id } })).requestedSek).toBe(
+      330000,
+    );
   });
 
   it("refuses badly typed input with Swedish messages at the field", async () => {
     const applicant = await makeUser();
     const draft = await makeDraft(applicant);
-    const error = (await saveDraftPart(applicant, draft.id, 1, "budget", { budget: [{ year: 2027, category: "STAFF", amountSek: 12.5, description: "" }], cofinancingSek: -1, otherFunding: [], stateAid: null }).catch((e) => e)) as RuleViolation;
+    const error = (await saveDraftPart(applicant, draft.id, 1, "budget", {
+      budget: [{ year: 2027, category: "STAFF", amountSek: 12.5, description: "" }],
+      cofinancingSek: -1,
+      otherFunding: [],
+      stateAid: null,
+    }).catch((e) => e)) as RuleViolation;
     expect(error).toBeInstanceOf(RuleViolation);
-    expect(error.problems).toEqual(expect.arrayContaining([
-      expect.objectContaining({ path: "budget.0.amountSek", message: "Ange beloppet i hela kronor, utan decimaler." }),
-      expect.objectContaining({ path: "cofinancingSek", message: "Beloppet kan inte vara negativt." }),
-    ]));
+    expect(error.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          path: "budget.0.amountSek",
+          message: "Ange beloppet i hela kronor, utan decimaler.",
+        }),
+        expect.objectContaining({
+          path: "cofinancingSek",
+          message: "Beloppet kan inte vara negativt.",
+        }),
+      ]),
+    );
   });
 
   it("keeps partners' letters when partners are edited and reordered", async () => {
     const applicant = await makeUser();
     const draft = await makeDraft(applicant);
-    const partners = await db.partner.findMany({ where: { applicationId: draft.id }, orderBy: { position: "asc" }, include: { letter: true } });
-    const rows = partners.map((p) => ({ id: p.id, name: p.name, orgNumber: p.orgNumber ?? "", sector: p.sector, localAnchoring: p.localAnchoring, role: p.role, activities: p.activities, contactName: "", contactEmail: "" }));
-    await saveDraftPart(applicant, draft.id, 1, "partner", { partners: [rows[2], { ...rows[0], name: "Skärholmens SDF" }] });
-    const after = await db.partner.findMany({ where: { applicationId: draft.id }, orderBy: { position: "asc" }, include: { letter: true } });
+    const partners = await db.partner.findMany({
+      where: { applicationId: draft.id },
+      orderBy: { position: "asc" },
+      include: { letter: true },
+    });
+    const rows = partners.map((p) => ({
+      id: p.id,
+      name: p.name,
+      orgNumber: p.orgNumber ?? "",
+      sector: p.sector,
+      localAnchoring: p.localAnchoring,
+      role: p.role,
+      activities: p.activities,
+      contactName: "",
+      contactEmail: "",
+    }));
+    await saveDraftPart(applicant, draft.id, 1, "partner", {
+      partners: [rows[2], { ...rows[0], name: "Skärholmens SDF" }],
+    });
+    const after = await db.partner.findMany({
+      where: { applicationId: draft.id },
+      orderBy: { position: "asc" },
+      include: { letter: true },
+    });
     expect(after.map((p) => p.name)).toEqual(["Skärholmens gymnasium", "Skärholmens SDF"]);
     expect(after.every((p) => p.letter?.status === "SIGNED")).toBe(true);
   });
@@ -136,7 +230,15 @@ describe("saving a draft", () => {
     const applicant = await makeUser();
     const draft = await makeDraft(applicant);
     await submitApplication(applicant, draft.id);
-    await expect(saveDraftPart(applicant, draft.id, 2, "genomforande", { methods: [], previousGrantReference: "", strategicFramework: "", genderEqualityPerspective: "x", longTermPlan: "y" })).rejects.toBeInstanceOf(Forbidden);
+    await expect(
+      saveDraftPart(applicant, draft.id, 2, "genomforande", {
+        methods: [],
+        previousGrantReference: "",
+        strategicFramework: "",
+        genderEqualityPerspective: "x",
+        longTermPlan: "y",
+      }),
+    ).rejects.toBeInstanceOf(Forbidden);
   });
 });
 
@@ -146,20 +248,42 @@ describe("completion and withdrawal", () => {
     const officer = await makeUser(["REVIEWER"]);
     const draft = await makeDraft(applicant);
     const first = await submitApplication(applicant, draft.id);
-    await db.application.update({ where: { id: draft.id }, data: { status: "COMPLEMENT_REQUESTED" } });
-    await db.complementRequest.create({ data: { applicationId: draft.id, requestedById: officer.id, message: "Beskriv hur ni når föräldrarna." } });
+    await db.application.update({
+      where: { id: draft.id },
+      data: { status: "COMPLEMENT_REQUESTED" },
+    });
+    await db.complementRequest.create({
+      data: {
+        applicationId: draft.id,
+        requestedById: officer.id,
+        message: "Beskriv hur ni når föräldrarna.",
+      },
+    });
     const app = await getForApplicant(applicant, draft.id);
     await saveDraftPart(applicant, draft.id, app.version, "genomforande", {
-      methods: app.methods, previousGrantReference: "", strategicFramework: app.strategicFramework ?? "", genderEqualityPerspective: app.genderEqualityPerspective,
+      methods: app.methods,
+      previousGrantReference: "",
+      strategicFramework: app.strategicFramework ?? "",
+      genderEqualityPerspective: app.genderEqualityPerspective,
       longTermPlan: "Föräldracaféet drivs vidare av skolan.",
     });
     const second = await submitApplication(applicant, draft.id);
     expect(second.referenceNumber).toBe(first.referenceNumber);
-    const after = await db.application.findUniqueOrThrow({ where: { id: draft.id }, include: { versions: { orderBy: { number: "asc" } }, complementRequests: true } });
+    const after = await db.application.findUniqueOrThrow({
+      where: { id: draft.id },
+      include: { versions: { orderBy: { number: "asc" } }, complementRequests: true },
+    });
     expect(after.status).toBe("IN_REVIEW");
-    expect(after.versions.map((v) => [v.number, v.reason])).toEqual([[1, "SUBMISSION"], [2, "COMPLEMENT"]]);
-    expect((after.versions[1].content as { longTermPlan: string }).longTermPlan).toBe("Föräldracaféet drivs vidare av skolan.");
-    expect((after.versions[0].content as { longTermPlan: string }).longTermPlan).not.toBe("Föräldracaféet drivs vidare av skolan.");
+    expect(after.versions.map((v) => [v.number, v.reason])).toEqual([
+      [1, "SUBMISSION"],
+      [2, "COMPLEMENT"],
+    ]);
+    expect((after.versions[1].content as { longTermPlan: string }).longTermPlan).toBe(
+      "Föräldracaféet drivs vidare av skolan.",
+    );
+    expect((after.versions[0].content as { longTermPlan: string }).longTermPlan).not.toBe(
+      "Föräldracaféet drivs vidare av skolan.",
+    );
     expect(after.complementRequests[0].answeredAt).not.toBeNull();
   });
 
@@ -168,7 +292,9 @@ describe("completion and withdrawal", () => {
     const draft = await makeDraft(applicant);
     await submitApplication(applicant, draft.id);
     await withdrawApplication(applicant, draft.id, "Vi söker i nästa utlysning.");
-    expect((await db.application.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("WITHDRAWN");
+    expect((await db.application.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe(
+      "WITHDRAWN",
+    );
 
     const other = await makeDraft(applicant);
     await db.application.update({ where: { id: other.id }, data: { status: "PROPOSED" } });
@@ -184,7 +310,11 @@ describe("starting a draft", () => {
     const closed = await makeRound(false);
     const draft = await createDraft(applicant, { organisationId: org.id, roundId: open.id });
     expect(draft.status).toBe("DRAFT");
-    await expect(createDraft(applicant, { organisationId: org.id, roundId: closed.id })).rejects.toBeInstanceOf(RuleViolation);
-    await expect(createDraft(await makeUser(), { organisationId: org.id, roundId: open.id })).rejects.toBeInstanceOf(NotFound);
+    await expect(
+      createDraft(applicant, { organisationId: org.id, roundId: closed.id }),
+    ).rejects.toBeInstanceOf(RuleViolation);
+    await expect(
+      createDraft(await makeUser(), { organisationId: org.id, roundId: open.id }),
+    ).rejects.toBeInstanceOf(NotFound);
   });
 });

@@ -12,20 +12,43 @@ async function read(stream: NodeJS.ReadableStream): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function approved(roundId: string, title: string, amountSek: number, decidedOn = "2026-12-10", outcome: "APPROVED" | "REJECTED" = "APPROVED") {
+async function approved(
+  roundId: string,
+  title: string,
+  amountSek: number,
+  decidedOn = "2026-12-10",
+  outcome: "APPROVED" | "REJECTED" = "APPROVED",
+) {
   const applicant = await makeUser();
   const draft = await makeDraft(applicant, { roundId });
   const reference = `2026/${String(Math.floor(Math.random() * 9000) + 1000)}`;
-  await db.application.update({ where: { id: draft.id }, data: { title, status: outcome, referenceNumber: reference, countyCode: "01" } });
-  await db.decision.create({ data: { applicationId: draft.id, roundId, outcome, amountSek: outcome === "APPROVED" ? amountSek : null, reasons: "Skäl för beslutet.", decidedOn: new Date(`${decidedOn}T00:00:00Z`), deciderId: (await makeUser(["DECIDER"])).id } });
-  return { reference, orgNumber: (await db.organisation.findUniqueOrThrow({ where: { id: draft.organisationId } })).orgNumber };
+  await db.application.update({
+    where: { id: draft.id },
+    data: { title, status: outcome, referenceNumber: reference, countyCode: "01" },
+  });
+  await db.decision.create({
+    data: {
+      applicationId: draft.id,
+      roundId,
+      outcome,
+      amountSek: outcome === "APPROVED" ? amountSek : null,
+      reasons: "Skäl för beslutet.",
+      decidedOn: new Date(`${decidedOn}T00:00:00Z`),
+      deciderId: (await makeUser(["DECIDER"])).id,
+    },
+  });
+  return {
+    reference,
+    orgNumber: (await db.organisation.findUniqueOrThrow({ where: { id: draft.organisationId } }))
+      .orgNumber,
+  };
 }
 
 describe("export of approved grants (SPEC §6)", () => {
   it("writes CSV with BOM, the 360Giving columns in order, every approved grant and nothing else", async () => {
     const round = await makeRound();
     const a = await approved(round.id, "Mötesplats för äldre i Årsta", 450_000);
-    const b = await approved(round.id, "=HYPERLINK(\"http://evil\")", 100_000);
+    const b = await approved(round.id, '=HYPERLINK("http://evil")', 100_000);
     await approved(round.id, "Avslagen ansökan", 0, "2026-12-10", "REJECTED");
     const csv = (await read(exportStream("csv", { roundId: round.id }))).toString("utf8");
     expect(csv.startsWith("\uFEFF")).toBe(true);
@@ -46,7 +69,9 @@ describe("export of approved grants (SPEC §6)", () => {
     const round = await makeRound();
     await approved(round.id, "Läxhjälp i Hjällbo", 275_000);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await read(exportStream("xlsx", { roundId: round.id }))) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(
+      (await read(exportStream("xlsx", { roundId: round.id }))) as unknown as ArrayBuffer,
+    );
     const sheet = workbook.worksheets[0];
     expect(sheet.getRow(1).values).toEqual([undefined, ...EXPORT_COLUMNS]);
     const row = sheet.getRow(2);
@@ -59,9 +84,17 @@ describe("export of approved grants (SPEC §6)", () => {
   it("writes 360Giving-style JSON", async () => {
     const round = await makeRound();
     const a = await approved(round.id, "Trygghet i Navestad", 90_000);
-    const json = JSON.parse((await read(exportStream("json", { roundId: round.id }))).toString("utf8"));
+    const json = JSON.parse(
+      (await read(exportStream("json", { roundId: round.id }))).toString("utf8"),
+    );
     expect(json.grants).toHaveLength(1);
-    expect(json.grants[0]).toMatchObject({ id: `360G-delmos-${a.reference.replace("/", "-")}`, currency: "SEK", amountAwarded: 90_000, recipientOrganization: [{ id: `SE-ON-${a.orgNumber}` }], referenceNumber: a.reference });
+    expect(json.grants[0]).toMatchObject({
+      id: `360G-delmos-${a.reference.replace("/", "-")}`,
+      currency: "SEK",
+      amountAwarded: 90_000,
+      recipientOrganization: [{ id: `SE-ON-${a.orgNumber}` }],
+      referenceNumber: a.reference,
+    });
   });
 
   it("filters the public list by year and county, with totals and no personal data", async () => {
@@ -77,7 +110,8 @@ describe("export of approved grants (SPEC §6)", () => {
 
   it("pages the public list, newest decisions first, with totals over every page", async () => {
     const round = await makeRound();
-    for (const day of ["01", "02", "03"]) await approved(round.id, `Bidrag ${day}`, 10_000, `2026-03-${day}`);
+    for (const day of ["01", "02", "03"])
+      await approved(round.id, `Bidrag ${day}`, 10_000, `2026-03-${day}`);
     const first = await listApprovedGrants({ roundId: round.id }, 1, 2);
     const second = await listApprovedGrants({ roundId: round.id }, 2, 2);
     expect(first.grants.map((g) => g.title)).toEqual(["Bidrag 03", "Bidrag 02"]);

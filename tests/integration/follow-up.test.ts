@@ -3,7 +3,16 @@ import { db } from "@/lib/server/db";
 import { submitApplication } from "@/lib/server/applications";
 import { assign, decide, declareConflict, proposeDecision } from "@/lib/server/review";
 import {
-  acceptReport, claimRepayment, grantForOfficer, outcomes, overdueReports, paymentFile, releaseInstalment, requestReportCompletion, saveReport, sendReportReminders,
+  acceptReport,
+  claimRepayment,
+  grantForOfficer,
+  outcomes,
+  overdueReports,
+  paymentFile,
+  releaseInstalment,
+  requestReportCompletion,
+  saveReport,
+  sendReportReminders,
 } from "@/lib/server/follow-up";
 import { listNotifications, unreadCount } from "@/lib/server/notifications";
 import { Forbidden, RuleViolation } from "@/lib/server/errors";
@@ -16,14 +25,35 @@ async function approvedGrant(amountSek = 900_000) {
   const officer = await makeUser(["REVIEWER"]);
   await declareConflict(officer, draft.id, { hasConflict: false });
   await assign(officer, draft.id);
-  await proposeDecision(officer, draft.id, { outcome: "APPROVED", amountSek, reasons: "Väl förankrad ansökan." });
+  await proposeDecision(officer, draft.id, {
+    outcome: "APPROVED",
+    amountSek,
+    reasons: "Väl förankrad ansökan.",
+  });
   const decider = await makeUser(["DECIDER"]);
   await declareConflict(decider, draft.id, { hasConflict: false });
-  await decide(decider, draft.id, { action: "APPROVE", amountSek, reasons: "Beviljas enligt förslaget." });
+  await decide(decider, draft.id, {
+    action: "APPROVE",
+    amountSek,
+    reasons: "Beviljas enligt förslaget.",
+  });
   return { applicant, officer, id: draft.id };
 }
 
-const report = { meetingsHeld: 24, participantsWomen: 130, participantsMen: 95, participantsOther: 5, collaborationsStarted: 2, collaborationsNote: "IOP med stadsdelen.", spending: { STAFF: 200_000, ACTIVITIES: 50_000 }, unspentSek: 0, whatWasDone: "Träffar varje vecka.", resultsForResidents: "Fler unga känner sig trygga.", lessonsLearned: "Kvällstider fungerar.", continuation: "Stadsdelen tar över lokalen." };
+const report = {
+  meetingsHeld: 24,
+  participantsWomen: 130,
+  participantsMen: 95,
+  participantsOther: 5,
+  collaborationsStarted: 2,
+  collaborationsNote: "IOP med stadsdelen.",
+  spending: { STAFF: 200_000, ACTIVITIES: 50_000 },
+  unspentSek: 0,
+  whatWasDone: "Träffar varje vecka.",
+  resultsForResidents: "Fler unga känner sig trygga.",
+  lessonsLearned: "Kvällstider fungerar.",
+  continuation: "Stadsdelen tar över lokalen.",
+};
 
 describe("after the decision", () => {
   it("plans instalments summing to the grant, one per year, with reports before later instalments and a final report", async () => {
@@ -40,7 +70,9 @@ describe("after the decision", () => {
     const { applicant, officer, id } = await approvedGrant();
     let grant = await grantForOfficer(officer, id);
     await releaseInstalment(officer, grant.instalments[0].id);
-    await expect(releaseInstalment(officer, grant.instalments[1].id)).rejects.toBeInstanceOf(Forbidden);
+    await expect(releaseInstalment(officer, grant.instalments[1].id)).rejects.toBeInstanceOf(
+      Forbidden,
+    );
 
     const progress = grant.reports[0];
     const v2 = await saveReport(applicant, progress.id, progress.version, report, false);
@@ -48,7 +80,13 @@ describe("after the decision", () => {
     await requestReportCompletion(officer, progress.id, "Redovisa hur många hushåll ni nådde.");
     const reopened = await db.followUpReport.findUniqueOrThrow({ where: { id: progress.id } });
     expect(reopened.status).toBe("COMPLEMENT_REQUESTED");
-    await saveReport(applicant, progress.id, reopened.version, { ...report, resultsForResidents: "Vi nådde 400 hushåll." }, true);
+    await saveReport(
+      applicant,
+      progress.id,
+      reopened.version,
+      { ...report, resultsForResidents: "Vi nådde 400 hushåll." },
+      true,
+    );
     await acceptReport(officer, progress.id);
     grant = await grantForOfficer(officer, id);
     expect(grant.instalments[1].blocked).toBe(false);
@@ -56,9 +94,12 @@ describe("after the decision", () => {
 
     const admin = await makeUser(["ADMIN"]);
     const chunks: Buffer[] = [];
-    for await (const chunk of await paymentFile(admin, "2000-01-01", "2100-01-01")) chunks.push(Buffer.from(chunk));
+    for await (const chunk of await paymentFile(admin, "2000-01-01", "2100-01-01"))
+      chunks.push(Buffer.from(chunk));
     const csv = Buffer.concat(chunks).toString("utf8");
-    expect(csv).toContain("Diarienummer,Organisation,Organisationsnummer,Kontotyp,Konto,Belopp,Förfallodag");
+    expect(csv).toContain(
+      "Diarienummer,Organisation,Organisationsnummer,Kontotyp,Konto,Belopp,Förfallodag",
+    );
     expect(csv).toContain(",Bankgiro,5402-9681,300000,");
     await expect(paymentFile(officer, "2000-01-01", "2100-01-01")).rejects.toThrow();
   });
@@ -66,18 +107,39 @@ describe("after the decision", () => {
   it("refuses to release to a payout account that fails its check digit", async () => {
     const { officer, id } = await approvedGrant();
     const grant = await grantForOfficer(officer, id);
-    await db.organisation.update({ where: { id: grant.organisationId }, data: { payoutAccount: "5402-9682" } });
-    const error = (await releaseInstalment(officer, grant.instalments[0].id).catch((e) => e)) as RuleViolation;
+    await db.organisation.update({
+      where: { id: grant.organisationId },
+      data: { payoutAccount: "5402-9682" },
+    });
+    const error = (await releaseInstalment(officer, grant.instalments[0].id).catch(
+      (e) => e,
+    )) as RuleViolation;
     expect(error.problems[0].message).toContain("kontrollsiffra");
   });
 
   it("flags spending over the granted amount in Swedish and keeps the draft", async () => {
     const { applicant, officer, id } = await approvedGrant(300_000);
     const final = (await grantForOfficer(officer, id)).reports.at(-1)!;
-    const error = (await saveReport(applicant, final.id, final.version, { ...report, spending: { STAFF: 400_000 } }, true).catch((e) => e)) as RuleViolation;
-    expect(error.problems.map((p) => p.message).join(" ")).toContain("större än det beviljade beloppet");
-    await saveReport(applicant, final.id, final.version, { ...report, spending: { STAFF: 400_000 } }, false);
-    expect((await db.followUpReport.findUniqueOrThrow({ where: { id: final.id } })).spending).toEqual({ STAFF: 400_000 });
+    const error = (await saveReport(
+      applicant,
+      final.id,
+      final.version,
+      { ...report, spending: { STAFF: 400_000 } },
+      true,
+    ).catch((e) => e)) as RuleViolation;
+    expect(error.problems.map((p) => p.message).join(" ")).toContain(
+      "större än det beviljade beloppet",
+    );
+    await saveReport(
+      applicant,
+      final.id,
+      final.version,
+      { ...report, spending: { STAFF: 400_000 } },
+      false,
+    );
+    expect(
+      (await db.followUpReport.findUniqueOrThrow({ where: { id: final.id } })).spending,
+    ).toEqual({ STAFF: 400_000 });
   });
 
   it("sends each reminder exactly once, even when the job runs twice, and lists overdue reports", async () => {
@@ -86,20 +148,44 @@ describe("after the decision", () => {
     const dueDay = new Date(first.dueDate.getTime() + 10 * 3_600_000);
     await sendReportReminders(dueDay);
     await sendReportReminders(dueDay);
-    expect(await db.mailMessage.count({ where: { to: applicant.email, dedupeKey: { startsWith: `report-reminder:${first.id}:due-soon` } } })).toBe(1);
+    expect(
+      await db.mailMessage.count({
+        where: {
+          to: applicant.email,
+          dedupeKey: { startsWith: `report-reminder:${first.id}:due-soon` },
+        },
+      }),
+    ).toBe(1);
     const later = new Date(first.dueDate.getTime() + 3 * 86_400_000);
     await sendReportReminders(later);
     await sendReportReminders(later);
-    expect(await db.mailMessage.count({ where: { to: applicant.email, dedupeKey: { startsWith: `report-reminder:${first.id}:overdue` } } })).toBe(1);
+    expect(
+      await db.mailMessage.count({
+        where: {
+          to: applicant.email,
+          dedupeKey: { startsWith: `report-reminder:${first.id}:overdue` },
+        },
+      }),
+    ).toBe(1);
     const overdue = await overdueReports(officer, later.toISOString().slice(0, 10));
     expect(overdue.map((r) => r.id)).toContain(first.id);
   });
 
   it("records a repayment claim the grantee sees, and sums outcomes of reported grants", async () => {
     const { applicant, officer, id } = await approvedGrant();
-    await claimRepayment(officer, id, { amountSek: 50_000, reasons: "Medel för lokalhyra användes inte.", dueDate: "2029-06-30" });
+    await claimRepayment(officer, id, {
+      amountSek: 50_000,
+      reasons: "Medel för lokalhyra användes inte.",
+      dueDate: "2029-06-30",
+    });
     expect((await listNotifications(applicant)).map((n) => n.kind)).toContain("repayment_claim");
-    await expect(claimRepayment(officer, id, { amountSek: 10_000_000, reasons: "För stort återkrav.", dueDate: "2029-06-30" })).rejects.toBeInstanceOf(RuleViolation);
+    await expect(
+      claimRepayment(officer, id, {
+        amountSek: 10_000_000,
+        reasons: "För stort återkrav.",
+        dueDate: "2029-06-30",
+      }),
+    ).rejects.toBeInstanceOf(RuleViolation);
     const progress = (await grantForOfficer(officer, id)).reports[0];
     await saveReport(applicant, progress.id, progress.version, report, true);
     const totals = await outcomes(officer);

@@ -6,7 +6,11 @@ import { db } from "@/lib/server/db";
 describe("file storage in PostgreSQL", () => {
   it("stores a file with its SHA-256 and gives back the same bytes", async () => {
     const data = Buffer.from("%PDF-1.7\nAvsiktsförklaring\n%%EOF\n", "utf8");
-    const saved = await storage.put({ data, contentType: "application/pdf", fileName: "avsiktsförklaring skärholmen.pdf" });
+    const saved = await storage.put({
+      data,
+      contentType: "application/pdf",
+      fileName: "avsiktsförklaring skärholmen.pdf",
+    });
     expect(saved.sha256).toBe(createHash("sha256").update(data).digest("hex"));
     expect(saved.size).toBe(data.length);
     const read = await storage.get(saved.id);
@@ -27,7 +31,11 @@ describe("file storage in PostgreSQL", () => {
   });
 
   it("never serves bytes that no longer match their hash", async () => {
-    const saved = await storage.put({ data: Buffer.from("%PDF-1.7\noriginal\n"), contentType: "application/pdf", fileName: "c.pdf" });
+    const saved = await storage.put({
+      data: Buffer.from("%PDF-1.7\noriginal\n"),
+      contentType: "application/pdf",
+      fileName: "c.pdf",
+    });
     await db.$executeRaw`UPDATE "FileBlob" SET data = ${new Uint8Array(Buffer.from("%PDF-1.7\nändrad\n"))} WHERE sha256 = ${saved.sha256}`;
     await expect(storage.get(saved.id)).rejects.toThrow(/content hash/);
   });

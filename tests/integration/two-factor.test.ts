@@ -2,7 +2,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Secret, TOTP } from "otpauth";
 import { db } from "@/lib/server/db";
 import { makeUser } from "@/tests/factories";
-import { confirmEnrolment, enrolWithSecret, regenerateRecoveryCodes, resetTwoFactor, startEnrolment, twoFactorStatus, verifySecondFactor } from "@/lib/server/two-factor";
+import {
+  confirmEnrolment,
+  enrolWithSecret,
+  regenerateRecoveryCodes,
+  resetTwoFactor,
+  startEnrolment,
+  twoFactorStatus,
+  verifySecondFactor,
+} from "@/lib/server/two-factor";
 import { seal, unseal } from "@/lib/server/secret-box";
 import { Forbidden, NotFound, RuleViolation } from "@/lib/server/errors";
 import { authOptions } from "@/lib/server/auth";
@@ -12,7 +20,8 @@ beforeAll(() => {
   process.env.AUTH_SECRET ??= "integration-test-secret-0123456789";
 });
 
-const codeAt = (base32: string, ms: number) => TOTP.generate({ secret: Secret.fromBase32(base32.replace(/\s/g, "")), timestamp: ms });
+const codeAt = (base32: string, ms: number) =>
+  TOTP.generate({ secret: Secret.fromBase32(base32.replace(/\s/g, "")), timestamp: ms });
 const T0 = Date.UTC(2026, 11, 2, 9, 0, 0);
 
 describe("enrolment", () => {
@@ -33,7 +42,11 @@ describe("enrolment", () => {
     expect(new Set(codes).size).toBe(10);
     for (const code of codes) expect(code).toMatch(/^[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}$/);
     expect(await twoFactorStatus(reviewer)).toMatchObject({ enabled: true, recoveryCodesLeft: 10 });
-    expect(await db.auditEvent.count({ where: { entityId: reviewer.id, action: "auth.two_factor_enabled" } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { entityId: reviewer.id, action: "auth.two_factor_enabled" },
+      }),
+    ).toBe(1);
     await expect(startEnrolment(reviewer)).rejects.toBeInstanceOf(Forbidden);
   });
 
@@ -71,9 +84,19 @@ describe("the second factor at sign-in", () => {
     // Another person's code never works.
     const other = await makeUser(["REVIEWER"]);
     await enrolWithSecret(other.id, secret);
-    expect(await verifySecondFactor(await db.user.findUniqueOrThrow({ where: { id: other.id } }), codes[4], T0)).toBe("invalid");
+    expect(
+      await verifySecondFactor(
+        await db.user.findUniqueOrThrow({ where: { id: other.id } }),
+        codes[4],
+        T0,
+      ),
+    ).toBe("invalid");
     // New codes replace the old ones.
-    const renewed = await regenerateRecoveryCodes(decider, codeAt(unseal(stored.totpSecret!), T0 + 30_000), T0 + 30_000);
+    const renewed = await regenerateRecoveryCodes(
+      decider,
+      codeAt(unseal(stored.totpSecret!), T0 + 30_000),
+      T0 + 30_000,
+    );
     expect(await verifySecondFactor(user, codes[5], T0)).toBe("invalid");
     expect(await verifySecondFactor(user, renewed[0], T0)).toBe("ok");
   });
@@ -83,34 +106,65 @@ describe("the second factor at sign-in", () => {
     const reviewer = await makeUser(["REVIEWER"]);
     await enrolWithSecret(reviewer.id, secret);
     const user = await db.user.findUniqueOrThrow({ where: { id: reviewer.id } });
-    const results = await Promise.all(Array.from({ length: 6 }, () => verifySecondFactor(user, codeAt(secret, T0), T0)));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => verifySecondFactor(user, codeAt(secret, T0), T0)),
+    );
     expect(results.filter((r) => r === "ok")).toHaveLength(1);
   });
 });
 
 describe("credentials sign-in with two factors", () => {
   const authorize = (credentials: Record<string, string>) => {
-    const provider = authOptions.providers.find((p) => p.id === "credentials") as unknown as { options: { authorize: (c: unknown, r: unknown) => Promise<unknown> } };
-    return provider.options.authorize(credentials, { headers: { "x-forwarded-for": `10.9.${Math.floor(Math.random() * 250)}.1` } });
+    const provider = authOptions.providers.find((p) => p.id === "credentials") as unknown as {
+      options: { authorize: (c: unknown, r: unknown) => Promise<unknown> };
+    };
+    return provider.options.authorize(credentials, {
+      headers: { "x-forwarded-for": `10.9.${Math.floor(Math.random() * 250)}.1` },
+    });
   };
 
   it("asks enrolled staff for the code, counts wrong codes as failures and locks after five", async () => {
     const secret = new Secret({ size: 20 }).base32;
     const staff = await makeUser(["REVIEWER"]);
-    await db.user.update({ where: { id: staff.id }, data: { passwordHash: await hashPassword("ett-bra-losenord") } });
+    await db.user.update({
+      where: { id: staff.id },
+      data: { passwordHash: await hashPassword("ett-bra-losenord") },
+    });
     await enrolWithSecret(staff.id, secret);
-    await expect(authorize({ email: staff.email, password: "ett-bra-losenord" })).rejects.toThrow("TOTP_REQUIRED");
-    const ok = (await authorize({ email: staff.email, password: "ett-bra-losenord", code: codeAt(secret, Date.now()) })) as { secondFactor: boolean };
+    await expect(authorize({ email: staff.email, password: "ett-bra-losenord" })).rejects.toThrow(
+      "TOTP_REQUIRED",
+    );
+    const ok = (await authorize({
+      email: staff.email,
+      password: "ett-bra-losenord",
+      code: codeAt(secret, Date.now()),
+    })) as { secondFactor: boolean };
     expect(ok.secondFactor).toBe(true);
-    for (let i = 0; i < 5; i++) await expect(authorize({ email: staff.email, password: "ett-bra-losenord", code: "999999" })).rejects.toThrow(/TOTP_(INVALID|REUSED)/);
-    await expect(authorize({ email: staff.email, password: "ett-bra-losenord", code: codeAt(secret, Date.now() + 30_000) })).rejects.toThrow("LOCKED");
-    expect(await db.auditEvent.count({ where: { entityId: staff.id, action: "auth.account_locked" } })).toBe(1);
+    for (let i = 0; i < 5; i++)
+      await expect(
+        authorize({ email: staff.email, password: "ett-bra-losenord", code: "999999" }),
+      ).rejects.toThrow(/TOTP_(INVALID|REUSED)/);
+    await expect(
+      authorize({
+        email: staff.email,
+        password: "ett-bra-losenord",
+        code: codeAt(secret, Date.now() + 30_000),
+      }),
+    ).rejects.toThrow("LOCKED");
+    expect(
+      await db.auditEvent.count({ where: { entityId: staff.id, action: "auth.account_locked" } }),
+    ).toBe(1);
   });
 
   it("lets staff who have not enrolled in with the password, but marks the session as without a second factor", async () => {
     const staff = await makeUser(["DECIDER"]);
-    await db.user.update({ where: { id: staff.id }, data: { passwordHash: await hashPassword("ett-bra-losenord") } });
-    const user = (await authorize({ email: staff.email, password: "ett-bra-losenord" })) as { secondFactor: boolean };
+    await db.user.update({
+      where: { id: staff.id },
+      data: { passwordHash: await hashPassword("ett-bra-losenord") },
+    });
+    const user = (await authorize({ email: staff.email, password: "ett-bra-losenord" })) as {
+      secondFactor: boolean;
+    };
     expect(user.secondFactor).toBe(false);
   });
 });
@@ -125,7 +179,11 @@ describe("an administrator's reset", () => {
     expect(after).toMatchObject({ totpSecret: null, totpEnabledAt: null, sessionVersion: 2 });
     await expect(resetTwoFactor(admin, admin.id)).rejects.toBeInstanceOf(Forbidden);
     await expect(resetTwoFactor(reviewer, admin.id)).rejects.toBeInstanceOf(NotFound);
-    expect(await db.auditEvent.count({ where: { entityId: reviewer.id, action: "auth.two_factor_reset" } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { entityId: reviewer.id, action: "auth.two_factor_reset" },
+      }),
+    ).toBe(1);
   });
 });
 

@@ -9,7 +9,11 @@ import { TEMPLATE_DB } from "./test-database";
 
 export default async function setup() {
   if (process.env.TEST_DATABASE_ADMIN_URL) return;
-  const server = await startEmbeddedPostgres({ dataDir: path.resolve(TEST_PG.dataDir + "-vitest"), port: TEST_PG.port + 1, fresh: true });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.resolve(TEST_PG.dataDir + "-vitest"),
+    port: TEST_PG.port + 1,
+    fresh: true,
+  });
   await dropDatabase(server.adminUrl, TEMPLATE_DB);
   await ensureDatabase(server.adminUrl, TEMPLATE_DB);
   await prisma(["migrate", "deploy"], server.urlFor(TEMPLATE_DB));

@@ -7,8 +7,15 @@ import { prisma, run } from "../../scripts/lib/run";
 import { SYSTEM_DB, SYSTEM_PG, portInUse } from "./support";
 
 export default async function globalSetup() {
-  if (await portInUse(SYSTEM_PG.port)) throw new Error(`Port ${SYSTEM_PG.port} används redan; systemtesternas PostgreSQL behöver den.`);
-  const server = await startEmbeddedPostgres({ dataDir: SYSTEM_PG.dataDir, port: SYSTEM_PG.port, fresh: true });
+  if (await portInUse(SYSTEM_PG.port))
+    throw new Error(
+      `Port ${SYSTEM_PG.port} används redan; systemtesternas PostgreSQL behöver den.`,
+    );
+  const server = await startEmbeddedPostgres({
+    dataDir: SYSTEM_PG.dataDir,
+    port: SYSTEM_PG.port,
+    fresh: true,
+  });
   try {
     await ensureDatabase(server.adminUrl, SYSTEM_DB);
     const databaseUrl = server.urlFor(SYSTEM_DB);

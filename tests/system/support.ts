@@ -17,7 +17,8 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 export function systemEnv() {
   const databaseUrl = process.env.SYSTEM_DATABASE_URL;
   const authSecret = process.env.SYSTEM_AUTH_SECRET;
-  if (!databaseUrl || !authSecret) throw new Error("Kör systemtesterna med -c playwright.system.config.ts (global setup saknas).");
+  if (!databaseUrl || !authSecret)
+    throw new Error("Kör systemtesterna med -c playwright.system.config.ts (global setup saknas).");
   return { databaseUrl, authSecret };
 }
 
@@ -25,10 +26,17 @@ export function systemEnv() {
 export const postgresLog: string[] = [];
 
 export const startPostgres = (): Promise<RunningPostgres> =>
-  startEmbeddedPostgres({ dataDir: SYSTEM_PG.dataDir, port: SYSTEM_PG.port, log: (line) => postgresLog.push(line) });
+  startEmbeddedPostgres({
+    dataDir: SYSTEM_PG.dataDir,
+    port: SYSTEM_PG.port,
+    log: (line) => postgresLog.push(line),
+  });
 
 /** One query on a connection of its own, so no idle pooled connection breaks when the server stops. */
-export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+export async function query<T extends pg.QueryResultRow>(
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: systemEnv().databaseUrl });
   client.on("error", () => {});
   await client.connect();
@@ -42,13 +50,21 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
 export function portInUse(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: "127.0.0.1", port });
-    socket.once("connect", () => { socket.destroy(); resolve(true); });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once("error", () => resolve(false));
   });
 }
 
 /** Polls until `check` returns a value (not undefined), at most `limitMs`; `what` names it in the failure. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, limitMs = 60_000, everyMs = 250): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  limitMs = 60_000,
+  everyMs = 250,
+): Promise<T> {
   const deadline = Date.now() + limitMs;
   let last: unknown;
   for (;;) {
@@ -58,7 +74,10 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`Väntade förgäves i ${limitMs / 1000} s på: ${what}${last ? ` (senast: ${last})` : ""}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `Väntade förgäves i ${limitMs / 1000} s på: ${what}${last ? ` (senast: ${last})` : ""}`,
+      );
     await sleep(everyMs);
   }
 }
@@ -80,33 +99,53 @@ export type AppInstance = {
 const running = new Set<AppInstance>();
 
 /** `next start` on the production build in .next, as its own process group. Resolves when /api/health answers 200. */
-export async function startApp(port: number, env: Record<string, string> = {}): Promise<AppInstance> {
-  if (await portInUse(port)) throw new Error(`Port ${port} används redan; systemtesterna behöver den.`);
+export async function startApp(
+  port: number,
+  env: Record<string, string> = {},
+): Promise<AppInstance> {
+  if (await portInUse(port))
+    throw new Error(`Port ${port} används redan; systemtesterna behöver den.`);
   const { databaseUrl, authSecret } = systemEnv();
-  const child: ChildProcess = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], {
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: authSecret,
-      NEXTAUTH_URL: `http://localhost:${port}`,
-      NODE_ENV: "production",
-      PORT: String(port),
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...env,
+  const child: ChildProcess = spawn(
+    path.resolve("node_modules/.bin/next"),
+    ["start", "-p", String(port)],
+    {
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        AUTH_SECRET: authSecret,
+        NEXTAUTH_URL: `http://localhost:${port}`,
+        NODE_ENV: "production",
+        PORT: String(port),
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...env,
+      },
     },
-  });
+  );
   let output = "";
-  const append = (chunk: Buffer) => { output = (output + chunk.toString("utf8")).slice(-200_000); };
+  const append = (chunk: Buffer) => {
+    output = (output + chunk.toString("utf8")).slice(-200_000);
+  };
   child.stdout?.on("data", append);
   child.stderr?.on("data", append);
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.once("exit", () => { exited = true; resolve(); }));
+  const exit = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      exited = true;
+      resolve();
+    }),
+  );
   const signal = (name: NodeJS.Signals) => {
-    try { process.kill(-child.pid!, name); } catch { /* already gone */ }
+    try {
+      process.kill(-child.pid!, name);
+    } catch {
+      /* already gone */
+    }
   };
-  const waitExit = (ms: number) => Promise.race([exit.then(() => true), sleep(ms).then(() => false)]);
+  const waitExit = (ms: number) =>
+    Promise.race([exit.then(() => true), sleep(ms).then(() => false)]);
   const instance: AppInstance = {
     port,
     url: `http://localhost:${port}`,
@@ -116,7 +155,10 @@ export async function startApp(port: number, env: Record<string, string> = {}): 
       running.delete(instance);
       if (exited) return;
       signal("SIGTERM");
-      if (!(await waitExit(10_000))) { signal("SIGKILL"); await waitExit(10_000); }
+      if (!(await waitExit(10_000))) {
+        signal("SIGKILL");
+        await waitExit(10_000);
+      }
     },
     async kill() {
       running.delete(instance);
@@ -126,11 +168,17 @@ export async function startApp(port: number, env: Record<string, string> = {}): 
   };
   running.add(instance);
   try {
-    await waitFor(`${instance.url}/api/health svarar 200`, async () => {
-      if (exited) throw new Error(`next start på port ${port} avslutades:\n${output.slice(-4000)}`);
-      const response = await fetch(`${instance.url}/api/health`).catch(() => null);
-      return response?.status === 200 ? true : undefined;
-    }, 90_000, 300);
+    await waitFor(
+      `${instance.url}/api/health svarar 200`,
+      async () => {
+        if (exited)
+          throw new Error(`next start på port ${port} avslutades:\n${output.slice(-4000)}`);
+        const response = await fetch(`${instance.url}/api/health`).catch(() => null);
+        return response?.status === 200 ? true : undefined;
+      },
+      90_000,
+      300,
+    );
   } catch (error) {
     await instance.stop();
     throw error;
@@ -147,14 +195,26 @@ export async function stopAllApps() {
 
 /** A signed-in HTTP client: the session cookie of next-auth, sent to whichever instance is asked. */
 export class Session {
-  constructor(readonly email: string, private readonly cookies: Map<string, string>, readonly headers: Record<string, string> = {}) {}
+  constructor(
+    readonly email: string,
+    private readonly cookies: Map<string, string>,
+    readonly headers: Record<string, string> = {},
+  ) {}
 
   get cookieHeader() {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
   }
 
   fetch(url: string, init: RequestInit = {}) {
-    return fetch(url, { ...init, redirect: "manual", headers: { ...this.headers, ...(init.headers as Record<string, string>), cookie: this.cookieHeader } });
+    return fetch(url, {
+      ...init,
+      redirect: "manual",
+      headers: {
+        ...this.headers,
+        ...(init.headers as Record<string, string>),
+        cookie: this.cookieHeader,
+      },
+    });
   }
 }
 
@@ -172,7 +232,12 @@ const SESSION_COOKIE = "next-auth.session-token";
  * Signs in over HTTP the way the sign-in form does (next-auth's credentials callback). Resolves with
  * the session, or with null when no session was given (wrong password, locked account).
  */
-export async function trySignIn(baseUrl: string, email: string, password: string, headers: Record<string, string> = {}): Promise<Session | null> {
+export async function trySignIn(
+  baseUrl: string,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<Session | null> {
   const jar = new Map<string, string>();
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { headers });
   absorbCookies(jar, csrf);
@@ -182,28 +247,45 @@ export async function trySignIn(baseUrl: string, email: string, password: string
     method: "POST",
     redirect: "manual",
     headers: { ...headers, cookie, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${baseUrl}/ansokningar`, json: "true" }),
+    body: new URLSearchParams({
+      csrfToken,
+      email,
+      password,
+      callbackUrl: `${baseUrl}/ansokningar`,
+      json: "true",
+    }),
   });
   absorbCookies(jar, response);
   await response.arrayBuffer();
   return jar.get(SESSION_COOKIE) ? new Session(email, jar, headers) : null;
 }
 
-export async function signIn(baseUrl: string, email: string, password: string, headers: Record<string, string> = {}): Promise<Session> {
+export async function signIn(
+  baseUrl: string,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<Session> {
   const session = await trySignIn(baseUrl, email, password, headers);
   if (!session) throw new Error(`Inloggningen som ${email} på ${baseUrl} gav ingen session.`);
   return session;
 }
 
 /** Runs `fn` over `items` with at most `limit` at a time (sign-ins hash passwords: the CPU is small). */
-export async function inBatches<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function inBatches<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index], index);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await fn(items[index], index);
+      }
+    }),
+  );
   return results;
 }

@@ -3,10 +3,34 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import type { RunningPostgres } from "../../scripts/lib/postgres";
-import { APPLICANT_PASSWORD, makeApplicants, referenceNumbersOf, submissionState, withDb, type Applicant } from "./data";
-import { PORTS, inBatches, query, signIn, sleep, startApp, startPostgres, stopAllApps, trySignIn, waitFor, type AppInstance, type Session } from "./support";
+import {
+  APPLICANT_PASSWORD,
+  makeApplicants,
+  referenceNumbersOf,
+  submissionState,
+  withDb,
+  type Applicant,
+} from "./data";
+import {
+  PORTS,
+  inBatches,
+  query,
+  signIn,
+  sleep,
+  startApp,
+  startPostgres,
+  stopAllApps,
+  trySignIn,
+  waitFor,
+  type AppInstance,
+  type Session,
+} from "./support";
 
-const DEMO_APPLICANT = { email: "sokande@samverka.example", name: "Amina Hassan", password: "samverka-demo" };
+const DEMO_APPLICANT = {
+  email: "sokande@samverka.example",
+  name: "Amina Hassan",
+  password: "samverka-demo",
+};
 
 let postgres: RunningPostgres | undefined;
 let a: AppInstance;
@@ -25,7 +49,10 @@ test.beforeAll(async () => {
     FROM "Application" a WHERE r.id = (SELECT id FROM "FollowUpReport" ORDER BY "dueDate", id LIMIT 1) AND a.id = r."applicationId"
     RETURNING r.id, a."organisationId"`);
   expect(report, "the demo data has follow-up reports").toBeTruthy();
-  const members = await query<{ userId: string }>(`SELECT "userId" FROM "Membership" WHERE "organisationId" = $1`, [report.organisationId]);
+  const members = await query<{ userId: string }>(
+    `SELECT "userId" FROM "Membership" WHERE "organisationId" = $1`,
+    [report.organisationId],
+  );
   dueSoon = { id: report.id, memberIds: members.map((m) => m.userId) };
   expect(dueSoon.memberIds.length).toBeGreaterThan(0);
 
@@ -45,7 +72,9 @@ test("a session made on one instance is valid on the other", async ({ page, requ
   await page.getByLabel("E-postadress").fill(DEMO_APPLICANT.email);
   await page.getByLabel("Lösenord").fill(DEMO_APPLICANT.password);
   await page.getByRole("button", { name: "Logga in" }).click();
-  await page.waitForURL((url) => url.port === String(PORTS.a) && !url.pathname.startsWith("/logga-in"));
+  await page.waitForURL(
+    (url) => url.port === String(PORTS.a) && !url.pathname.startsWith("/logga-in"),
+  );
   await page.goto(`${b.url}/ansokningar`);
   await expect(page).toHaveURL(`${b.url}/ansokningar`);
   await expect(page.getByRole("heading", { level: 1, name: "Mina ansökningar" })).toBeVisible();
@@ -65,19 +94,32 @@ test("the validation API's limit per address counts calls to both instances toge
   // 300 calls per address per fixed 60-second window (app/api/v1/applications/validate). The window
   // must not turn over during the attempt: start early in a window, and try again in a new one if it did.
   const windowOf = (t: number) => Math.floor(t / 60_000);
-  let outcome: { statuses: Record<number, number>; perInstance: number[]; after: number[] } | null = null;
+  let outcome: { statuses: Record<number, number>; perInstance: number[]; after: number[] } | null =
+    null;
   for (let attempt = 0; attempt < 3 && !outcome; attempt++) {
     if (Date.now() % 60_000 > 40_000) await sleep(60_000 - (Date.now() % 60_000) + 200);
     const startWindow = windowOf(Date.now());
-    const headers = { "content-type": "application/json", "x-forwarded-for": `203.0.113.${attempt + 1}` };
-    const call = (instance: AppInstance) => fetch(`${instance.url}/api/v1/applications/validate`, { method: "POST", headers, body: "{}" }).then((r) => r.status);
+    const headers = {
+      "content-type": "application/json",
+      "x-forwarded-for": `203.0.113.${attempt + 1}`,
+    };
+    const call = (instance: AppInstance) =>
+      fetch(`${instance.url}/api/v1/applications/validate`, {
+        method: "POST",
+        headers,
+        body: "{}",
+      }).then((r) => r.status);
     const statuses: Record<number, number> = {};
     const perInstance = [0, 0];
-    await inBatches(Array.from({ length: 300 }, (_, i) => i), 10, async (i) => {
-      const status = await call(i % 2 ? b : a);
-      statuses[status] = (statuses[status] ?? 0) + 1;
-      if (status !== 429) perInstance[i % 2]++;
-    });
+    await inBatches(
+      Array.from({ length: 300 }, (_, i) => i),
+      10,
+      async (i) => {
+        const status = await call(i % 2 ? b : a);
+        statuses[status] = (statuses[status] ?? 0) + 1;
+        if (status !== 429) perInstance[i % 2]++;
+      },
+    );
     const after = [await call(a), await call(b)];
     if (windowOf(Date.now()) === startWindow) outcome = { statuses, perInstance, after };
   }
@@ -85,21 +127,34 @@ test("the validation API's limit per address counts calls to both instances toge
   // Each instance alone answered only 150 calls, far below the limit: the 429s come from the shared count.
   expect(outcome!.statuses[429] ?? 0).toBe(0);
   expect(outcome!.perInstance).toEqual([150, 150]);
-  expect(Object.keys(outcome!.statuses).map(Number).every((s) => s < 500)).toBe(true);
+  expect(
+    Object.keys(outcome!.statuses)
+      .map(Number)
+      .every((s) => s < 500),
+  ).toBe(true);
   expect(outcome!.after).toEqual([429, 429]);
 });
 
 test("five failed sign-ins split over both instances lock the account on both", async () => {
   const [user] = await makeApplicants("las", 1, 0);
   for (const [i, instance] of [a, b, a, b, a].entries()) {
-    expect(await trySignIn(instance.url, user.email, `fel-lösenord-${i}`), `failed sign-in ${i + 1}`).toBeNull();
+    expect(
+      await trySignIn(instance.url, user.email, `fel-lösenord-${i}`),
+      `failed sign-in ${i + 1}`,
+    ).toBeNull();
   }
-  const [row] = await query<{ lockedUntil: Date | null }>(`SELECT "lockedUntil" FROM "User" WHERE id = $1`, [user.userId]);
+  const [row] = await query<{ lockedUntil: Date | null }>(
+    `SELECT "lockedUntil" FROM "User" WHERE id = $1`,
+    [user.userId],
+  );
   expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
   // The right password is refused on both instances while the lock holds.
   expect(await trySignIn(b.url, user.email, APPLICANT_PASSWORD)).toBeNull();
   expect(await trySignIn(a.url, user.email, APPLICANT_PASSWORD)).toBeNull();
-  const refusals = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'auth.sign_in_refused_locked' AND "entityId" = $1`, [user.userId]);
+  const refusals = await query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'auth.sign_in_refused_locked' AND "entityId" = $1`,
+    [user.userId],
+  );
   expect(refusals[0].n).toBe(2);
 });
 
@@ -113,9 +168,19 @@ function uniquePdf(): Buffer {
 
 test("a letter of intent uploaded through one instance is served by the other, byte for byte", async () => {
   const draft = await withDb(async (db) => {
-    const app = await db.application.findFirstOrThrow({ where: { status: "DRAFT", createdBy: { email: DEMO_APPLICANT.email } }, include: { partners: true } });
+    const app = await db.application.findFirstOrThrow({
+      where: { status: "DRAFT", createdBy: { email: DEMO_APPLICANT.email } },
+      include: { partners: true },
+    });
     const partner = await db.partner.create({
-      data: { applicationId: app.id, position: app.partners.length, name: "Skärholmens bibliotek", sector: "MUNICIPALITY", role: "Lokaler och kvällsöppet.", activities: "Läxhjälp två kvällar i veckan." },
+      data: {
+        applicationId: app.id,
+        position: app.partners.length,
+        name: "Skärholmens bibliotek",
+        sector: "MUNICIPALITY",
+        role: "Lokaler och kvällsöppet.",
+        activities: "Läxhjälp två kvällar i veckan.",
+      },
     });
     return { id: app.id, partnerId: partner.id };
   });
@@ -123,9 +188,25 @@ test("a letter of intent uploaded through one instance is served by the other, b
   const path = `/api/ansokningar/${draft.id}/partner/${draft.partnerId}/avsiktsforklaring`;
   const pdf = uniquePdf();
   const form = new FormData();
-  form.set("file", new Blob([new Uint8Array(pdf)], { type: "application/pdf" }), "avsiktsforklaring-bibliotek.pdf");
-  for (const [name, value] of Object.entries({ competences: "Kunskap om läsfrämjande.", resources: "Lokal och personal.", from: "2027-01-01", to: "2029-12-31", signedBy: "Karin Ek, bibliotekschef", signedAt: "2026-10-01" })) form.set(name, value);
-  const upload = await session.fetch(`${a.url}${path}`, { method: "POST", body: form, headers: { origin: a.url } });
+  form.set(
+    "file",
+    new Blob([new Uint8Array(pdf)], { type: "application/pdf" }),
+    "avsiktsforklaring-bibliotek.pdf",
+  );
+  for (const [name, value] of Object.entries({
+    competences: "Kunskap om läsfrämjande.",
+    resources: "Lokal och personal.",
+    from: "2027-01-01",
+    to: "2029-12-31",
+    signedBy: "Karin Ek, bibliotekschef",
+    signedAt: "2026-10-01",
+  }))
+    form.set(name, value);
+  const upload = await session.fetch(`${a.url}${path}`, {
+    method: "POST",
+    body: form,
+    headers: { origin: a.url },
+  });
   expect(upload.status, await upload.clone().text()).toBe(200);
   expect(await upload.json()).toEqual({ ok: true });
 
@@ -138,20 +219,41 @@ test("a letter of intent uploaded through one instance is served by the other, b
 });
 
 test("fifty applicants submit at once over both instances: each stored once, numbers unique and without gaps", async () => {
-  const year = Number(new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric" }).format(new Date()));
+  const year = Number(
+    new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric" }).format(
+      new Date(),
+    ),
+  );
   const applicants = await makeApplicants("femtio", 50);
   const instanceFor = (i: number) => (i % 2 ? b : a);
-  const sessions = await inBatches(applicants, 4, (applicant, i) => signIn(instanceFor(i).url, applicant.email, APPLICANT_PASSWORD));
+  const sessions = await inBatches(applicants, 4, (applicant, i) =>
+    signIn(instanceFor(i).url, applicant.email, APPLICANT_PASSWORD),
+  );
   const before = await referenceNumbersOf(year);
 
   // All at once, each with its own session, half on each instance.
-  const answers = await Promise.all(applicants.map(async (applicant: Applicant, i: number) => {
-    const session: Session = sessions[i];
-    const instance = instanceFor(i);
-    const response = await session.fetch(`${instance.url}/api/v1/applications/${applicant.drafts[0].id}/submit`, { method: "POST", headers: { origin: instance.url } });
-    return { status: response.status, body: (await response.json()) as { referenceNumber?: string; versionNumber?: number; message?: string } };
-  }));
-  expect(answers.filter((r) => r.status !== 201), "every submission answered 201").toEqual([]);
+  const answers = await Promise.all(
+    applicants.map(async (applicant: Applicant, i: number) => {
+      const session: Session = sessions[i];
+      const instance = instanceFor(i);
+      const response = await session.fetch(
+        `${instance.url}/api/v1/applications/${applicant.drafts[0].id}/submit`,
+        { method: "POST", headers: { origin: instance.url } },
+      );
+      return {
+        status: response.status,
+        body: (await response.json()) as {
+          referenceNumber?: string;
+          versionNumber?: number;
+          message?: string;
+        },
+      };
+    }),
+  );
+  expect(
+    answers.filter((r) => r.status !== 201),
+    "every submission answered 201",
+  ).toEqual([]);
   const numbers = answers.map((r) => r.body.referenceNumber!);
   for (const n of numbers) expect(n).toMatch(new RegExp(`^${year}/\\d{4}$`));
   expect(new Set(numbers).size).toBe(50);
@@ -160,7 +262,9 @@ test("fifty applicants submit at once over both instances: each stored once, num
   // Gapless: the fifty new numbers follow the ones before without a hole, and every number of the year is unique.
   const after = await referenceNumbersOf(year);
   const seq = (n: string) => Number(n.split("/")[1]);
-  expect(numbers.map(seq).sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => before.last + 1 + i));
+  expect(numbers.map(seq).sort((x, y) => x - y)).toEqual(
+    Array.from({ length: 50 }, (_, i) => before.last + 1 + i),
+  );
   expect(after.last).toBe(before.last + 50);
   expect(new Set(after.numbers).size).toBe(after.numbers.length);
 
@@ -181,10 +285,21 @@ test("fifty applicants submit at once over both instances: each stored once, num
 
 /** Jobs of a queue, current and archived, as pg-boss 10 keeps them. */
 async function jobsOf(name: string) {
-  return query<{ id: string; state: string; singleton_key: string | null; singleton_on: Date | null; created_on: Date; started_on: Date | null; completed_on: Date | null }>(`
+  return query<{
+    id: string;
+    state: string;
+    singleton_key: string | null;
+    singleton_on: Date | null;
+    created_on: Date;
+    started_on: Date | null;
+    completed_on: Date | null;
+  }>(
+    `
     SELECT id, state, singleton_key, singleton_on, created_on, started_on, completed_on FROM pgboss.job WHERE name = $1
     UNION ALL SELECT id, state, singleton_key, singleton_on, created_on, started_on, completed_on FROM pgboss.archive WHERE name = $1
-    ORDER BY created_on`, [name]);
+    ORDER BY created_on`,
+    [name],
+  );
 }
 
 test("a job scheduled every minute runs once per minute with both instances running workers", async () => {
@@ -195,15 +310,36 @@ test("a job scheduled every minute runs once per minute with both instances runn
   // pg-boss sends each minute's job through its "send-it" queue, once per minute slot (singleton).
   // Wait until a minute with both instances up has been handled and no instance may still send it:
   // the cron monitor (every 30 s, shared through pgboss.version.cron_on) has run after that minute.
-  await waitFor("a reminder job from a minute with both instances up, done, and that minute over", async () => {
-    const sends = (await jobsOf("__pgboss__send-it")).filter((j) => j.singleton_key === "reports.remind" && j.singleton_on! >= new Date(bothReadyAt.getTime() - 60_000));
-    const done = sends.filter((j) => j.state === "completed" && j.singleton_on! >= new Date(Math.floor(bothReadyAt.getTime() / 60_000) * 60_000));
-    const reminders = await jobsOf("reports.remind");
-    const [version] = await query<{ cron_on: Date | null }>(`SELECT cron_on FROM pgboss.version`);
-    const first = done[0];
-    if (!first || !version.cron_on || version.cron_on.getTime() < first.singleton_on!.getTime() + 60_000) return undefined;
-    return reminders.some((r) => r.state === "completed") && Date.now() - bothReadyAt.getTime() > 65_000 ? true : undefined;
-  }, 200_000, 2_000);
+  await waitFor(
+    "a reminder job from a minute with both instances up, done, and that minute over",
+    async () => {
+      const sends = (await jobsOf("__pgboss__send-it")).filter(
+        (j) =>
+          j.singleton_key === "reports.remind" &&
+          j.singleton_on! >= new Date(bothReadyAt.getTime() - 60_000),
+      );
+      const done = sends.filter(
+        (j) =>
+          j.state === "completed" &&
+          j.singleton_on! >= new Date(Math.floor(bothReadyAt.getTime() / 60_000) * 60_000),
+      );
+      const reminders = await jobsOf("reports.remind");
+      const [version] = await query<{ cron_on: Date | null }>(`SELECT cron_on FROM pgboss.version`);
+      const first = done[0];
+      if (
+        !first ||
+        !version.cron_on ||
+        version.cron_on.getTime() < first.singleton_on!.getTime() + 60_000
+      )
+        return undefined;
+      return reminders.some((r) => r.state === "completed") &&
+        Date.now() - bothReadyAt.getTime() > 65_000
+        ? true
+        : undefined;
+    },
+    200_000,
+    2_000,
+  );
 
   for (const queue of ["reports.remind", "mail.sweep"]) {
     const sends = (await jobsOf("__pgboss__send-it")).filter((j) => j.singleton_key === queue);
@@ -215,17 +351,32 @@ test("a job scheduled every minute runs once per minute with both instances runn
     const handled = sends.filter((s) => s.state === "completed");
     expect(handled.length).toBeGreaterThan(0);
     for (const send of handled) {
-      const made = jobs.filter((j) => j.created_on >= send.started_on! && j.created_on <= send.completed_on!);
-      expect(made.length, `${queue}: jobs for the minute ${send.singleton_on!.toISOString()}`).toBe(1);
+      const made = jobs.filter(
+        (j) => j.created_on >= send.started_on! && j.created_on <= send.completed_on!,
+      );
+      expect(made.length, `${queue}: jobs for the minute ${send.singleton_on!.toISOString()}`).toBe(
+        1,
+      );
     }
     // … and no job from anywhere else.
-    const fromASend = (j: (typeof jobs)[number]) => sends.some((s) => s.started_on && j.created_on >= s.started_on && j.created_on <= (s.completed_on ?? new Date()));
+    const fromASend = (j: (typeof jobs)[number]) =>
+      sends.some(
+        (s) =>
+          s.started_on &&
+          j.created_on >= s.started_on &&
+          j.created_on <= (s.completed_on ?? new Date()),
+      );
     expect(jobs.filter((j) => !fromASend(j)).map((j) => j.created_on.toISOString())).toEqual([]);
     expect(jobs.filter((j) => j.state === "failed")).toEqual([]);
     console.log(`[system] ${queue}: ${handled.length} minuter, ${jobs.length} jobb`);
   }
 
   // The reminder about the report due in a week went out once to each member, however many times the job ran.
-  const mails = await query<{ dedupeKey: string }>(`SELECT "dedupeKey" FROM "MailMessage" WHERE "dedupeKey" LIKE $1`, [`report-reminder:${dueSoon.id}:%`]);
-  expect(mails.map((m) => m.dedupeKey).sort()).toEqual(dueSoon.memberIds.map((id) => `report-reminder:${dueSoon.id}:due-soon:${id}`).sort());
+  const mails = await query<{ dedupeKey: string }>(
+    `SELECT "dedupeKey" FROM "MailMessage" WHERE "dedupeKey" LIKE $1`,
+    [`report-reminder:${dueSoon.id}:%`],
+  );
+  expect(mails.map((m) => m.dedupeKey).sort()).toEqual(
+    dueSoon.memberIds.map((id) => `report-reminder:${dueSoon.id}:due-soon:${id}`).sort(),
+  );
 });

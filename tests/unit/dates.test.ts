@@ -1,8 +1,18 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
-  addDays, addMonths, compareIso, daysInMonth, fullYearsBetween, isBefore, isIsoDate, isOnOrAfter, stockholmToUtc, todayInStockholm,
-  utcToStockholmLocal, yearsBetween,
+  addDays,
+  addMonths,
+  compareIso,
+  daysInMonth,
+  fullYearsBetween,
+  isBefore,
+  isIsoDate,
+  isOnOrAfter,
+  stockholmToUtc,
+  todayInStockholm,
+  utcToStockholmLocal,
+  yearsBetween,
 } from "@/lib/domain/dates";
 
 const anyDate = fc.integer({ min: 0, max: 40_000 }).map((n) => addDays("1950-01-01", n));
@@ -20,45 +30,86 @@ describe("calendar months", () => {
     ["2026-02-28", -24, "2024-02-28"],
     ["2028-02-29", 12, "2029-02-28"],
     ["2027-05-05", 0, "2027-05-05"],
-  ] as const)("%s + %i months = %s", (start, months, end) => expect(addMonths(start, months)).toBe(end));
+  ] as const)("%s + %i months = %s", (start, months, end) =>
+    expect(addMonths(start, months)).toBe(end),
+  );
 
   it("refuses what is not an ISO date", () => expect(() => addMonths("2027-1-1", 1)).toThrow());
 
   it("adds months in steps as in one go when no day is clamped", () => {
-    const early = fc.tuple(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+    const early = fc
+      .tuple(
+        fc.integer({ min: 1900, max: 2100 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+      )
       .map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
-    fc.assert(fc.property(early, fc.integer({ min: -600, max: 600 }), fc.integer({ min: -600, max: 600 }), (date, a, b) => {
-      expect(addMonths(addMonths(date, a), b)).toBe(addMonths(date, a + b));
-    }));
+    fc.assert(
+      fc.property(
+        early,
+        fc.integer({ min: -600, max: 600 }),
+        fc.integer({ min: -600, max: 600 }),
+        (date, a, b) => {
+          expect(addMonths(addMonths(date, a), b)).toBe(addMonths(date, a + b));
+        },
+      ),
+    );
   });
 
   it("always gives a real date, never later in the month than the start", () => {
-    fc.assert(fc.property(anyDate, fc.integer({ min: -100, max: 100 }), (date, months) => {
-      const result = addMonths(date, months);
-      expect(isIsoDate(result)).toBe(true);
-      expect(Number(result.slice(8))).toBeLessThanOrEqual(Number(date.slice(8)));
-    }));
+    fc.assert(
+      fc.property(anyDate, fc.integer({ min: -100, max: 100 }), (date, months) => {
+        const result = addMonths(date, months);
+        expect(isIsoDate(result)).toBe(true);
+        expect(Number(result.slice(8))).toBeLessThanOrEqual(Number(date.slice(8)));
+      }),
+    );
   });
 });
 
 describe("days", () => {
-  it.each([["2027-12-31", 1, "2028-01-01"], ["2028-03-01", -1, "2028-02-29"], ["2027-01-01", 365, "2028-01-01"]] as const)(
-    "%s + %i days = %s", (date, days, result) => expect(addDays(date, days)).toBe(result));
+  it.each([
+    ["2027-12-31", 1, "2028-01-01"],
+    ["2028-03-01", -1, "2028-02-29"],
+    ["2027-01-01", 365, "2028-01-01"],
+  ] as const)("%s + %i days = %s", (date, days, result) =>
+    expect(addDays(date, days)).toBe(result),
+  );
 
   it("adding and taking away the same number of days gives the date back", () => {
-    fc.assert(fc.property(anyDate, fc.integer({ min: -3000, max: 3000 }), (date, days) => {
-      expect(addDays(addDays(date, days), -days)).toBe(date);
-    }));
+    fc.assert(
+      fc.property(anyDate, fc.integer({ min: -3000, max: 3000 }), (date, days) => {
+        expect(addDays(addDays(date, days), -days)).toBe(date);
+      }),
+    );
   });
 
   it("knows the length of months", () => {
-    expect([daysInMonth(2027, 2), daysInMonth(2028, 2), daysInMonth(2100, 2), daysInMonth(2000, 2), daysInMonth(2027, 4), daysInMonth(2027, 12)]).toEqual([28, 29, 28, 29, 30, 31]);
+    expect([
+      daysInMonth(2027, 2),
+      daysInMonth(2028, 2),
+      daysInMonth(2100, 2),
+      daysInMonth(2000, 2),
+      daysInMonth(2027, 4),
+      daysInMonth(2027, 12),
+    ]).toEqual([28, 29, 28, 29, 30, 31]);
   });
 });
 
 describe("ISO dates", () => {
-  it.each([["2028-02-29", true], ["2027-02-29", false], ["2027-13-01", false], ["2027-00-10", false], ["2027-04-31", false], ["27-01-01", false], ["2027-1-1", false], ["2027-01-01T00:00", false], ["", false], [20270101, false], [null, false]])(
-    "%j is a date: %s", (value, expected) => expect(isIsoDate(value)).toBe(expected));
+  it.each([
+    ["2028-02-29", true],
+    ["2027-02-29", false],
+    ["2027-13-01", false],
+    ["2027-00-10", false],
+    ["2027-04-31", false],
+    ["27-01-01", false],
+    ["2027-1-1", false],
+    ["2027-01-01T00:00", false],
+    ["", false],
+    [20270101, false],
+    [null, false],
+  ])("%j is a date: %s", (value, expected) => expect(isIsoDate(value)).toBe(expected));
 
   it("compares as strings compare", () => {
     expect(compareIso("2027-01-01", "2027-12-31")).toBe(-1);
@@ -75,8 +126,15 @@ describe("ISO dates", () => {
     expect(yearsBetween("2027-01-01", "2027-12-31")).toEqual([2027]);
   });
 
-  it.each([["2015-03-01", "2017-02-28", 1], ["2015-03-01", "2017-03-01", 2], ["2024-02-29", "2026-02-28", 1], ["2024-02-29", "2026-03-01", 2], ["2027-01-01", "2027-01-01", 0]] as const)(
-    "from %s to %s is %i whole years", (from, to, years) => expect(fullYearsBetween(from, to)).toBe(years));
+  it.each([
+    ["2015-03-01", "2017-02-28", 1],
+    ["2015-03-01", "2017-03-01", 2],
+    ["2024-02-29", "2026-02-28", 1],
+    ["2024-02-29", "2026-03-01", 2],
+    ["2027-01-01", "2027-01-01", 0],
+  ] as const)("from %s to %s is %i whole years", (from, to, years) =>
+    expect(fullYearsBetween(from, to)).toBe(years),
+  );
 });
 
 describe("Europe/Stockholm", () => {
@@ -104,13 +162,16 @@ describe("Europe/Stockholm", () => {
   });
 
   it("turns a wall-clock time into an instant and back", () => {
-    const local = fc.tuple(anyDate, fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+    const local = fc
+      .tuple(anyDate, fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
       .filter(([date]) => date >= "1980-01-01") // before 1980 Sweden had no summer time to test
       .map(([date, h, m]) => `${date}T${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`)
       // The hour skipped when summer time begins (02:00–02:59 on the last Sunday of March) does not exist.
       .filter((t) => !/-03-(2[5-9]|3[01])T02:/.test(t));
-    fc.assert(fc.property(local, (t) => {
-      expect(utcToStockholmLocal(stockholmToUtc(t))).toBe(t);
-    }));
+    fc.assert(
+      fc.property(local, (t) => {
+        expect(utcToStockholmLocal(stockholmToUtc(t))).toBe(t);
+      }),
+    );
   });
 });

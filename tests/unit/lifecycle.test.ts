@@ -1,17 +1,40 @@
 import { describe, expect, it } from "vitest";
-import { applicantMayEdit, applicantMayWithdraw, canTransition, formatReferenceNumber, roundIsOpen, STATUSES } from "@/lib/domain/lifecycle";
+import {
+  applicantMayEdit,
+  applicantMayWithdraw,
+  canTransition,
+  formatReferenceNumber,
+  roundIsOpen,
+  STATUSES,
+} from "@/lib/domain/lifecycle";
 
 describe("the life of an application (SPEC §5)", () => {
   it.each([
-    ["DRAFT", "SUBMITTED"], ["SUBMITTED", "IN_REVIEW"], ["IN_REVIEW", "COMPLEMENT_REQUESTED"], ["COMPLEMENT_REQUESTED", "IN_REVIEW"],
-    ["IN_REVIEW", "PROPOSED"], ["PROPOSED", "APPROVED"], ["PROPOSED", "REJECTED"], ["PROPOSED", "IN_REVIEW"],
-    ["DRAFT", "WITHDRAWN"], ["SUBMITTED", "WITHDRAWN"], ["IN_REVIEW", "WITHDRAWN"], ["COMPLEMENT_REQUESTED", "WITHDRAWN"],
-    ["APPROVED", "REPORT_SUBMITTED"], ["REPORT_SUBMITTED", "CLOSED"],
+    ["DRAFT", "SUBMITTED"],
+    ["SUBMITTED", "IN_REVIEW"],
+    ["IN_REVIEW", "COMPLEMENT_REQUESTED"],
+    ["COMPLEMENT_REQUESTED", "IN_REVIEW"],
+    ["IN_REVIEW", "PROPOSED"],
+    ["PROPOSED", "APPROVED"],
+    ["PROPOSED", "REJECTED"],
+    ["PROPOSED", "IN_REVIEW"],
+    ["DRAFT", "WITHDRAWN"],
+    ["SUBMITTED", "WITHDRAWN"],
+    ["IN_REVIEW", "WITHDRAWN"],
+    ["COMPLEMENT_REQUESTED", "WITHDRAWN"],
+    ["APPROVED", "REPORT_SUBMITTED"],
+    ["REPORT_SUBMITTED", "CLOSED"],
   ] as const)("allows %s → %s", (from, to) => expect(canTransition(from, to)).toBe(true));
 
   it.each([
-    ["DRAFT", "APPROVED"], ["SUBMITTED", "APPROVED"], ["PROPOSED", "WITHDRAWN"], ["APPROVED", "WITHDRAWN"], ["REJECTED", "IN_REVIEW"],
-    ["WITHDRAWN", "DRAFT"], ["APPROVED", "REJECTED"], ["CLOSED", "DRAFT"],
+    ["DRAFT", "APPROVED"],
+    ["SUBMITTED", "APPROVED"],
+    ["PROPOSED", "WITHDRAWN"],
+    ["APPROVED", "WITHDRAWN"],
+    ["REJECTED", "IN_REVIEW"],
+    ["WITHDRAWN", "DRAFT"],
+    ["APPROVED", "REJECTED"],
+    ["CLOSED", "DRAFT"],
   ] as const)("refuses %s → %s", (from, to) => expect(canTransition(from, to)).toBe(false));
 
   it("lets the applicant edit only a draft or during a completion", () => {
@@ -19,7 +42,12 @@ describe("the life of an application (SPEC §5)", () => {
   });
 
   it("lets the applicant withdraw before a proposal or decision", () => {
-    expect(STATUSES.filter(applicantMayWithdraw)).toEqual(["DRAFT", "SUBMITTED", "IN_REVIEW", "COMPLEMENT_REQUESTED"]);
+    expect(STATUSES.filter(applicantMayWithdraw)).toEqual([
+      "DRAFT",
+      "SUBMITTED",
+      "IN_REVIEW",
+      "COMPLEMENT_REQUESTED",
+    ]);
   });
 
   it("formats reference numbers as YYYY/NNNN", () => {
@@ -28,11 +56,17 @@ describe("the life of an application (SPEC §5)", () => {
   });
 
   it("accepts submissions only while the round is open", () => {
-    const round = { status: "OPEN" as const, opensAt: new Date("2026-09-01T06:00:00Z"), closesAt: new Date("2026-10-15T21:59:00Z") };
+    const round = {
+      status: "OPEN" as const,
+      opensAt: new Date("2026-09-01T06:00:00Z"),
+      closesAt: new Date("2026-10-15T21:59:00Z"),
+    };
     expect(roundIsOpen(round, new Date("2026-08-31T23:00:00Z"))).toBe(false);
     expect(roundIsOpen(round, new Date("2026-09-01T06:00:00Z"))).toBe(true);
     expect(roundIsOpen(round, new Date("2026-10-15T21:58:59Z"))).toBe(true);
     expect(roundIsOpen(round, new Date("2026-10-15T21:59:00Z"))).toBe(false);
-    expect(roundIsOpen({ ...round, status: "CLOSED" }, new Date("2026-09-10T10:00:00Z"))).toBe(false);
+    expect(roundIsOpen({ ...round, status: "CLOSED" }, new Date("2026-09-10T10:00:00Z"))).toBe(
+      false,
+    );
   });
 });

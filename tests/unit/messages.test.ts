@@ -7,7 +7,9 @@ import { describe, expect, it } from "vitest";
 
 type Tree = { [key: string]: unknown };
 const dir = path.resolve(__dirname, "../../messages");
-const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 const load = (file: string) => JSON.parse(readFileSync(path.join(dir, file), "utf8")) as Tree;
 
 /** Dotted key → value, for every leaf (non-object) in the tree. */
@@ -15,7 +17,8 @@ function flatten(tree: Tree, prefix = ""): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(tree)) {
     const name = prefix ? `${prefix}.${key}` : key;
-    if (value !== null && typeof value === "object" && !Array.isArray(value)) Object.assign(out, flatten(value as Tree, name));
+    if (value !== null && typeof value === "object" && !Array.isArray(value))
+      Object.assign(out, flatten(value as Tree, name));
     else out[name] = value;
   }
   return out;
@@ -158,29 +161,36 @@ describe.each(files)("%s", (file) => {
   });
 
   // Compared with itself Swedish trivially keeps its placeholders, so the check runs for the others.
-  if (file !== "sv.json") it("keeps every placeholder of the Swedish text", () => {
-    const lost: string[] = [];
-    for (const [key, source] of Object.entries(swedish)) {
-      const target = messages[key];
-      if (typeof source !== "string" || typeof target !== "string") continue;
-      let wanted: Set<string>, found: Set<string>;
-      try {
-        wanted = placeholders(source);
-        found = placeholders(target);
-      } catch {
-        continue; // reported by the syntax test
+  if (file !== "sv.json")
+    it("keeps every placeholder of the Swedish text", () => {
+      const lost: string[] = [];
+      for (const [key, source] of Object.entries(swedish)) {
+        const target = messages[key];
+        if (typeof source !== "string" || typeof target !== "string") continue;
+        let wanted: Set<string>, found: Set<string>;
+        try {
+          wanted = placeholders(source);
+          found = placeholders(target);
+        } catch {
+          continue; // reported by the syntax test
+        }
+        for (const name of wanted) if (!found.has(name)) lost.push(`${key}: {${name}}`);
+        for (const name of found)
+          if (!wanted.has(name)) lost.push(`${key}: {${name}} is not in the Swedish text`);
       }
-      for (const name of wanted) if (!found.has(name)) lost.push(`${key}: {${name}}`);
-      for (const name of found) if (!wanted.has(name)) lost.push(`${key}: {${name}} is not in the Swedish text`);
-    }
-    expect(lost, `${file} does not match the placeholders of sv.json:\n${lost.join("\n")}`).toEqual([]);
-  });
+      expect(
+        lost,
+        `${file} does not match the placeholders of sv.json:\n${lost.join("\n")}`,
+      ).toEqual([]);
+    });
 });
 
 describe("the placeholder reader", () => {
   it("reads simple, nested and plural arguments", () => {
     expect([...placeholders("Inloggad som {name}")]).toEqual(["name"]);
-    expect([...placeholders("Totalt {count, plural, one {# bidrag} other {# bidrag}}, {amount}")].sort()).toEqual(["amount", "count"]);
+    expect(
+      [...placeholders("Totalt {count, plural, one {# bidrag} other {# bidrag}}, {amount}")].sort(),
+    ).toEqual(["amount", "count"]);
     expect([...placeholders("{n, plural, other {{who} och # till}}")].sort()).toEqual(["n", "who"]);
     expect([...placeholders("Don't '{'literal'}' {x, number, ::currency/SEK}")]).toEqual(["x"]);
   });

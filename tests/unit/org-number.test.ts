@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { isValidOrgNumber, luhnCheckDigit, luhnValid, normaliseOrgNumber, parseOrgNumber, parsePayoutAccount } from "@/lib/domain/org-number";
+import {
+  isValidOrgNumber,
+  luhnCheckDigit,
+  luhnValid,
+  normaliseOrgNumber,
+  parseOrgNumber,
+  parsePayoutAccount,
+} from "@/lib/domain/org-number";
 
 describe("organisation numbers", () => {
   it.each([
@@ -10,7 +17,9 @@ describe("organisation numbers", () => {
     ["16802456-1238", "802456-1238"],
     [" 212000-0142 ", "212000-0142"],
     ["802000-0009", "802000-0009"],
-  ])("accepts %j as %s", (input, value) => expect(parseOrgNumber(input)).toEqual({ ok: true, value }));
+  ])("accepts %j as %s", (input, value) =>
+    expect(parseOrgNumber(input)).toEqual({ ok: true, value }),
+  );
 
   it.each([
     ["802456-1239", "CHECK_DIGIT"],
@@ -27,7 +36,9 @@ describe("organisation numbers", () => {
     ["abcdef-ghij", "FORMAT"],
     ["٨٠٢٤٥٦١٢٣٨", "FORMAT"],
     ["", "FORMAT"],
-  ])("refuses %j (%s)", (input, reason) => expect(parseOrgNumber(input)).toEqual({ ok: false, reason }));
+  ])("refuses %j (%s)", (input, reason) =>
+    expect(parseOrgNumber(input)).toEqual({ ok: false, reason }),
+  );
 
   it("normalises valid numbers and leaves others as typed", () => {
     expect(normaliseOrgNumber("168024561238")).toBe("802456-1238");
@@ -37,34 +48,67 @@ describe("organisation numbers", () => {
   });
 
   // Ten digits whose third is 2 or more, ending in the right Luhn check digit.
-  const validNumber = fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 2, max: 9 }), fc.integer({ min: 0, max: 999999 }))
-    .map(([ab, c, rest]) => { const body = `${String(ab).padStart(2, "0")}${c}${String(rest).padStart(6, "0")}`; return `${body}${luhnCheckDigit(body)}`; });
+  const validNumber = fc
+    .tuple(
+      fc.integer({ min: 0, max: 99 }),
+      fc.integer({ min: 2, max: 9 }),
+      fc.integer({ min: 0, max: 999999 }),
+    )
+    .map(([ab, c, rest]) => {
+      const body = `${String(ab).padStart(2, "0")}${c}${String(rest).padStart(6, "0")}`;
+      return `${body}${luhnCheckDigit(body)}`;
+    });
 
   it("accepts every generated valid number, in every accepted format, as NNNNNN-NNNN", () => {
-    fc.assert(fc.property(validNumber, (digits) => {
-      const dashed = `${digits.slice(0, 6)}-${digits.slice(6)}`;
-      for (const input of [digits, dashed, `16${digits}`, `16${dashed}`]) expect(parseOrgNumber(input)).toEqual({ ok: true, value: dashed });
-    }));
+    fc.assert(
+      fc.property(validNumber, (digits) => {
+        const dashed = `${digits.slice(0, 6)}-${digits.slice(6)}`;
+        for (const input of [digits, dashed, `16${digits}`, `16${dashed}`])
+          expect(parseOrgNumber(input)).toEqual({ ok: true, value: dashed });
+      }),
+    );
   });
 
   it("refuses a generated number with any single digit changed", () => {
-    fc.assert(fc.property(validNumber, fc.integer({ min: 0, max: 9 }), fc.integer({ min: 1, max: 9 }), (digits, position, delta) => {
-      const changed = digits.slice(0, position) + ((Number(digits[position]) + delta) % 10) + digits.slice(position + 1);
-      expect(parseOrgNumber(changed).ok).toBe(false);
-    }));
+    fc.assert(
+      fc.property(
+        validNumber,
+        fc.integer({ min: 0, max: 9 }),
+        fc.integer({ min: 1, max: 9 }),
+        (digits, position, delta) => {
+          const changed =
+            digits.slice(0, position) +
+            ((Number(digits[position]) + delta) % 10) +
+            digits.slice(position + 1);
+          expect(parseOrgNumber(changed).ok).toBe(false);
+        },
+      ),
+    );
   });
 
   it("refuses a personal identity number (third digit 0 or 1) even with a right check digit", () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 999999 }), (ab, c, rest) => {
-      const body = `${String(ab).padStart(2, "0")}${c}${String(rest).padStart(6, "0")}`;
-      expect(parseOrgNumber(`${body}${luhnCheckDigit(body)}`)).toEqual({ ok: false, reason: "THIRD_DIGIT" });
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 1 }),
+        fc.integer({ min: 0, max: 999999 }),
+        (ab, c, rest) => {
+          const body = `${String(ab).padStart(2, "0")}${c}${String(rest).padStart(6, "0")}`;
+          expect(parseOrgNumber(`${body}${luhnCheckDigit(body)}`)).toEqual({
+            ok: false,
+            reason: "THIRD_DIGIT",
+          });
+        },
+      ),
+    );
   });
 
   it("never throws on any text", () => {
-    fc.assert(fc.property(fc.string(), (text) => {
-      expect(typeof parseOrgNumber(text).ok).toBe("boolean");
-    }));
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        expect(typeof parseOrgNumber(text).ok).toBe("boolean");
+      }),
+    );
   });
 });
 
@@ -90,7 +134,9 @@ describe("payout accounts", () => {
     ["PLUSGIRO", "47746", "4774-6"],
     ["PLUSGIRO", "1-8", "1-8"],
     ["PLUSGIRO", "1234567-4", "1234567-4"],
-  ] as const)("%s %j is valid, written %s", (type, input, value) => expect(parsePayoutAccount(type, input)).toEqual({ ok: true, value }));
+  ] as const)("%s %j is valid, written %s", (type, input, value) =>
+    expect(parsePayoutAccount(type, input)).toEqual({ ok: true, value }),
+  );
 
   it.each([
     ["BANKGIRO", "5402-9682", "CHECK_DIGIT"],
@@ -104,5 +150,7 @@ describe("payout accounts", () => {
     ["PLUSGIRO", "123456789", "FORMAT"],
     ["PLUSGIRO", "47-746", "FORMAT"],
     ["PLUSGIRO", "", "FORMAT"],
-  ] as const)("%s %j is refused (%s)", (type, input, reason) => expect(parsePayoutAccount(type, input)).toEqual({ ok: false, reason }));
+  ] as const)("%s %j is refused (%s)", (type, input, reason) =>
+    expect(parsePayoutAccount(type, input)).toEqual({ ok: false, reason }),
+  );
 });

@@ -2,16 +2,28 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
-  countyNameOf, countyOf, isMunicipalityCode, MUNICIPALITIES, MUNICIPALITIES_BY_NAME, municipalitiesIn, municipalityName,
+  countyNameOf,
+  countyOf,
+  isMunicipalityCode,
+  MUNICIPALITIES,
+  MUNICIPALITIES_BY_NAME,
+  municipalitiesIn,
+  municipalityName,
 } from "@/lib/reference/municipalities";
 import { COUNTIES, COUNTIES_BY_NAME, countyName, isCountyCode } from "@/lib/reference/counties";
 
 const csvRows = (file: string) =>
-  readFileSync(path.resolve("lib/reference/data", file), "utf8").trim().split("\n").slice(1).map((line) => line.trim().split(","));
+  readFileSync(path.resolve("lib/reference/data", file), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((line) => line.trim().split(","));
 
 describe("the reference data of SCB", () => {
   it("has the same rows as the CSV files it was generated from", () => {
-    expect(MUNICIPALITIES.map((m) => [m.code, m.name, m.countyCode])).toEqual(csvRows("municipalities.csv"));
+    expect(MUNICIPALITIES.map((m) => [m.code, m.name, m.countyCode])).toEqual(
+      csvRows("municipalities.csv"),
+    );
     expect(COUNTIES.map((c) => [c.code, c.name])).toEqual(csvRows("counties.csv"));
   });
 
@@ -40,15 +52,21 @@ describe("the reference data of SCB", () => {
     expect(municipalitiesIn("09").map((m) => m.name)).toEqual(["Gotland"]);
   });
 
-  it.each(["0100", "180", " 0180", "01800", "", 180, null])("%j is not a municipality code", (code) => {
-    expect(isMunicipalityCode(code)).toBe(false);
-  });
+  it.each(["0100", "180", " 0180", "01800", "", 180, null])(
+    "%j is not a municipality code",
+    (code) => {
+      expect(isMunicipalityCode(code)).toBe(false);
+    },
+  );
 
   it("sorts the pickers by name with Swedish collation: Å, Ä and Ö come last", () => {
     const names = MUNICIPALITIES_BY_NAME.map((m) => m.name);
     expect(names[0]).toBe("Ale");
     expect(names.at(-1)).toBe("Övertorneå");
-    const initials = names.map((n) => n[0]).join("").replace(/(.)\1+/g, "$1");
+    const initials = names
+      .map((n) => n[0])
+      .join("")
+      .replace(/(.)\1+/g, "$1");
     expect(initials.slice(-3)).toBe("ÅÄÖ");
     expect(names.indexOf("Vännäs")).toBeLessThan(names.indexOf("Åre"));
     expect(COUNTIES_BY_NAME.map((c) => c.name).at(-1)).toBe("Östergötlands län");

@@ -24,6 +24,7 @@ describe("hasAnyRole and isStaff", () => {
   });
   it("counts reviewers, deciders and admins as staff, never applicants", () => {
     expect(isStaff(["APPLICANT"])).toBe(false);
-    for (const role of ["REVIEWER", "DECIDER", "ADMIN"] as const) expect(isStaff([role])).toBe(true);
+    for (const role of ["REVIEWER", "DECIDER", "ADMIN"] as const)
+      expect(isStaff([role])).toBe(true);
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { RECOVERY_ALPHABET, formatRecoveryCode, parseSecondFactor, recoveryCodeFrom, requiresTwoFactor, rolesBeforeSecondFactor } from "@/lib/domain/two-factor";
+import {
+  RECOVERY_ALPHABET,
+  formatRecoveryCode,
+  parseSecondFactor,
+  recoveryCodeFrom,
+  requiresTwoFactor,
+  rolesBeforeSecondFactor,
+} from "@/lib/domain/two-factor";
 
 describe("who needs a second factor", () => {
   it("staff do, applicants do not", () => {
@@ -29,13 +36,15 @@ describe("reading a typed code", () => {
   });
 
   it("recovery codes are ten readable characters and read back as themselves", () => {
-    fc.assert(fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), (bytes) => {
-      const code = recoveryCodeFrom(bytes);
-      if (code === null) return true;
-      expect(code).toHaveLength(10);
-      expect([...code].every((c) => RECOVERY_ALPHABET.includes(c))).toBe(true);
-      expect(parseSecondFactor(formatRecoveryCode(code))).toEqual({ kind: "recovery", code });
-      return true;
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), (bytes) => {
+        const code = recoveryCodeFrom(bytes);
+        if (code === null) return true;
+        expect(code).toHaveLength(10);
+        expect([...code].every((c) => RECOVERY_ALPHABET.includes(c))).toBe(true);
+        expect(parseSecondFactor(formatRecoveryCode(code))).toEqual({ kind: "recovery", code });
+        return true;
+      }),
+    );
   });
 });

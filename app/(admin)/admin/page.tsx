@@ -19,35 +19,76 @@ export default async function AdminHome() {
   return (
     <>
       <PageHeading title={t("admin.title")} lead={t("admin.lead")} />
-      <p className="mb-8 flex flex-wrap gap-x-6 gap-y-2"><a href="/handlaggning">{t("nav.reviewer")}</a><a href="/admin/anvandare">{t("admin.users")}</a><a href="/admin/jav">{t("admin.conflicts")}</a><a href="/admin/logg">{t("admin.auditLog")}</a><a href="/statistik">{t("admin.statistics")}</a><a href="/admin/utkorg">{t("admin.outbox")}</a></p>
+      <p className="mb-8 flex flex-wrap gap-x-6 gap-y-2">
+        <a href="/handlaggning">{t("nav.reviewer")}</a>
+        <a href="/admin/anvandare">{t("admin.users")}</a>
+        <a href="/admin/jav">{t("admin.conflicts")}</a>
+        <a href="/admin/logg">{t("admin.auditLog")}</a>
+        <a href="/statistik">{t("admin.statistics")}</a>
+        <a href="/admin/utkorg">{t("admin.outbox")}</a>
+      </p>
       <section aria-labelledby="rounds-heading" className="mb-10">
-        <h2 id="rounds-heading" className="mb-3 text-2xl font-bold">{t("admin.rounds")}</h2>
-        <p className="mb-3"><a href="/admin/utlysningar/ny">{t("admin.newRound")}</a></p>
+        <h2 id="rounds-heading" className="mb-3 text-2xl font-bold">
+          {t("admin.rounds")}
+        </h2>
+        <p className="mb-3">
+          <a href="/admin/utlysningar/ny">{t("admin.newRound")}</a>
+        </p>
         <TableScroll label={t("admin.rounds")}>
           <table className="w-full border-collapse text-left">
             <thead>
               <tr className="border-b-2 border-ink">
-                <th scope="col" className={th}>{t("admin.roundTitle")}</th>
-                <th scope="col" className={th}>{t("admin.roundStatus")}</th>
-                <th scope="col" className={th}>{t("admin.closes")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("admin.budget")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("admin.approved")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("admin.remaining")}</th>
-                <th scope="col" className={th}>{t("admin.export")}</th>
+                <th scope="col" className={th}>
+                  {t("admin.roundTitle")}
+                </th>
+                <th scope="col" className={th}>
+                  {t("admin.roundStatus")}
+                </th>
+                <th scope="col" className={th}>
+                  {t("admin.closes")}
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  {t("admin.budget")}
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  {t("admin.approved")}
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  {t("admin.remaining")}
+                </th>
+                <th scope="col" className={th}>
+                  {t("admin.export")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {rounds.map((round) => (
                 <tr key={round.id} className="border-b border-line">
-                  <td className={`${th} font-semibold`}><a href={`/admin/utlysningar/${round.id}`}>{round.title}</a></td>
+                  <td className={`${th} font-semibold`}>
+                    <a href={`/admin/utlysningar/${round.id}`}>{round.title}</a>
+                  </td>
                   <td className={th}>{t(`admin.roundStatus${round.status}`)}</td>
                   <td className={th}>{formatDate(round.closesAt, locale)}</td>
-                  <td className={`${th} text-right whitespace-nowrap`}>{formatSek(round.budgetSek, locale)}</td>
-                  <td className={`${th} text-right whitespace-nowrap`}>{formatSek(round.approvedSek, locale)}</td>
-                  <td className={`${th} text-right whitespace-nowrap`}>{formatSek(round.budgetSek - round.approvedSek, locale)}</td>
+                  <td className={`${th} text-right whitespace-nowrap`}>
+                    {formatSek(round.budgetSek, locale)}
+                  </td>
+                  <td className={`${th} text-right whitespace-nowrap`}>
+                    {formatSek(round.approvedSek, locale)}
+                  </td>
+                  <td className={`${th} text-right whitespace-nowrap`}>
+                    {formatSek(round.budgetSek - round.approvedSek, locale)}
+                  </td>
                   <td className={`${th} whitespace-nowrap`}>
                     {(["csv", "xlsx", "json"] as const).map((f, i) => (
-                      <span key={f}>{i ? " · " : ""}<a href={`/api/admin/export?format=${f}&round=${round.id}`} aria-label={`${t("admin.export")} ${round.title} ${f.toUpperCase()}`}>{f.toUpperCase()}</a></span>
+                      <span key={f}>
+                        {i ? " · " : ""}
+                        <a
+                          href={`/api/admin/export?format=${f}&round=${round.id}`}
+                          aria-label={`${t("admin.export")} ${round.title} ${f.toUpperCase()}`}
+                        >
+                          {f.toUpperCase()}
+                        </a>
+                      </span>
                     ))}
                   </td>
                 </tr>
@@ -57,14 +98,22 @@ export default async function AdminHome() {
         </TableScroll>
       </section>
       <section aria-labelledby="users-heading">
-        <h2 id="users-heading" className="mb-3 text-2xl font-bold">{t("admin.users")}</h2>
+        <h2 id="users-heading" className="mb-3 text-2xl font-bold">
+          {t("admin.users")}
+        </h2>
         <TableScroll label={t("admin.users")}>
           <table className="w-full border-collapse text-left">
             <thead>
               <tr className="border-b-2 border-ink">
-                <th scope="col" className={th}>{t("admin.userName")}</th>
-                <th scope="col" className={th}>{t("admin.userEmail")}</th>
-                <th scope="col" className={th}>{t("admin.userRoles")}</th>
+                <th scope="col" className={th}>
+                  {t("admin.userName")}
+                </th>
+                <th scope="col" className={th}>
+                  {t("admin.userEmail")}
+                </th>
+                <th scope="col" className={th}>
+                  {t("admin.userRoles")}
+                </th>
               </tr>
             </thead>
             <tbody>

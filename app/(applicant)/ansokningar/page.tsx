@@ -22,44 +22,74 @@ export default async function ApplicantHome() {
     <>
       <PageHeading title={t("title")} lead={t("lead")} />
       <p className="mb-8 flex flex-wrap gap-4">
-        {organisations.length ? <ButtonLink href="/ansokningar/ny">{t("newApplication")}</ButtonLink> : null}
-        <ButtonLink href="/organisationer/ny" variant="secondary">{t("addOrganisation")}</ButtonLink>
+        {organisations.length ? (
+          <ButtonLink href="/ansokningar/ny">{t("newApplication")}</ButtonLink>
+        ) : null}
+        <ButtonLink href="/organisationer/ny" variant="secondary">
+          {t("addOrganisation")}
+        </ButtonLink>
       </p>
       {organisations.length === 0 ? <p>{t("noOrganisation")}</p> : null}
       {organisations.map((org) => (
         <section key={org.id} aria-labelledby={`org-${org.id}`} className="mb-10">
-          <h2 id={`org-${org.id}`} className="text-2xl font-bold">{org.name} <span className="text-base font-normal text-muted">{org.orgNumber}</span></h2>
-          <p><Link href={`/organisationer/${org.id}`}>{t("organisationDetails")}</Link></p>
+          <h2 id={`org-${org.id}`} className="text-2xl font-bold">
+            {org.name} <span className="text-base font-normal text-muted">{org.orgNumber}</span>
+          </h2>
+          <p>
+            <Link href={`/organisationer/${org.id}`}>{t("organisationDetails")}</Link>
+          </p>
           {org.applications.length === 0 ? (
             <p className="mt-2">{t("noApplications")}</p>
           ) : (
-            <div className="mt-3"><TableScroll label={`${t("applications")}: ${org.name}`}>
-              <table className="w-full border-collapse text-left">
-                <caption className="sr-only">{t("applications")}: {org.name}</caption>
-                <thead>
-                  <tr className="border-b-2 border-ink">
-                    <th scope="col" className="py-2 pr-4">{t("applicationTitle")}</th>
-                    <th scope="col" className="py-2 pr-4">{t("reference")}</th>
-                    <th scope="col" className="py-2 pr-4">{t("round")}</th>
-                    <th scope="col" className="py-2 pr-4 text-right">{t("requested")}</th>
-                    <th scope="col" className="py-2 pr-4">{tc("status")}</th>
-                    <th scope="col" className="py-2">{t("updated")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {org.applications.map((app) => (
-                    <tr key={app.id} className="border-b border-line">
-                      <td className="py-2 pr-4 font-semibold"><Link href={`/ansokningar/${app.id}`}>{app.title || t("untitled")}</Link></td>
-                      <td className="py-2 pr-4">{app.referenceNumber ?? "–"}</td>
-                      <td className="py-2 pr-4">{app.round.title}</td>
-                      <td className="py-2 pr-4 text-right">{formatSek(app.requestedSek, locale)}</td>
-                      <td className="py-2 pr-4"><StatusTag status={app.status} /></td>
-                      <td className="py-2">{formatDate(app.updatedAt, locale)}</td>
+            <div className="mt-3">
+              <TableScroll label={`${t("applications")}: ${org.name}`}>
+                <table className="w-full border-collapse text-left">
+                  <caption className="sr-only">
+                    {t("applications")}: {org.name}
+                  </caption>
+                  <thead>
+                    <tr className="border-b-2 border-ink">
+                      <th scope="col" className="py-2 pr-4">
+                        {t("applicationTitle")}
+                      </th>
+                      <th scope="col" className="py-2 pr-4">
+                        {t("reference")}
+                      </th>
+                      <th scope="col" className="py-2 pr-4">
+                        {t("round")}
+                      </th>
+                      <th scope="col" className="py-2 pr-4 text-right">
+                        {t("requested")}
+                      </th>
+                      <th scope="col" className="py-2 pr-4">
+                        {tc("status")}
+                      </th>
+                      <th scope="col" className="py-2">
+                        {t("updated")}
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll></div>
+                  </thead>
+                  <tbody>
+                    {org.applications.map((app) => (
+                      <tr key={app.id} className="border-b border-line">
+                        <td className="py-2 pr-4 font-semibold">
+                          <Link href={`/ansokningar/${app.id}`}>{app.title || t("untitled")}</Link>
+                        </td>
+                        <td className="py-2 pr-4">{app.referenceNumber ?? "–"}</td>
+                        <td className="py-2 pr-4">{app.round.title}</td>
+                        <td className="py-2 pr-4 text-right">
+                          {formatSek(app.requestedSek, locale)}
+                        </td>
+                        <td className="py-2 pr-4">
+                          <StatusTag status={app.status} />
+                        </td>
+                        <td className="py-2">{formatDate(app.updatedAt, locale)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
+            </div>
           )}
         </section>
       ))}

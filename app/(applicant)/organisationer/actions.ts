@@ -5,10 +5,12 @@ import { parseInput, runAction } from "@/lib/server/action";
 import { acceptInvitation, createOrganisation, inviteMember } from "@/lib/server/organisations";
 import { InviteMemberInput, OrganisationInput } from "@/lib/validation/organisation";
 
-
 export async function createOrganisationAction(input: unknown) {
   return runAction(async () => {
-    const org = await createOrganisation(await requireActor(), parseInput(OrganisationInput, input));
+    const org = await createOrganisation(
+      await requireActor(),
+      parseInput(OrganisationInput, input),
+    );
     revalidatePath("/ansokningar");
     return org.id;
   });
@@ -16,7 +18,11 @@ export async function createOrganisationAction(input: unknown) {
 
 export async function inviteMemberAction(organisationId: string, input: unknown) {
   return runAction(async () => {
-    await inviteMember(await requireActor(), organisationId, parseInput(InviteMemberInput, input).email);
+    await inviteMember(
+      await requireActor(),
+      organisationId,
+      parseInput(InviteMemberInput, input).email,
+    );
     revalidatePath(`/organisationer/${organisationId}`);
   });
 }

@@ -17,15 +17,26 @@ async function DemoAccounts() {
   const t = await getTranslations("auth");
   const code = TOTP.generate({ secret: Secret.fromBase32(DEMO_TOTP_SECRET) });
   return (
-    <aside aria-labelledby="demo-title" className="mt-10 max-w-xl border-l-4 border-accent bg-surface p-4">
-      <h2 id="demo-title" className="text-xl font-bold">{t("demoTitle")}</h2>
+    <aside
+      aria-labelledby="demo-title"
+      className="mt-10 max-w-xl border-l-4 border-accent bg-surface p-4"
+    >
+      <h2 id="demo-title" className="text-xl font-bold">
+        {t("demoTitle")}
+      </h2>
       <p className="mt-2">{t("demoText", { password: DEMO_PASSWORD, secret: DEMO_TOTP_SECRET })}</p>
-      <p className="mt-2" data-testid="demo-code">{t("demoCode", { code })}</p>
+      <p className="mt-2" data-testid="demo-code">
+        {t("demoCode", { code })}
+      </p>
     </aside>
   );
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string; error?: string }>;
+}) {
   const actor = await getActor();
   if (actor) redirect(homeFor(actor));
   const { next, error } = await searchParams;
@@ -33,7 +44,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeading title={t("signInTitle")} lead={t("signInLead")} />
-      {error ? <p role="alert" className="mb-6 max-w-xl border-l-4 border-error pl-4 font-semibold text-error">{t("elegRefused")}</p> : null}
+      {error ? (
+        <p
+          role="alert"
+          className="mb-6 max-w-xl border-l-4 border-error pl-4 font-semibold text-error"
+        >
+          {t("elegRefused")}
+        </p>
+      ) : null}
       {elegConfigured() ? (
         <>
           <ElegSignInButton next={next} />
@@ -42,7 +60,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       ) : null}
       <SignInForm next={next} />
       <p className="mt-8">
-        {t("noAccount")} <Link href={next ? `/registrera?next=${encodeURIComponent(next)}` : "/registrera"}>{t("createAccount")}</Link>
+        {t("noAccount")}{" "}
+        <Link href={next ? `/registrera?next=${encodeURIComponent(next)}` : "/registrera"}>
+          {t("createAccount")}
+        </Link>
       </p>
       {process.env.SAMVERKA_DEMO === "1" ? <DemoAccounts /> : null}
     </>

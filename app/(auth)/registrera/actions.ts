@@ -7,14 +7,19 @@ import { clientAddress, hit } from "@/lib/server/rate-limit";
 export type RegisterState = { ok: boolean; errors: Record<string, string> };
 
 export async function register(input: unknown): Promise<RegisterState> {
-  if (!(await hit(`register:ip:${await clientAddress()}`, 10, 3600))) return { ok: false, errors: { email: "rateLimited" } };
+  if (!(await hit(`register:ip:${await clientAddress()}`, 10, 3600)))
+    return { ok: false, errors: { email: "rateLimited" } };
   const parsed = RegisterInput.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   try {
     await registerApplicant(parsed.data);
     return { ok: true, errors: {} };
   } catch (error) {
-    if (error instanceof RuleViolation) return { ok: false, errors: Object.fromEntries(error.problems.map((p) => [p.path, p.message])) };
+    if (error instanceof RuleViolation)
+      return {
+        ok: false,
+        errors: Object.fromEntries(error.problems.map((p) => [p.path, p.message])),
+      };
     throw error;
   }
 }

@@ -7,7 +7,11 @@ export async function generateMetadata() {
   return { title: (await getTranslations("auth"))("registerTitle") };
 }
 
-export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function RegisterPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string }>;
+}) {
   const { next } = await searchParams;
   const t = await getTranslations("auth");
   return (
@@ -15,7 +19,10 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
       <PageHeading title={t("registerTitle")} lead={t("registerLead")} />
       <RegisterForm next={next} />
       <p className="mt-8">
-        {t("haveAccount")} <Link href={next ? `/logga-in?next=${encodeURIComponent(next)}` : "/logga-in"}>{t("signInTitle")}</Link>
+        {t("haveAccount")}{" "}
+        <Link href={next ? `/logga-in?next=${encodeURIComponent(next)}` : "/logga-in"}>
+          {t("signInTitle")}
+        </Link>
       </p>
     </>
   );

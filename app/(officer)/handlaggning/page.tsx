@@ -43,12 +43,21 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
     const active = (filters.sort ?? "submitted") === sort;
     const dir = active && filters.dir !== "desc" ? "desc" : "asc";
     return (
-      <Link href={href(search, { sort, dir })} aria-label={td("sortBy", { column: label.toLowerCase() })}>
-        {label}{active ? (filters.dir === "desc" ? " ▼" : " ▲") : ""}
+      <Link
+        href={href(search, { sort, dir })}
+        aria-label={td("sortBy", { column: label.toLowerCase() })}
+      >
+        {label}
+        {active ? (filters.dir === "desc" ? " ▼" : " ▲") : ""}
       </Link>
     );
   };
-  const ariaSort = (sort: string) => ((filters.sort ?? "submitted") === sort ? (filters.dir === "desc" ? "descending" : "ascending") : undefined);
+  const ariaSort = (sort: string) =>
+    (filters.sort ?? "submitted") === sort
+      ? filters.dir === "desc"
+        ? "descending"
+        : "ascending"
+      : undefined;
   const select = "mt-1 block w-full rounded border-2 border-ink px-2 py-1";
 
   return (
@@ -56,71 +65,204 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
       <PageHeading title={tr("title")} lead={td("lead")} />
       <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
         <aside aria-labelledby="filter-title">
-          <h2 id="filter-title" className="mb-3 text-xl font-bold">{td("filter")}</h2>
+          <h2 id="filter-title" className="mb-3 text-xl font-bold">
+            {td("filter")}
+          </h2>
           <form method="get" action="/handlaggning" className="space-y-4">
-            <label className="block font-semibold">{td("round")}
-              <select name="round" defaultValue={round?.id} className={select}>{rounds.map((r) => <option key={r.id} value={r.id}>{r.title}</option>)}</select>
+            <label className="block font-semibold">
+              {td("round")}
+              <select name="round" defaultValue={round?.id} className={select}>
+                {rounds.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.title}
+                  </option>
+                ))}
+              </select>
             </label>
-            <label className="block font-semibold">{td("search")}
-              <input type="search" name="q" defaultValue={filters.q} className={select} placeholder={td("searchPlaceholder")} />
+            <label className="block font-semibold">
+              {td("search")}
+              <input
+                type="search"
+                name="q"
+                defaultValue={filters.q}
+                className={select}
+                placeholder={td("searchPlaceholder")}
+              />
             </label>
             <fieldset>
               <legend className="font-semibold">{td("status")}</legend>
               {OFFICER_STATUSES.map((s) => (
                 <label key={s} className="mt-1 flex items-center gap-2">
-                  <input type="checkbox" name="status" value={s} defaultChecked={filters.status.includes(s)} className="h-5 w-5" /> {t(s)}
+                  <input
+                    type="checkbox"
+                    name="status"
+                    value={s}
+                    defaultChecked={filters.status.includes(s)}
+                    className="h-5 w-5"
+                  />{" "}
+                  {t(s)}
                 </label>
               ))}
             </fieldset>
-            <label className="block font-semibold">{td("track")}
-              <select name="track" defaultValue={filters.track ?? ""} className={select}><option value="">{td("all")}</option>{Object.entries(L.track).map(([v, l]) => <option key={v} value={v}>{l}</option>)}</select>
+            <label className="block font-semibold">
+              {td("track")}
+              <select name="track" defaultValue={filters.track ?? ""} className={select}>
+                <option value="">{td("all")}</option>
+                {Object.entries(L.track).map(([v, l]) => (
+                  <option key={v} value={v}>
+                    {l}
+                  </option>
+                ))}
+              </select>
             </label>
-            <label className="block font-semibold">{td("variant")}
-              <select name="variant" defaultValue={filters.variant ?? ""} className={select}><option value="">{td("all")}</option>{Object.entries(L.variant).map(([v, l]) => <option key={v} value={v}>{l.split(" –")[0]}</option>)}</select>
+            <label className="block font-semibold">
+              {td("variant")}
+              <select name="variant" defaultValue={filters.variant ?? ""} className={select}>
+                <option value="">{td("all")}</option>
+                {Object.entries(L.variant).map(([v, l]) => (
+                  <option key={v} value={v}>
+                    {l.split(" –")[0]}
+                  </option>
+                ))}
+              </select>
             </label>
-            <label className="block font-semibold">{td("county")}
-              <select name="county" defaultValue={filters.county ?? ""} className={select}><option value="">{td("all")}</option>{COUNTIES.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}</select>
+            <label className="block font-semibold">
+              {td("county")}
+              <select name="county" defaultValue={filters.county ?? ""} className={select}>
+                <option value="">{td("all")}</option>
+                {COUNTIES.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
             </label>
-            <label className="block font-semibold">{td("municipality")}
-              <select name="municipality" defaultValue={filters.municipality ?? ""} className={select}><option value="">{td("all")}</option>{MUNICIPALITIES_BY_NAME.map((m) => <option key={m.code} value={m.code}>{m.name}</option>)}</select>
+            <label className="block font-semibold">
+              {td("municipality")}
+              <select
+                name="municipality"
+                defaultValue={filters.municipality ?? ""}
+                className={select}
+              >
+                <option value="">{td("all")}</option>
+                {MUNICIPALITIES_BY_NAME.map((m) => (
+                  <option key={m.code} value={m.code}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
             </label>
-            <label className="block font-semibold">{td("focus")}
-              <select name="focus" defaultValue={filters.focus ?? ""} className={select}><option value="">{td("all")}</option>{Object.entries(L.focusArea).map(([v, l]) => <option key={v} value={v}>{l}</option>)}</select>
+            <label className="block font-semibold">
+              {td("focus")}
+              <select name="focus" defaultValue={filters.focus ?? ""} className={select}>
+                <option value="">{td("all")}</option>
+                {Object.entries(L.focusArea).map(([v, l]) => (
+                  <option key={v} value={v}>
+                    {l}
+                  </option>
+                ))}
+              </select>
             </label>
             <fieldset>
               <legend className="font-semibold">{td("amount")}</legend>
-              <label className="mt-1 block">{td("from")}<input name="min" inputMode="numeric" defaultValue={filters.min} className={select} /></label>
-              <label className="mt-1 block">{td("to")}<input name="max" inputMode="numeric" defaultValue={filters.max} className={select} /></label>
+              <label className="mt-1 block">
+                {td("from")}
+                <input
+                  name="min"
+                  inputMode="numeric"
+                  defaultValue={filters.min}
+                  className={select}
+                />
+              </label>
+              <label className="mt-1 block">
+                {td("to")}
+                <input
+                  name="max"
+                  inputMode="numeric"
+                  defaultValue={filters.max}
+                  className={select}
+                />
+              </label>
             </fieldset>
-            <label className="flex items-center gap-2"><input type="checkbox" name="mine" value="1" defaultChecked={!!filters.mine} className="h-5 w-5" /> {td("mine")}</label>
-            <label className="flex items-center gap-2"><input type="checkbox" name="unreviewed" value="1" defaultChecked={!!filters.unreviewed} className="h-5 w-5" /> {td("unreviewed")}</label>
+            <label className="flex items-center gap-2">
+              <input
+                type="checkbox"
+                name="mine"
+                value="1"
+                defaultChecked={!!filters.mine}
+                className="h-5 w-5"
+              />{" "}
+              {td("mine")}
+            </label>
+            <label className="flex items-center gap-2">
+              <input
+                type="checkbox"
+                name="unreviewed"
+                value="1"
+                defaultChecked={!!filters.unreviewed}
+                className="h-5 w-5"
+              />{" "}
+              {td("unreviewed")}
+            </label>
             <input type="hidden" name="sort" value={filters.sort ?? ""} />
             <input type="hidden" name="dir" value={filters.dir ?? ""} />
             <div className="flex gap-3">
-              <button type="submit" className="rounded bg-accent px-4 py-2 font-semibold text-white">{td("show")}</button>
-              <Link href="/handlaggning" className="py-2">{td("clear")}</Link>
+              <button
+                type="submit"
+                className="rounded bg-accent px-4 py-2 font-semibold text-white"
+              >
+                {td("show")}
+              </button>
+              <Link href="/handlaggning" className="py-2">
+                {td("clear")}
+              </Link>
             </div>
           </form>
         </aside>
 
         <section aria-labelledby="result-title">
-          <h2 id="result-title" className="text-xl font-bold" data-testid="count">{td("count", { total })}{round ? td("inRound", { round: round.title }) : ""}</h2>
-          <ul className="my-3 flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-label={td("countsByStatus")} data-testid="status-counts">
+          <h2 id="result-title" className="text-xl font-bold" data-testid="count">
+            {td("count", { total })}
+            {round ? td("inRound", { round: round.title }) : ""}
+          </h2>
+          <ul
+            className="my-3 flex flex-wrap gap-x-4 gap-y-1 text-sm"
+            aria-label={td("countsByStatus")}
+            data-testid="status-counts"
+          >
             {OFFICER_STATUSES.filter((s) => counts[s]).map((s) => (
-              <li key={s}><Link href={href(search, { status: s })}>{t(s)}: {counts[s]}</Link></li>
+              <li key={s}>
+                <Link href={href(search, { status: s })}>
+                  {t(s)}: {counts[s]}
+                </Link>
+              </li>
             ))}
           </ul>
-          {rows.length === 0 ? <p>{td("noMatches")}</p> : (
+          {rows.length === 0 ? (
+            <p>{td("noMatches")}</p>
+          ) : (
             <TableScroll label={td("applications")}>
               <table className="w-full border-collapse text-left text-sm">
                 <thead>
                   <tr className="border-b-2 border-ink">
-                    <th scope="col" className="py-2 pr-3" aria-sort={ariaSort("reference")}>{sortLink("reference", td("reference"))}</th>
-                    <th scope="col" className="py-2 pr-3">{td("application")}</th>
-                    <th scope="col" className="py-2 pr-3">{td("municipality")}</th>
-                    <th scope="col" className="py-2 pr-3 text-right" aria-sort={ariaSort("amount")}>{sortLink("amount", td("requested"))}</th>
-                    <th scope="col" className="py-2 pr-3">{td("statusAndStep")}</th>
-                    <th scope="col" className="py-2 pr-3" aria-sort={ariaSort("submitted")}>{sortLink("submitted", td("submitted"))}</th>
+                    <th scope="col" className="py-2 pr-3" aria-sort={ariaSort("reference")}>
+                      {sortLink("reference", td("reference"))}
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      {td("application")}
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      {td("municipality")}
+                    </th>
+                    <th scope="col" className="py-2 pr-3 text-right" aria-sort={ariaSort("amount")}>
+                      {sortLink("amount", td("requested"))}
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      {td("statusAndStep")}
+                    </th>
+                    <th scope="col" className="py-2 pr-3" aria-sort={ariaSort("submitted")}>
+                      {sortLink("submitted", td("submitted"))}
+                    </th>
                   </tr>
                 </thead>
                 <tbody data-testid="dashboard-rows">
@@ -130,27 +272,60 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
                         <Link href={`/handlaggning/${row.id}`}>{row.referenceNumber}</Link>
                       </td>
                       <td className="py-2 pr-3">
-                        <span className="font-semibold">{row.title}</span><br />{row.organisationName}
-                        <br /><span className="text-muted">{row.track ? tt(row.track) : ""}</span>
+                        <span className="font-semibold">{row.title}</span>
+                        <br />
+                        {row.organisationName}
+                        <br />
+                        <span className="text-muted">{row.track ? tt(row.track) : ""}</span>
                       </td>
-                      <td className="py-2 pr-3">{row.municipalityCode ? municipalityName(row.municipalityCode) : "–"}</td>
-                      <td className="py-2 pr-3 text-right whitespace-nowrap">{formatSek(row.requestedSek, locale)}</td>
+                      <td className="py-2 pr-3">
+                        {row.municipalityCode ? municipalityName(row.municipalityCode) : "–"}
+                      </td>
+                      <td className="py-2 pr-3 text-right whitespace-nowrap">
+                        {formatSek(row.requestedSek, locale)}
+                      </td>
                       <td className="py-2 pr-3">
                         <StatusTag status={row.status as never} />
-                        {row.assessmentStep ? <span className="block text-muted">{td(`step.${row.assessmentStep}`)}</span> : null}
-                        {row.assignedTo ? <span className="block text-muted">{td("officer", { name: row.assignedTo })}</span> : null}
-                        {row.myConflict === "DECLARED" || row.myConflict === "CONFIRMED" ? <span className="mt-1 block"><Tag tone="red">{td("conflictDeclared")}</Tag></span> : null}
-                        {!row.myConflict ? <span className="mt-1 block"><Tag tone="yellow">{td("conflictNotConsidered")}</Tag></span> : null}
-                        {row.reviewed ? <span className="block text-muted">{td("reviewed")}</span> : null}
+                        {row.assessmentStep ? (
+                          <span className="block text-muted">
+                            {td(`step.${row.assessmentStep}`)}
+                          </span>
+                        ) : null}
+                        {row.assignedTo ? (
+                          <span className="block text-muted">
+                            {td("officer", { name: row.assignedTo })}
+                          </span>
+                        ) : null}
+                        {row.myConflict === "DECLARED" || row.myConflict === "CONFIRMED" ? (
+                          <span className="mt-1 block">
+                            <Tag tone="red">{td("conflictDeclared")}</Tag>
+                          </span>
+                        ) : null}
+                        {!row.myConflict ? (
+                          <span className="mt-1 block">
+                            <Tag tone="yellow">{td("conflictNotConsidered")}</Tag>
+                          </span>
+                        ) : null}
+                        {row.reviewed ? (
+                          <span className="block text-muted">{td("reviewed")}</span>
+                        ) : null}
                       </td>
-                      <td className="py-2 pr-3 whitespace-nowrap">{formatDate(row.submittedAt, locale)}</td>
+                      <td className="py-2 pr-3 whitespace-nowrap">
+                        {formatDate(row.submittedAt, locale)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </TableScroll>
           )}
-          {next ? <p className="mt-4"><Link href={href(search, { after: next })} rel="next">{td("nextPage")}</Link></p> : null}
+          {next ? (
+            <p className="mt-4">
+              <Link href={href(search, { after: next })} rel="next">
+                {td("nextPage")}
+              </Link>
+            </p>
+          ) : null}
         </section>
       </div>
     </>

@@ -3,34 +3,59 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireActor } from "@/lib/server/actor";
 import { parseInput, runAction } from "@/lib/server/action";
-import { acceptReport, claimRepayment, markPaid, releaseInstalment, requestReportCompletion, setReportDueDate } from "@/lib/server/follow-up";
+import {
+  acceptReport,
+  claimRepayment,
+  markPaid,
+  releaseInstalment,
+  requestReportCompletion,
+  setReportDueDate,
+} from "@/lib/server/follow-up";
 import { RepaymentInput } from "@/lib/validation/follow-up";
 
 const done = () => revalidatePath("/uppfoljning", "layout");
 
 export async function releaseAction(instalmentId: string) {
-  return runAction(async () => { await releaseInstalment(await requireActor(), instalmentId); done(); });
+  return runAction(async () => {
+    await releaseInstalment(await requireActor(), instalmentId);
+    done();
+  });
 }
 export async function acceptReportAction(reportId: string) {
-  return runAction(async () => { await acceptReport(await requireActor(), reportId); done(); });
+  return runAction(async () => {
+    await acceptReport(await requireActor(), reportId);
+    done();
+  });
 }
 export async function reportCompletionAction(reportId: string, values: Record<string, unknown>) {
   return runAction(async () => {
-    const { message } = parseInput(z.object({ message: z.string().trim().min(10, "Skriv vad som saknas i rapporten.") }), values);
+    const { message } = parseInput(
+      z.object({ message: z.string().trim().min(10, "Skriv vad som saknas i rapporten.") }),
+      values,
+    );
     await requestReportCompletion(await requireActor(), reportId, message);
     done();
   });
 }
 export async function dueDateAction(reportId: string, values: Record<string, unknown>) {
   return runAction(async () => {
-    const { dueDate } = parseInput(z.object({ dueDate: z.iso.date({ error: "Ange datumet som ÅÅÅÅ-MM-DD." }) }), values);
+    const { dueDate } = parseInput(
+      z.object({ dueDate: z.iso.date({ error: "Ange datumet som ÅÅÅÅ-MM-DD." }) }),
+      values,
+    );
     await setReportDueDate(await requireActor(), reportId, dueDate);
     done();
   });
 }
 export async function repaymentAction(applicationId: string, values: Record<string, unknown>) {
-  return runAction(async () => { await claimRepayment(await requireActor(), applicationId, parseInput(RepaymentInput, values)); done(); });
+  return runAction(async () => {
+    await claimRepayment(await requireActor(), applicationId, parseInput(RepaymentInput, values));
+    done();
+  });
 }
 export async function markPaidAction(ids: string[]) {
-  return runAction(async () => { await markPaid(await requireActor(), ids); done(); });
+  return runAction(async () => {
+    await markPaid(await requireActor(), ids);
+    done();
+  });
 }

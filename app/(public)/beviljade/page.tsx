@@ -13,7 +13,11 @@ export async function generateMetadata() {
   return { title: (await getTranslations("granted"))("title") };
 }
 
-export default async function GrantedPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function GrantedPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string>>;
+}) {
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
   const params = new URLSearchParams(await searchParams);
@@ -29,38 +33,86 @@ export default async function GrantedPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeading title={t("granted.title")} lead={t("granted.lead")} />
-      <form method="get" className="mb-6 flex flex-wrap items-end gap-4" aria-label={t("granted.filter")}>
-        <label className="font-semibold">{t("granted.year")}
-          <select name="year" defaultValue={filter.year ?? ""} className={select}><option value="">{t("granted.all")}</option>{years.map((y) => <option key={y} value={y}>{y}</option>)}</select>
+      <form
+        method="get"
+        className="mb-6 flex flex-wrap items-end gap-4"
+        aria-label={t("granted.filter")}
+      >
+        <label className="font-semibold">
+          {t("granted.year")}
+          <select name="year" defaultValue={filter.year ?? ""} className={select}>
+            <option value="">{t("granted.all")}</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
         </label>
-        <label className="font-semibold">{t("granted.track")}
-          <select name="track" defaultValue={filter.track ?? ""} className={select}><option value="">{t("granted.all")}</option>{(["KNOWLEDGE", "COLLABORATION", "INTERVENTION"] as const).map((tr) => <option key={tr} value={tr}>{t(`tracks.${tr}`)}</option>)}</select>
+        <label className="font-semibold">
+          {t("granted.track")}
+          <select name="track" defaultValue={filter.track ?? ""} className={select}>
+            <option value="">{t("granted.all")}</option>
+            {(["KNOWLEDGE", "COLLABORATION", "INTERVENTION"] as const).map((tr) => (
+              <option key={tr} value={tr}>
+                {t(`tracks.${tr}`)}
+              </option>
+            ))}
+          </select>
         </label>
-        <label className="font-semibold">{t("granted.county")}
-          <select name="county" defaultValue={filter.county ?? ""} className={select}><option value="">{t("granted.all")}</option>{COUNTIES.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}</select>
+        <label className="font-semibold">
+          {t("granted.county")}
+          <select name="county" defaultValue={filter.county ?? ""} className={select}>
+            <option value="">{t("granted.all")}</option>
+            {COUNTIES.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
         </label>
-        <button type="submit" className="rounded bg-accent px-4 py-2 font-semibold text-white">{t("granted.show")}</button>
+        <button type="submit" className="rounded bg-accent px-4 py-2 font-semibold text-white">
+          {t("granted.show")}
+        </button>
       </form>
-      <p className="mb-6">{t("granted.download")}{" "}
-        <a href={`/api/open-data/beviljade?format=csv&${query}`}>CSV</a> · <a href={`/api/open-data/beviljade?format=xlsx&${query}`}>Excel (XLSX)</a> · <a href={`/api/open-data/beviljade?format=json&${query}`}>JSON (360Giving)</a>
+      <p className="mb-6">
+        {t("granted.download")} <a href={`/api/open-data/beviljade?format=csv&${query}`}>CSV</a> ·{" "}
+        <a href={`/api/open-data/beviljade?format=xlsx&${query}`}>Excel (XLSX)</a> ·{" "}
+        <a href={`/api/open-data/beviljade?format=json&${query}`}>JSON (360Giving)</a>
       </p>
       {grants.length === 0 ? (
         <p>{t("granted.empty")}</p>
       ) : (
         <>
-          <p className="mb-4 font-semibold" data-testid="granted-total">{t("granted.total", { count, amount: formatSek(total, locale) })}</p>
+          <p className="mb-4 font-semibold" data-testid="granted-total">
+            {t("granted.total", { count, amount: formatSek(total, locale) })}
+          </p>
           <TableScroll label={t("granted.title")}>
             <table className="w-full border-collapse text-left">
               <caption className="sr-only">{t("granted.title")}</caption>
               <thead>
                 <tr className="border-b-2 border-ink">
-                  <th scope="col" className={th}>{t("granted.organisation")}</th>
-                  <th scope="col" className={th}>{t("granted.project")}</th>
-                  <th scope="col" className={th}>{t("granted.track")}</th>
-                  <th scope="col" className={th}>{t("granted.municipality")}</th>
-                  <th scope="col" className={`${th} text-right`}>{t("granted.amount")}</th>
-                  <th scope="col" className={th}>{t("granted.period")}</th>
-                  <th scope="col" className={th}>{t("granted.decided")}</th>
+                  <th scope="col" className={th}>
+                    {t("granted.organisation")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("granted.project")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("granted.track")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("granted.municipality")}
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    {t("granted.amount")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("granted.period")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("granted.decided")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -69,10 +121,16 @@ export default async function GrantedPage({ searchParams }: { searchParams: Prom
                     <td className={th}>{g.organisation}</td>
                     <td className={`${th} font-semibold`}>{g.title}</td>
                     <td className={th}>{g.track ? t(`tracks.${g.track}`) : "–"}</td>
-                    <td className={th}>{municipalityName(g.municipalityCode) ?? g.municipalityCode}</td>
-                    <td className={`${th} text-right whitespace-nowrap`}>{formatSek(g.amountSek, locale)}</td>
+                    <td className={th}>
+                      {municipalityName(g.municipalityCode) ?? g.municipalityCode}
+                    </td>
+                    <td className={`${th} text-right whitespace-nowrap`}>
+                      {formatSek(g.amountSek, locale)}
+                    </td>
                     <td className={`${th} whitespace-nowrap`}>
-                      {g.periodStart && g.periodEnd ? `${formatDate(g.periodStart, locale)} – ${formatDate(g.periodEnd, locale)}` : "–"}
+                      {g.periodStart && g.periodEnd
+                        ? `${formatDate(g.periodStart, locale)} – ${formatDate(g.periodEnd, locale)}`
+                        : "–"}
                     </td>
                     <td className={`${th} whitespace-nowrap`}>{formatDate(g.decidedOn, locale)}</td>
                   </tr>
@@ -82,9 +140,17 @@ export default async function GrantedPage({ searchParams }: { searchParams: Prom
           </TableScroll>
           {pages > 1 ? (
             <nav aria-label={t("granted.pages")} className="mt-4 flex flex-wrap items-center gap-6">
-              {page > 1 ? <a href={`/beviljade?${query}${query ? "&" : ""}sida=${page - 1}`} rel="prev">{t("granted.previous")}</a> : null}
+              {page > 1 ? (
+                <a href={`/beviljade?${query}${query ? "&" : ""}sida=${page - 1}`} rel="prev">
+                  {t("granted.previous")}
+                </a>
+              ) : null}
               <span>{t("granted.pageOf", { page, pages })}</span>
-              {page < pages ? <a href={`/beviljade?${query}${query ? "&" : ""}sida=${page + 1}`} rel="next">{t("granted.next")}</a> : null}
+              {page < pages ? (
+                <a href={`/beviljade?${query}${query ? "&" : ""}sida=${page + 1}`} rel="next">
+                  {t("granted.next")}
+                </a>
+              ) : null}
             </nav>
           ) : null}
         </>

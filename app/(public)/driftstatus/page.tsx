@@ -14,7 +14,10 @@ export default async function StatusPage() {
   return (
     <>
       <PageHeading title="Driftstatus" lead="Webbtjänsten svarar." />
-      <p>Kontrollerad {formatDateTime(new Date())}. Om något inte fungerar, kontakta registrator@samverka.example.</p>
+      <p>
+        Kontrollerad {formatDateTime(new Date())}. Om något inte fungerar, kontakta
+        registrator@samverka.example.
+      </p>
     </>
   );
 }

@@ -19,11 +19,15 @@ export default async function AccessibilityStatement() {
       <PageHeading title={t("title")} lead={t("lead")} />
       {sections.map(([title, text]) => (
         <section key={title} aria-labelledby={title} className="mb-6">
-          <h2 id={title} className="text-2xl font-bold">{t(title)}</h2>
+          <h2 id={title} className="text-2xl font-bold">
+            {t(title)}
+          </h2>
           <p className="mt-2">{t(text)}</p>
           {title === "reportTitle" ? (
             <p className="mt-2">
-              <a href="mailto:tillganglighet@samverka.example?subject=Tillg%C3%A4nglighetsbrist%20i%20Samverka">{t("reportEmail")}</a>
+              <a href="mailto:tillganglighet@samverka.example?subject=Tillg%C3%A4nglighetsbrist%20i%20Samverka">
+                {t("reportEmail")}
+              </a>
             </p>
           ) : null}
         </section>

@@ -21,13 +21,23 @@ export default async function NotificationsPage() {
     <>
       <PageHeading title={t("title")} lead={t("lead")} />
       {items.some((n) => !n.readAt) ? (
-        <form action={markAllReadAction} className="mb-6"><button type="submit" className="rounded border-2 border-ink px-4 py-2 font-semibold">{t("markAllRead")}</button></form>
+        <form action={markAllReadAction} className="mb-6">
+          <button type="submit" className="rounded border-2 border-ink px-4 py-2 font-semibold">
+            {t("markAllRead")}
+          </button>
+        </form>
       ) : null}
       {items.length === 0 ? <p>{t("none")}</p> : null}
       <ul className="space-y-3" data-testid="notifications">
         {items.map((n) => (
-          <li key={n.id} className={`border-l-4 pl-4 ${n.readAt ? "border-line" : "border-accent"}`}>
-            <p className="font-semibold">{n.href ? <Link href={n.href}>{n.title}</Link> : n.title}{n.readAt ? "" : <span className="ml-2 text-sm font-normal">{t("new")}</span>}</p>
+          <li
+            key={n.id}
+            className={`border-l-4 pl-4 ${n.readAt ? "border-line" : "border-accent"}`}
+          >
+            <p className="font-semibold">
+              {n.href ? <Link href={n.href}>{n.title}</Link> : n.title}
+              {n.readAt ? "" : <span className="ml-2 text-sm font-normal">{t("new")}</span>}
+            </p>
             {n.body ? <p className="whitespace-pre-line">{n.body}</p> : null}
             <p className="text-sm text-muted">{formatDateTime(n.createdAt, locale)}</p>
           </li>

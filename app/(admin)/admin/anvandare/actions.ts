@@ -7,17 +7,25 @@ import { AcceptStaffInvitationInput, RolesInput, StaffInviteInput } from "@/lib/
 import { ROLES } from "@/lib/domain/roles";
 import { resetTwoFactor } from "@/lib/server/two-factor";
 
-const chosenRoles = (values: Record<string, unknown>) => ROLES.filter((r) => values[`role_${r}`] === true);
+const chosenRoles = (values: Record<string, unknown>) =>
+  ROLES.filter((r) => values[`role_${r}`] === true);
 
 export async function inviteStaffAction(values: Record<string, unknown>) {
   return runAction(async () => {
-    await inviteStaff(await requireActor(), parseInput(StaffInviteInput, { ...values, roles: chosenRoles(values) }));
+    await inviteStaff(
+      await requireActor(),
+      parseInput(StaffInviteInput, { ...values, roles: chosenRoles(values) }),
+    );
   });
 }
 
 export async function setRolesAction(userId: string, values: Record<string, unknown>) {
   return runAction(async () => {
-    await setRoles(await requireActor(), userId, parseInput(RolesInput, { roles: chosenRoles(values) }).roles);
+    await setRoles(
+      await requireActor(),
+      userId,
+      parseInput(RolesInput, { roles: chosenRoles(values) }).roles,
+    );
     revalidatePath("/admin/anvandare");
   });
 }

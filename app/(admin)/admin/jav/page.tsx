@@ -22,15 +22,37 @@ export default async function ConflictsPage() {
       <ul className="space-y-8">
         {declarations.map((d) => (
           <li key={d.id} className="border-l-4 border-accent pl-4">
-            <h2 className="text-xl font-bold">{d.application.referenceNumber} – {d.application.organisation.name}</h2>
-            <p>{d.user.name} ({d.user.email}), {formatDateTime(d.declaredAt, locale)}: {d.description}</p>
-            <p className="font-semibold">{t(`status.${d.status}`)}{d.decidedBy ? t("decidedBy", { name: d.decidedBy.name, reason: String(d.decisionReason) }) : ""}</p>
+            <h2 className="text-xl font-bold">
+              {d.application.referenceNumber} – {d.application.organisation.name}
+            </h2>
+            <p>
+              {d.user.name} ({d.user.email}), {formatDateTime(d.declaredAt, locale)}:{" "}
+              {d.description}
+            </p>
+            <p className="font-semibold">
+              {t(`status.${d.status}`)}
+              {d.decidedBy
+                ? t("decidedBy", { name: d.decidedBy.name, reason: String(d.decisionReason) })
+                : ""}
+            </p>
             {d.status === "DECLARED" ? (
-              <SimpleForm id={`ruling-${d.id}`} submitLabel={t("save")} action={conflictRulingAction.bind(null, d.id)}
+              <SimpleForm
+                id={`ruling-${d.id}`}
+                submitLabel={t("save")}
+                action={conflictRulingAction.bind(null, d.id)}
                 fields={[
-                  { name: "ruling", type: "radio", label: t("ruling"), options: [{ value: "CONFIRM", label: t("confirm") }, { value: "LIFT", label: t("lift") }] },
+                  {
+                    name: "ruling",
+                    type: "radio",
+                    label: t("ruling"),
+                    options: [
+                      { value: "CONFIRM", label: t("confirm") },
+                      { value: "LIFT", label: t("lift") },
+                    ],
+                  },
                   { name: "reason", type: "textarea", label: t("reason") },
-                ]} />
+                ]}
+              />
             ) : null}
           </li>
         ))}

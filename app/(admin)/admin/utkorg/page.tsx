@@ -22,7 +22,8 @@ export default async function OutboxPage() {
           <li key={m.id} className="border-l-4 border-line pl-4">
             <details>
               <summary className="cursor-pointer">
-                <strong>{m.subject}</strong> {t("to", { to: m.to })} · {formatDateTime(m.createdAt, locale)} · {t(`status.${m.status}`)}
+                <strong>{m.subject}</strong> {t("to", { to: m.to })} ·{" "}
+                {formatDateTime(m.createdAt, locale)} · {t(`status.${m.status}`)}
               </summary>
               <pre className="mt-2 whitespace-pre-wrap font-sans">{m.text}</pre>
             </details>

@@ -5,10 +5,13 @@ import { parseInput, runAction } from "@/lib/server/action";
 import { createRound, getRound, setRoundStatus, updateRound } from "@/lib/server/rounds";
 import { RoundInput } from "@/lib/validation/round";
 
-const input = (values: Record<string, unknown>) => parseInput(RoundInput, {
-  ...values,
-  acceptedTracks: (["KNOWLEDGE", "COLLABORATION", "INTERVENTION"] as const).filter((t) => values[`track_${t}`] === true),
-});
+const input = (values: Record<string, unknown>) =>
+  parseInput(RoundInput, {
+    ...values,
+    acceptedTracks: (["KNOWLEDGE", "COLLABORATION", "INTERVENTION"] as const).filter(
+      (t) => values[`track_${t}`] === true,
+    ),
+  });
 
 export async function saveRoundAction(id: string | null, values: Record<string, unknown>) {
   return runAction(async () => {

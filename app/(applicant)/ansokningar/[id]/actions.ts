@@ -11,9 +11,17 @@ import { PARTS } from "@/lib/domain/application-parts";
 
 // Thin: who is calling, then the service, which checks what they may do to which application.
 
-export async function saveDraftPartAction(applicationId: string, version: number, part: PartName, data: unknown) {
+export async function saveDraftPartAction(
+  applicationId: string,
+  version: number,
+  part: PartName,
+  data: unknown,
+) {
   return runAction(async () => {
-    if (!PARTS.includes(part)) throw new RuleViolation([{ code: "INVALID_FIELD", path: "part", message: "Okänd del av ansökan." }]);
+    if (!PARTS.includes(part))
+      throw new RuleViolation([
+        { code: "INVALID_FIELD", path: "part", message: "Okänd del av ansökan." },
+      ]);
     const actor = await requireActor();
     const next = await saveDraftPart(actor, applicationId, version, part, data);
     revalidatePath(`/ansokningar/${applicationId}`, "layout");
@@ -23,7 +31,9 @@ export async function saveDraftPartAction(applicationId: string, version: number
 
 /** On success the server sends the browser to the confirmation page (in the same response, so nothing races it). */
 export async function submitApplicationAction(applicationId: string) {
-  const result = await runAction(async () => submitApplication(await requireActor(), applicationId));
+  const result = await runAction(async () =>
+    submitApplication(await requireActor(), applicationId),
+  );
   if (!result.ok) return result;
   revalidatePath(`/ansokningar/${applicationId}`, "layout");
   redirect(`/ansokningar/${applicationId}/skickad`);
@@ -37,7 +47,12 @@ export async function withdrawApplicationAction(applicationId: string, reason: s
   });
 }
 
-export async function sendLetterLinkAction(applicationId: string, partnerId: string, input: unknown, reminder: boolean) {
+export async function sendLetterLinkAction(
+  applicationId: string,
+  partnerId: string,
+  input: unknown,
+  reminder: boolean,
+) {
   return runAction(async () => {
     const terms = parseInput(LetterRequest, input);
     await sendLetterLink(await requireActor(), applicationId, partnerId, terms, reminder);

@@ -4,7 +4,13 @@ import { requirePageRole, type Actor } from "@/lib/server/actor";
 import { getForApplicant, timelineFor } from "@/lib/server/applications";
 import { orNotFound } from "@/lib/server/page";
 import { draftOf, roundOf } from "@/lib/server/wizard-data";
-import { checkDraft, partStatuses, PARTS, type Part, type PartStatus } from "@/lib/domain/application-parts";
+import {
+  checkDraft,
+  partStatuses,
+  PARTS,
+  type Part,
+  type PartStatus,
+} from "@/lib/domain/application-parts";
 import { applicantMayEdit, applicantMayWithdraw } from "@/lib/domain/lifecycle";
 import { todayInStockholm } from "@/lib/domain/dates";
 import { formatDate, formatDateTime, formatSek, type UiLocale } from "@/lib/domain/format";
@@ -49,20 +55,39 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
 
   return (
     <div>
-      <p className="mb-2"><Link href="/ansokningar">{ta("title")}</Link></p>
-      <p className="text-muted">{app.organisation.name} · {app.round.title}</p>
+      <p className="mb-2">
+        <Link href="/ansokningar">{ta("title")}</Link>
+      </p>
+      <p className="text-muted">
+        {app.organisation.name} · {app.round.title}
+      </p>
       <h1 className="text-3xl font-bold">{app.title || t("untitledDraft")}</h1>
       <p className="mt-3 flex flex-wrap items-center gap-3">
         <StatusTag status={app.status} />
-        {app.referenceNumber ? <span>{ta("reference")} <strong data-testid="reference-number">{app.referenceNumber}</strong></span> : null}
+        {app.referenceNumber ? (
+          <span>
+            {ta("reference")} <strong data-testid="reference-number">{app.referenceNumber}</strong>
+          </span>
+        ) : null}
         {app.track ? <span>{label(locale, "track", app.track)}</span> : null}
       </p>
 
       {openRequest ? (
-        <section aria-labelledby="complement-title" className="mt-6 border-4 border-[#ffbf47] bg-warning-bg p-4">
-          <h2 id="complement-title" className="text-xl font-bold">{t("complementTitle")}</h2>
-          <p className="mt-2 whitespace-pre-line" data-testid="complement-message">{openRequest.message}</p>
-          {openRequest.dueDate ? <p className="mt-2 font-semibold">{t("complementDue", { date: formatDate(openRequest.dueDate, locale) })}</p> : null}
+        <section
+          aria-labelledby="complement-title"
+          className="mt-6 border-4 border-[#ffbf47] bg-warning-bg p-4"
+        >
+          <h2 id="complement-title" className="text-xl font-bold">
+            {t("complementTitle")}
+          </h2>
+          <p className="mt-2 whitespace-pre-line" data-testid="complement-message">
+            {openRequest.message}
+          </p>
+          {openRequest.dueDate ? (
+            <p className="mt-2 font-semibold">
+              {t("complementDue", { date: formatDate(openRequest.dueDate, locale) })}
+            </p>
+          ) : null}
           <p className="mt-2">{t("complementHowTo")}</p>
         </section>
       ) : null}
@@ -75,7 +100,11 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
 async function TaskList({ app }: { app: Awaited<ReturnType<typeof getForApplicant>> }) {
   const { draft } = draftOf(app);
   const problems = checkDraft(draft, { today: todayInStockholm(), round: roundOf(app) });
-  const statuses = partStatuses(draft, problems, app.status === "COMPLEMENT_REQUESTED" ? new Set(PARTS) : new Set<Part>());
+  const statuses = partStatuses(
+    draft,
+    problems,
+    app.status === "COMPLEMENT_REQUESTED" ? new Set(PARTS) : new Set<Part>(),
+  );
   const t = await getTranslations("applications");
   const tw = await getTranslations("wizard");
   return (
@@ -85,28 +114,52 @@ async function TaskList({ app }: { app: Awaited<ReturnType<typeof getForApplican
       <ol className="mb-8 divide-y divide-line border-y border-line" data-testid="task-list">
         {PARTS.map((part) => (
           <li key={part} className="flex flex-wrap items-center justify-between gap-2 py-3">
-            <Link href={`/ansokningar/${app.id}/${part}`} className="text-lg font-semibold">{tw(`parts.${part}`)}</Link>
+            <Link href={`/ansokningar/${app.id}/${part}`} className="text-lg font-semibold">
+              {tw(`parts.${part}`)}
+            </Link>
             <Tag tone={PART_TONE[statuses[part]]}>{tw(`partStatus.${statuses[part]}`)}</Tag>
           </li>
         ))}
         <li className="flex flex-wrap items-center justify-between gap-2 py-3">
-          <Link href={`/ansokningar/${app.id}/avsiktsforklaringar`} className="text-lg font-semibold">{t("lettersTask")}</Link>
+          <Link
+            href={`/ansokningar/${app.id}/avsiktsforklaringar`}
+            className="text-lg font-semibold"
+          >
+            {t("lettersTask")}
+          </Link>
           <span className="text-muted">
-            {app.partners.length === 0 ? t("addPartnersFirst") : t("lettersSigned", { signed: app.partners.filter((p) => p.letter?.status === "SIGNED").length, total: app.partners.length })}
+            {app.partners.length === 0
+              ? t("addPartnersFirst")
+              : t("lettersSigned", {
+                  signed: app.partners.filter((p) => p.letter?.status === "SIGNED").length,
+                  total: app.partners.length,
+                })}
           </span>
         </li>
         <li className="flex flex-wrap items-center justify-between gap-2 py-3">
-          <Link href={`/ansokningar/${app.id}/granska`} className="text-lg font-semibold">{t("reviewTask")}</Link>
-          <Tag tone={problems.length ? "neutral" : "green"}>{problems.length ? t("cannotSubmitYet") : t("readyToSubmit")}</Tag>
+          <Link href={`/ansokningar/${app.id}/granska`} className="text-lg font-semibold">
+            {t("reviewTask")}
+          </Link>
+          <Tag tone={problems.length ? "neutral" : "green"}>
+            {problems.length ? t("cannotSubmitYet") : t("readyToSubmit")}
+          </Tag>
         </li>
       </ol>
       <Checklist problems={problems} applicationId={app.id} />
-      {applicantMayWithdraw(app.status) && app.status !== "DRAFT" ? <WithdrawForm applicationId={app.id} /> : null}
+      {applicantMayWithdraw(app.status) && app.status !== "DRAFT" ? (
+        <WithdrawForm applicationId={app.id} />
+      ) : null}
     </>
   );
 }
 
-async function Status({ app, actor }: { app: Awaited<ReturnType<typeof getForApplicant>>; actor: Actor }) {
+async function Status({
+  app,
+  actor,
+}: {
+  app: Awaited<ReturnType<typeof getForApplicant>>;
+  actor: Actor;
+}) {
   const timeline = await timelineFor(actor, app.id);
   const decision = app.decisions[0];
   const t = await getTranslations("applications");
@@ -116,40 +169,81 @@ async function Status({ app, actor }: { app: Awaited<ReturnType<typeof getForApp
   return (
     <>
       {decision ? (
-        <section aria-labelledby="decision-title" className={`mt-6 border-l-4 p-4 ${decision.outcome === "APPROVED" ? "border-success bg-[#e6f2ec]" : "border-error bg-[#fbeae8]"}`}>
-          <h2 id="decision-title" className="text-xl font-bold">{decision.outcome === "APPROVED" ? t("approvedAmount", { amount: sek(decision.amountSek ?? 0) }) : t("rejected")}</h2>
+        <section
+          aria-labelledby="decision-title"
+          className={`mt-6 border-l-4 p-4 ${decision.outcome === "APPROVED" ? "border-success bg-[#e6f2ec]" : "border-error bg-[#fbeae8]"}`}
+        >
+          <h2 id="decision-title" className="text-xl font-bold">
+            {decision.outcome === "APPROVED"
+              ? t("approvedAmount", { amount: sek(decision.amountSek ?? 0) })
+              : t("rejected")}
+          </h2>
           <p className="mt-1">{t("decidedOn", { date: date(decision.decidedOn) })}</p>
           <p className="mt-2 whitespace-pre-line">{decision.reasons}</p>
-          <p className="mt-2"><a href={`/api/beslut/${decision.id}/beslutsbrev`}>{t("downloadDecisionLetter")}</a></p>
+          <p className="mt-2">
+            <a href={`/api/beslut/${decision.id}/beslutsbrev`}>{t("downloadDecisionLetter")}</a>
+          </p>
         </section>
       ) : null}
       {app.instalments.length ? (
         <section aria-labelledby="plan-title" className="mt-8">
-          <h2 id="plan-title" className="mb-3 text-2xl font-bold">{t("paymentTitle")}</h2>
+          <h2 id="plan-title" className="mb-3 text-2xl font-bold">
+            {t("paymentTitle")}
+          </h2>
           <ul className="mb-4 list-disc pl-6" data-testid="instalments">
-            {app.instalments.map((i) => <li key={i.id}>{t("instalment", { number: i.number, amount: sek(i.amountSek), date: date(i.dueDate), status: t(`instalmentStatus.${i.status}`) })}</li>)}
+            {app.instalments.map((i) => (
+              <li key={i.id}>
+                {t("instalment", {
+                  number: i.number,
+                  amount: sek(i.amountSek),
+                  date: date(i.dueDate),
+                  status: t(`instalmentStatus.${i.status}`),
+                })}
+              </li>
+            ))}
           </ul>
           <ul className="space-y-2" data-testid="reports">
             {app.reports.map((r) => (
               <li key={r.id}>
                 {t.rich("reportLine", {
-                  kind: t(`reportKind.${r.kind}`), date: date(r.dueDate), status: t(`reportStatus.${r.status}`),
-                  link: (chunks) => <Link href={`/ansokningar/${app.id}/rapport/${r.id}`}>{chunks}</Link>,
+                  kind: t(`reportKind.${r.kind}`),
+                  date: date(r.dueDate),
+                  status: t(`reportStatus.${r.status}`),
+                  link: (chunks) => (
+                    <Link href={`/ansokningar/${app.id}/rapport/${r.id}`}>{chunks}</Link>
+                  ),
                 })}
               </li>
             ))}
           </ul>
           {app.repaymentClaims.map((c) => (
-            <p key={c.id} className="mt-4 border-l-4 border-error pl-4" data-testid="repayment-claim">{t.rich("repaymentClaim", { amount: sek(c.amountSek), date: date(c.dueDate), strong: (chunks) => <strong>{chunks}</strong> })} {c.reasons}</p>
+            <p
+              key={c.id}
+              className="mt-4 border-l-4 border-error pl-4"
+              data-testid="repayment-claim"
+            >
+              {t.rich("repaymentClaim", {
+                amount: sek(c.amountSek),
+                date: date(c.dueDate),
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}{" "}
+              {c.reasons}
+            </p>
           ))}
         </section>
       ) : null}
       <section aria-labelledby="timeline-title" className="mt-8">
-        <h2 id="timeline-title" className="mb-3 text-2xl font-bold">{t("timelineTitle")}</h2>
+        <h2 id="timeline-title" className="mb-3 text-2xl font-bold">
+          {t("timelineTitle")}
+        </h2>
         <ol className="border-l-4 border-accent pl-6" data-testid="timeline">
           {timeline.map((event) => (
             <li key={event.id.toString()} className="mb-3">
-              <p className="font-semibold">{TIMELINE_KEY[event.action] ? t(`timeline.${TIMELINE_KEY[event.action]}`) : event.action}</p>
+              <p className="font-semibold">
+                {TIMELINE_KEY[event.action]
+                  ? t(`timeline.${TIMELINE_KEY[event.action]}`)
+                  : event.action}
+              </p>
               <p className="text-muted">{formatDateTime(event.at, locale)}</p>
             </li>
           ))}
@@ -157,22 +251,44 @@ async function Status({ app, actor }: { app: Awaited<ReturnType<typeof getForApp
       </section>
       {app.versions.length ? (
         <section aria-labelledby="versions-title" className="mt-8">
-          <h2 id="versions-title" className="mb-3 text-2xl font-bold">{t("versionsTitle")}</h2>
+          <h2 id="versions-title" className="mb-3 text-2xl font-bold">
+            {t("versionsTitle")}
+          </h2>
           <ul className="list-disc pl-6">
             {app.versions.map((v) => (
-              <li key={v.id}>{t("version", { number: v.number, reason: t(`versionReason.${v.reason}`), date: formatDateTime(v.createdAt, locale) })}</li>
+              <li key={v.id}>
+                {t("version", {
+                  number: v.number,
+                  reason: t(`versionReason.${v.reason}`),
+                  date: formatDateTime(v.createdAt, locale),
+                })}
+              </li>
             ))}
           </ul>
         </section>
       ) : null}
       <section aria-labelledby="letters-title" className="mt-8">
-        <h2 id="letters-title" className="mb-3 text-2xl font-bold">{t("partnersTitle")}</h2>
+        <h2 id="letters-title" className="mb-3 text-2xl font-bold">
+          {t("partnersTitle")}
+        </h2>
         <ul className="list-disc pl-6">
-          {app.partners.map((p) => <li key={p.id}>{p.name}: {p.letter ? label(locale, "letterStatus", p.letter.status) : t("noLetter")}</li>)}
+          {app.partners.map((p) => (
+            <li key={p.id}>
+              {p.name}: {p.letter ? label(locale, "letterStatus", p.letter.status) : t("noLetter")}
+            </li>
+          ))}
         </ul>
       </section>
-      {applicantMayWithdraw(app.status) ? <div className="mt-8"><WithdrawForm applicationId={app.id} /></div> : null}
-      <p className="mt-8"><ButtonLink href="/ansokningar" variant="secondary">{t("backToApplications")}</ButtonLink></p>
+      {applicantMayWithdraw(app.status) ? (
+        <div className="mt-8">
+          <WithdrawForm applicationId={app.id} />
+        </div>
+      ) : null}
+      <p className="mt-8">
+        <ButtonLink href="/ansokningar" variant="secondary">
+          {t("backToApplications")}
+        </ButtonLink>
+      </p>
     </>
   );
 }

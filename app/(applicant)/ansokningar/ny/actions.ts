@@ -8,7 +8,12 @@ export async function startApplicationAction(_: unknown, form: FormData) {
   let id: string;
   try {
     const actor = await requireActor();
-    id = (await createDraft(actor, { organisationId: String(form.get("organisationId") ?? ""), roundId: String(form.get("roundId") ?? "") })).id;
+    id = (
+      await createDraft(actor, {
+        organisationId: String(form.get("organisationId") ?? ""),
+        roundId: String(form.get("roundId") ?? ""),
+      })
+    ).id;
   } catch (error) {
     return toActionError(error);
   }

@@ -18,13 +18,17 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     return (
       <div className="max-w-2xl">
         <h1 className="text-3xl font-bold">{t("invalidTitle")}</h1>
-        <p className="mt-4 text-lg">{found.state === "expired" ? t("expired") : t("used")} {t("askAgain")}</p>
+        <p className="mt-4 text-lg">
+          {found.state === "expired" ? t("expired") : t("used")} {t("askAgain")}
+        </p>
       </div>
     );
   }
   return (
     <div className="max-w-2xl">
-      <h1 className="text-3xl font-bold">{t("title", { organisation: found.invitation.organisation.name })}</h1>
+      <h1 className="text-3xl font-bold">
+        {t("title", { organisation: found.invitation.organisation.name })}
+      </h1>
       <p className="my-4 text-lg">{t("lead")}</p>
       <AcceptInvitation token={token} organisation={found.invitation.organisation.name} />
     </div>

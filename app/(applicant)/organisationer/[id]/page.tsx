@@ -22,21 +22,37 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
   const locale = (await getLocale()) as UiLocale;
   return (
     <div>
-      <p className="mb-2"><Link href="/ansokningar">{ta("title")}</Link></p>
+      <p className="mb-2">
+        <Link href="/ansokningar">{ta("title")}</Link>
+      </p>
       <h1 className="text-3xl font-bold">{org.name}</h1>
       <dl className="my-6 grid max-w-2xl grid-cols-[auto_1fr] gap-x-6 gap-y-2">
-        <dt className="font-semibold">{t("orgNumber")}</dt><dd>{org.orgNumber}</dd>
-        <dt className="font-semibold">{t("legalForm")}</dt><dd>{label(locale, "legalForm", org.legalForm)}</dd>
-        <dt className="font-semibold">{t("municipality")}</dt><dd>{municipalityName(org.municipalityCode)}</dd>
-        <dt className="font-semibold">{t("founded")}</dt><dd>{org.foundedOn ? formatDate(org.foundedOn, locale) : t("notGiven")}</dd>
-        <dt className="font-semibold">{t("address")}</dt><dd>{[org.streetAddress, `${org.postalCode ?? ""} ${org.city ?? ""}`].join(", ")}</dd>
-        <dt className="font-semibold">{t("payout")}</dt><dd>{org.payoutType === "PLUSGIRO" ? t("plusgiro") : t("bankgiro")} {org.payoutAccount}</dd>
+        <dt className="font-semibold">{t("orgNumber")}</dt>
+        <dd>{org.orgNumber}</dd>
+        <dt className="font-semibold">{t("legalForm")}</dt>
+        <dd>{label(locale, "legalForm", org.legalForm)}</dd>
+        <dt className="font-semibold">{t("municipality")}</dt>
+        <dd>{municipalityName(org.municipalityCode)}</dd>
+        <dt className="font-semibold">{t("founded")}</dt>
+        <dd>{org.foundedOn ? formatDate(org.foundedOn, locale) : t("notGiven")}</dd>
+        <dt className="font-semibold">{t("address")}</dt>
+        <dd>{[org.streetAddress, `${org.postalCode ?? ""} ${org.city ?? ""}`].join(", ")}</dd>
+        <dt className="font-semibold">{t("payout")}</dt>
+        <dd>
+          {org.payoutType === "PLUSGIRO" ? t("plusgiro") : t("bankgiro")} {org.payoutAccount}
+        </dd>
       </dl>
       <h2 className="mb-2 text-2xl font-bold">{t("membersTitle")}</h2>
       <p className="mb-2 text-muted">{t("membersLead")}</p>
       <ul className="mb-6 list-disc pl-6">
-        {members.map((m) => <li key={m.userId}>{m.user.name} ({m.user.email})</li>)}
-        {invitations.map((i) => <li key={i.id}>{t("invitedPending", { email: i.email })}</li>)}
+        {members.map((m) => (
+          <li key={m.userId}>
+            {m.user.name} ({m.user.email})
+          </li>
+        ))}
+        {invitations.map((i) => (
+          <li key={i.id}>{t("invitedPending", { email: i.email })}</li>
+        ))}
       </ul>
       <InviteForm organisationId={id} />
     </div>

@@ -1,7 +1,12 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageRole, type Actor } from "@/lib/server/actor";
-import { gateInfo, getForReview, reviewersForAssignment, type ReviewCase } from "@/lib/server/review";
+import {
+  gateInfo,
+  getForReview,
+  reviewersForAssignment,
+  type ReviewCase,
+} from "@/lib/server/review";
 import { orNotFound } from "@/lib/server/page";
 import { mayOpen, CRITERIA, meanScore } from "@/lib/domain/review";
 import { LABELS } from "@/lib/domain/labels";
@@ -13,7 +18,14 @@ import { StatusTag } from "@/components/applications/status-tag";
 import { SimpleForm } from "@/components/ui/simple-form";
 import { Tag } from "@/components/ui/tag";
 import {
-  assignAction, commentAction, completionAction, decisionAction, declareConflictAction, formalCheckAction, proposalAction, reviewAction,
+  assignAction,
+  commentAction,
+  completionAction,
+  decisionAction,
+  declareConflictAction,
+  formalCheckAction,
+  proposalAction,
+  reviewAction,
 } from "./actions";
 
 export async function generateMetadata() {
@@ -33,26 +45,54 @@ async function Gate({ gate }: { gate: Awaited<ReturnType<typeof gateInfo>> }) {
   const t = await getTranslations("officer.case");
   return (
     <div className="max-w-3xl">
-      <p className="mb-2"><Link href="/handlaggning">{t("back")}</Link></p>
-      <h1 className="text-3xl font-bold">{t("gateTitle", { reference: gate.referenceNumber ?? "" })}</h1>
+      <p className="mb-2">
+        <Link href="/handlaggning">{t("back")}</Link>
+      </p>
+      <h1 className="text-3xl font-bold">
+        {t("gateTitle", { reference: gate.referenceNumber ?? "" })}
+      </h1>
       <p className="mt-2 text-lg text-muted">{t("gateLead")}</p>
       <dl className="my-6 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
-        <dt className="font-semibold">{t("reference")}</dt><dd>{gate.referenceNumber}</dd>
-        <dt className="font-semibold">{t("applicant")}</dt><dd>{gate.organisation} ({gate.orgNumber})</dd>
-        <dt className="font-semibold">{t("partner")}</dt><dd>{gate.partners.join(", ") || "–"}</dd>
+        <dt className="font-semibold">{t("reference")}</dt>
+        <dd>{gate.referenceNumber}</dd>
+        <dt className="font-semibold">{t("applicant")}</dt>
+        <dd>
+          {gate.organisation} ({gate.orgNumber})
+        </dd>
+        <dt className="font-semibold">{t("partner")}</dt>
+        <dd>{gate.partners.join(", ") || "–"}</dd>
       </dl>
       {gate.declaration ? (
         <div className="border-l-4 border-error bg-[#fbeae8] p-4" data-testid="conflict-declared">
           <h2 className="text-xl font-bold">{t("conflictDeclaredTitle")}</h2>
           <p className="mt-1">{t("conflictDeclaredText")}</p>
-          {gate.declaration.status === "CONFIRMED" ? <p className="mt-1 font-semibold">{t("conflictConfirmed")}</p> : null}
+          {gate.declaration.status === "CONFIRMED" ? (
+            <p className="mt-1 font-semibold">{t("conflictConfirmed")}</p>
+          ) : null}
         </div>
       ) : (
-        <SimpleForm id="conflict" submitLabel={t("conflictSubmit")} action={declareConflictAction.bind(null, gate.id)}
+        <SimpleForm
+          id="conflict"
+          submitLabel={t("conflictSubmit")}
+          action={declareConflictAction.bind(null, gate.id)}
           fields={[
-            { name: "answer", type: "radio", label: t("conflictQuestion"), options: [{ value: "NONE", label: t("conflictNo") }, { value: "CONFLICT", label: t("conflictYes") }] },
-            { name: "description", type: "textarea", label: t("conflictDescription"), optional: true },
-          ]} />
+            {
+              name: "answer",
+              type: "radio",
+              label: t("conflictQuestion"),
+              options: [
+                { value: "NONE", label: t("conflictNo") },
+                { value: "CONFLICT", label: t("conflictYes") },
+              ],
+            },
+            {
+              name: "description",
+              type: "textarea",
+              label: t("conflictDescription"),
+              optional: true,
+            },
+          ]}
+        />
       )}
     </div>
   );
@@ -62,8 +102,18 @@ async function Case({ app, actor }: { app: ReviewCase; actor: Actor }) {
   const latest = app.versions.at(-1);
   const content = latest?.content as unknown as ApplicationContract | undefined;
   const rules = latest?.ruleResult as unknown as RuleResult | undefined;
-  const previous = app.versions.length > 1 ? (app.versions.at(-2)!.content as unknown as Record<string, unknown>) : null;
-  const changed = previous && content ? Object.keys(content).filter((k) => JSON.stringify((content as unknown as Record<string, unknown>)[k]) !== JSON.stringify(previous[k])) : [];
+  const previous =
+    app.versions.length > 1
+      ? (app.versions.at(-2)!.content as unknown as Record<string, unknown>)
+      : null;
+  const changed =
+    previous && content
+      ? Object.keys(content).filter(
+          (k) =>
+            JSON.stringify((content as unknown as Record<string, unknown>)[k]) !==
+            JSON.stringify(previous[k]),
+        )
+      : [];
   const reviewer = actor.roles.includes("REVIEWER");
   const decider = actor.roles.includes("DECIDER");
   const myReview = app.reviews.find((r) => r.reviewer.id === actor.id);
@@ -80,41 +130,121 @@ async function Case({ app, actor }: { app: ReviewCase; actor: Actor }) {
 
   return (
     <div>
-      <p className="mb-2"><Link href="/handlaggning">{t("back")}</Link></p>
-      <p className="text-muted">{app.organisation.name} ({app.organisation.orgNumber}) · {app.round.title}</p>
+      <p className="mb-2">
+        <Link href="/handlaggning">{t("back")}</Link>
+      </p>
+      <p className="text-muted">
+        {app.organisation.name} ({app.organisation.orgNumber}) · {app.round.title}
+      </p>
       <h1 className="text-3xl font-bold">{app.title}</h1>
       <p className="mt-3 flex flex-wrap items-center gap-3">
         <StatusTag status={app.status} />
-        <span>{t("reference")} <strong data-testid="case-reference">{app.referenceNumber}</strong></span>
+        <span>
+          {t("reference")} <strong data-testid="case-reference">{app.referenceNumber}</strong>
+        </span>
         {app.assessmentStep ? <Tag tone="blue">{t(`step.${app.assessmentStep}`)}</Tag> : null}
         <span>{t("officer", { name: app.assignedTo?.name ?? t("noOfficer") })}</span>
       </p>
 
       {inReview && (reviewer || actor.roles.includes("ADMIN")) ? (
         <div className="mt-4 flex flex-wrap gap-4">
-          {reviewer && app.assignedTo?.id !== actor.id ? <SimpleForm id="take" fields={[]} submitLabel={t("take")} variant="secondary" action={assignAction.bind(null, app.id)} /> : null}
+          {reviewer && app.assignedTo?.id !== actor.id ? (
+            <SimpleForm
+              id="take"
+              fields={[]}
+              submitLabel={t("take")}
+              variant="secondary"
+              action={assignAction.bind(null, app.id)}
+            />
+          ) : null}
           {reviewers.length ? (
-            <SimpleForm id="assign" submitLabel={t("assign")} variant="secondary" action={assignAction.bind(null, app.id)}
-              fields={[{ name: "userId", type: "radio", label: t("assignOfficer"), options: reviewers.map((r) => ({ value: r.id, label: r.name })) }]} />
+            <SimpleForm
+              id="assign"
+              submitLabel={t("assign")}
+              variant="secondary"
+              action={assignAction.bind(null, app.id)}
+              fields={[
+                {
+                  name: "userId",
+                  type: "radio",
+                  label: t("assignOfficer"),
+                  options: reviewers.map((r) => ({ value: r.id, label: r.name })),
+                },
+              ]}
+            />
           ) : null}
         </div>
       ) : null}
 
       <section aria-labelledby="formal" className={section}>
-        <h2 id="formal" className="text-2xl font-bold">{t("formalTitle")}</h2>
-        <p className="mt-1 text-muted">{t("rulesAt", { date: latest ? dateTime(latest.createdAt) : "–" })}</p>
-        {rules?.valid ? <p className="mt-2 font-semibold text-success" data-testid="rules-ok">{t("rulesOk")}</p> : (
-          <ul className="mt-2 list-disc pl-6">{rules?.problems.map((p, i) => <li key={i}>{p.message} ({p.code})</li>)}</ul>
+        <h2 id="formal" className="text-2xl font-bold">
+          {t("formalTitle")}
+        </h2>
+        <p className="mt-1 text-muted">
+          {t("rulesAt", { date: latest ? dateTime(latest.createdAt) : "–" })}
+        </p>
+        {rules?.valid ? (
+          <p className="mt-2 font-semibold text-success" data-testid="rules-ok">
+            {t("rulesOk")}
+          </p>
+        ) : (
+          <ul className="mt-2 list-disc pl-6">
+            {rules?.problems.map((p, i) => (
+              <li key={i}>
+                {p.message} ({p.code})
+              </li>
+            ))}
+          </ul>
         )}
-        {rules?.warnings?.length ? <ul className="mt-2 list-disc pl-6">{rules.warnings.map((w, i) => <li key={i}>{t("warning", { message: w.message })}</li>)}</ul> : null}
-        {app.formalCheckAt ? <p className="mt-2">{t.rich("formalResult", { result: app.formalCheckPassed ? t("formalPassed") : t("formalFailed"), date: dateTime(app.formalCheckAt), strong: (chunks) => <strong>{chunks}</strong> })}{app.formalCheckNote ? ` – ${app.formalCheckNote}` : ""}</p> : null}
+        {rules?.warnings?.length ? (
+          <ul className="mt-2 list-disc pl-6">
+            {rules.warnings.map((w, i) => (
+              <li key={i}>{t("warning", { message: w.message })}</li>
+            ))}
+          </ul>
+        ) : null}
+        {app.formalCheckAt ? (
+          <p className="mt-2">
+            {t.rich("formalResult", {
+              result: app.formalCheckPassed ? t("formalPassed") : t("formalFailed"),
+              date: dateTime(app.formalCheckAt),
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
+            {app.formalCheckNote ? ` – ${app.formalCheckNote}` : ""}
+          </p>
+        ) : null}
         {reviewer && inReview ? (
           <div className="mt-4">
-            <SimpleForm id="formal-check" submitLabel={t("formalSave")} successText={t("formalSaved")} action={formalCheckAction.bind(null, app.id)}
+            <SimpleForm
+              id="formal-check"
+              submitLabel={t("formalSave")}
+              successText={t("formalSaved")}
+              action={formalCheckAction.bind(null, app.id)}
               fields={[
-                { name: "passed", type: "radio", label: t("formalQuestion"), options: [{ value: "yes", label: t("formalYes") }, { value: "no", label: t("formalNo") }], defaultValue: app.formalCheckPassed === null ? undefined : app.formalCheckPassed ? "yes" : "no" },
-                { name: "note", type: "textarea", label: t("note"), optional: true, defaultValue: app.formalCheckNote ?? "" },
-              ]} />
+                {
+                  name: "passed",
+                  type: "radio",
+                  label: t("formalQuestion"),
+                  options: [
+                    { value: "yes", label: t("formalYes") },
+                    { value: "no", label: t("formalNo") },
+                  ],
+                  defaultValue:
+                    app.formalCheckPassed === null
+                      ? undefined
+                      : app.formalCheckPassed
+                        ? "yes"
+                        : "no",
+                },
+                {
+                  name: "note",
+                  type: "textarea",
+                  label: t("note"),
+                  optional: true,
+                  defaultValue: app.formalCheckNote ?? "",
+                },
+              ]}
+            />
           </div>
         ) : null}
       </section>
@@ -122,30 +252,64 @@ async function Case({ app, actor }: { app: ReviewCase; actor: Actor }) {
       {content ? <Content content={content} changed={changed} versions={app.versions} /> : null}
 
       <section aria-labelledby="letters" className={section}>
-        <h2 id="letters" className="text-2xl font-bold">{t("letters")}</h2>
+        <h2 id="letters" className="text-2xl font-bold">
+          {t("letters")}
+        </h2>
         <ul className="mt-2 space-y-2">
           {app.partners.map((p) => (
             <li key={p.id}>
-              <strong>{p.name}</strong> ({L.sector[p.sector]}{p.localAnchoring ? t("localAnchoring") : ""}): {p.letter ? L.letterStatus[p.letter.status] : t("letterMissing")}
+              <strong>{p.name}</strong> ({L.sector[p.sector]}
+              {p.localAnchoring ? t("localAnchoring") : ""}):{" "}
+              {p.letter ? L.letterStatus[p.letter.status] : t("letterMissing")}
               {p.letter?.signedBy ? t("letterSignedBy", { name: p.letter.signedBy }) : ""}
-              {p.letter?.file ? <> · <a href={`/api/handlaggning/${app.id}/partner/${p.id}/avsiktsforklaring`}>{t("viewPdf", { fileName: p.letter.file.fileName })}</a></> : null}
+              {p.letter?.file ? (
+                <>
+                  {" "}
+                  ·{" "}
+                  <a href={`/api/handlaggning/${app.id}/partner/${p.id}/avsiktsforklaring`}>
+                    {t("viewPdf", { fileName: p.letter.file.fileName })}
+                  </a>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
       </section>
 
       <section aria-labelledby="reviews" className={section}>
-        <h2 id="reviews" className="text-2xl font-bold">{t("reviewsTitle")}</h2>
-        {app.reviews.length === 0 ? <p className="mt-2">{t("noReviews")}</p> : (
+        <h2 id="reviews" className="text-2xl font-bold">
+          {t("reviewsTitle")}
+        </h2>
+        {app.reviews.length === 0 ? (
+          <p className="mt-2">{t("noReviews")}</p>
+        ) : (
           <ul className="mt-2 space-y-3">
             {app.reviews.map((r) => (
               <li key={r.id} className="border-l-4 border-line pl-4">
-                <p>{t.rich("reviewLine", {
-                  name: r.reviewer.name, mean: String(meanScore(r.scores) ?? "–"),
-                  recommendation: r.recommendation === "APPROVE" ? t("recommendApprove") : r.recommendation === "REJECT" ? t("recommendReject") : "–",
-                  strong: (chunks) => <strong>{chunks}</strong>,
-                })}</p>
-                <ul className="text-sm">{CRITERIA.map((c) => { const s = r.scores.find((x) => x.criterion === c); return <li key={c}>{criterion(c)}: {s?.score ?? "–"}{s?.comment ? ` – ${s.comment}` : ""}</li>; })}</ul>
+                <p>
+                  {t.rich("reviewLine", {
+                    name: r.reviewer.name,
+                    mean: String(meanScore(r.scores) ?? "–"),
+                    recommendation:
+                      r.recommendation === "APPROVE"
+                        ? t("recommendApprove")
+                        : r.recommendation === "REJECT"
+                          ? t("recommendReject")
+                          : "–",
+                    strong: (chunks) => <strong>{chunks}</strong>,
+                  })}
+                </p>
+                <ul className="text-sm">
+                  {CRITERIA.map((c) => {
+                    const s = r.scores.find((x) => x.criterion === c);
+                    return (
+                      <li key={c}>
+                        {criterion(c)}: {s?.score ?? "–"}
+                        {s?.comment ? ` – ${s.comment}` : ""}
+                      </li>
+                    );
+                  })}
+                </ul>
                 {r.summary ? <p className="mt-1">{r.summary}</p> : null}
               </li>
             ))}
@@ -153,89 +317,237 @@ async function Case({ app, actor }: { app: ReviewCase; actor: Actor }) {
         )}
         {reviewer && inReview ? (
           <div className="mt-6">
-            <SimpleForm id="review" title={myReview ? t("changeReview") : t("yourReview")} submitLabel={t("saveReview")} successText={t("reviewSaved")} action={reviewAction.bind(null, app.id)}
+            <SimpleForm
+              id="review"
+              title={myReview ? t("changeReview") : t("yourReview")}
+              submitLabel={t("saveReview")}
+              successText={t("reviewSaved")}
+              action={reviewAction.bind(null, app.id)}
               fields={[
                 ...CRITERIA.flatMap((c) => {
                   const s = myReview?.scores.find((x) => x.criterion === c);
                   return [
-                    { name: `score_${c}`, type: "radio" as const, label: t("score", { criterion: criterion(c) }), hint: t(`criteria.${c}.hint`), options: [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) })), defaultValue: s ? String(s.score) : undefined },
-                    { name: `comment_${c}`, type: "textarea" as const, label: t("comment", { criterion: criterion(c).toLowerCase() }), optional: true, defaultValue: s?.comment ?? "" },
+                    {
+                      name: `score_${c}`,
+                      type: "radio" as const,
+                      label: t("score", { criterion: criterion(c) }),
+                      hint: t(`criteria.${c}.hint`),
+                      options: [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) })),
+                      defaultValue: s ? String(s.score) : undefined,
+                    },
+                    {
+                      name: `comment_${c}`,
+                      type: "textarea" as const,
+                      label: t("comment", { criterion: criterion(c).toLowerCase() }),
+                      optional: true,
+                      defaultValue: s?.comment ?? "",
+                    },
                   ];
                 }),
-                { name: "recommendation", type: "radio", label: t("recommendation"), options: [{ value: "APPROVE", label: t("approve") }, { value: "REJECT", label: t("reject") }], defaultValue: myReview?.recommendation ?? undefined },
-                { name: "summary", type: "textarea", label: t("summary"), optional: true, defaultValue: myReview?.summary ?? "" },
-              ]} />
+                {
+                  name: "recommendation",
+                  type: "radio",
+                  label: t("recommendation"),
+                  options: [
+                    { value: "APPROVE", label: t("approve") },
+                    { value: "REJECT", label: t("reject") },
+                  ],
+                  defaultValue: myReview?.recommendation ?? undefined,
+                },
+                {
+                  name: "summary",
+                  type: "textarea",
+                  label: t("summary"),
+                  optional: true,
+                  defaultValue: myReview?.summary ?? "",
+                },
+              ]}
+            />
           </div>
         ) : null}
       </section>
 
       <section aria-labelledby="completion" className={section}>
-        <h2 id="completion" className="text-2xl font-bold">{t("completionTitle")}</h2>
-        {app.complementRequests.length === 0 ? <p className="mt-2">{t("noCompletion")}</p> : (
-          <ul className="mt-2 space-y-2">{app.complementRequests.map((r) => <li key={r.id}>{dateTime(r.createdAt)}, {r.requestedBy.name}: {r.message} {r.answeredAt ? t("answered", { date: dateTime(r.answeredAt) }) : t("awaitingAnswer")}</li>)}</ul>
+        <h2 id="completion" className="text-2xl font-bold">
+          {t("completionTitle")}
+        </h2>
+        {app.complementRequests.length === 0 ? (
+          <p className="mt-2">{t("noCompletion")}</p>
+        ) : (
+          <ul className="mt-2 space-y-2">
+            {app.complementRequests.map((r) => (
+              <li key={r.id}>
+                {dateTime(r.createdAt)}, {r.requestedBy.name}: {r.message}{" "}
+                {r.answeredAt
+                  ? t("answered", { date: dateTime(r.answeredAt) })
+                  : t("awaitingAnswer")}
+              </li>
+            ))}
+          </ul>
         )}
         {reviewer && inReview ? (
           <div className="mt-4">
-            <SimpleForm id="complement" submitLabel={t("requestCompletion")} action={completionAction.bind(null, app.id)}
+            <SimpleForm
+              id="complement"
+              submitLabel={t("requestCompletion")}
+              action={completionAction.bind(null, app.id)}
               fields={[
-                { name: "message", type: "textarea", label: t("whatIsMissing"), hint: t("whatIsMissingHint") },
+                {
+                  name: "message",
+                  type: "textarea",
+                  label: t("whatIsMissing"),
+                  hint: t("whatIsMissingHint"),
+                },
                 { name: "dueDate", type: "date", label: t("completeBy"), optional: true },
-              ]} />
+              ]}
+            />
           </div>
         ) : null}
       </section>
 
       <section aria-labelledby="decision" className={section}>
-        <h2 id="decision" className="text-2xl font-bold">{t("decisionTitle")}</h2>
+        <h2 id="decision" className="text-2xl font-bold">
+          {t("decisionTitle")}
+        </h2>
         {app.proposals.map((p) => (
-          <p key={p.id} className="mt-2">{t.rich("proposalLine", {
-            name: p.proposedBy.name, date: dateTime(p.createdAt), outcome: p.outcome === "APPROVED" ? t("proposalApprove", { amount: sek(p.amountSek ?? 0) }) : t("proposalReject"),
-            strong: (chunks) => <strong>{chunks}</strong>,
-          })} {p.reasons} {p.status === "RETURNED" ? t("proposalReturned", { reason: String(p.returnReason) }) : p.status === "DECIDED" ? t("proposalDecided") : ""}</p>
+          <p key={p.id} className="mt-2">
+            {t.rich("proposalLine", {
+              name: p.proposedBy.name,
+              date: dateTime(p.createdAt),
+              outcome:
+                p.outcome === "APPROVED"
+                  ? t("proposalApprove", { amount: sek(p.amountSek ?? 0) })
+                  : t("proposalReject"),
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}{" "}
+            {p.reasons}{" "}
+            {p.status === "RETURNED"
+              ? t("proposalReturned", { reason: String(p.returnReason) })
+              : p.status === "DECIDED"
+                ? t("proposalDecided")
+                : ""}
+          </p>
         ))}
         {app.decisions.map((d) => (
-          <div key={d.id} className="mt-3 border-l-4 border-success bg-[#e6f2ec] p-3" data-testid="decision">
-            <p>{t.rich("decisionLine", {
-              outcome: d.outcome === "APPROVED" ? t("approved", { amount: sek(d.amountSek ?? 0) }) : t("rejected"), date: formatDate(d.decidedOn, locale), name: d.decider.name,
-              strong: (chunks) => <strong>{chunks}</strong>,
-            })}</p>
+          <div
+            key={d.id}
+            className="mt-3 border-l-4 border-success bg-[#e6f2ec] p-3"
+            data-testid="decision"
+          >
+            <p>
+              {t.rich("decisionLine", {
+                outcome:
+                  d.outcome === "APPROVED"
+                    ? t("approved", { amount: sek(d.amountSek ?? 0) })
+                    : t("rejected"),
+                date: formatDate(d.decidedOn, locale),
+                name: d.decider.name,
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}
+            </p>
             <p>{d.reasons}</p>
-            {d.letterFileId ? <p><a href={`/api/beslut/${d.id}/beslutsbrev`}>{t("downloadLetter")}</a></p> : null}
+            {d.letterFileId ? (
+              <p>
+                <a href={`/api/beslut/${d.id}/beslutsbrev`}>{t("downloadLetter")}</a>
+              </p>
+            ) : null}
           </div>
         ))}
         {reviewer && app.status === "IN_REVIEW" ? (
           <div className="mt-4">
-            <SimpleForm id="proposal" submitLabel={t("propose")} action={proposalAction.bind(null, app.id)}
+            <SimpleForm
+              id="proposal"
+              submitLabel={t("propose")}
+              action={proposalAction.bind(null, app.id)}
               fields={[
-                { name: "outcome", type: "radio", label: t("proposal"), options: [{ value: "APPROVED", label: t("approve") }, { value: "REJECTED", label: t("reject") }] },
-                { name: "amountSek", type: "number", label: t("amountIfApproved"), hint: t("amountHint", { amount: sek(app.requestedSek) }), defaultValue: app.requestedSek },
+                {
+                  name: "outcome",
+                  type: "radio",
+                  label: t("proposal"),
+                  options: [
+                    { value: "APPROVED", label: t("approve") },
+                    { value: "REJECTED", label: t("reject") },
+                  ],
+                },
+                {
+                  name: "amountSek",
+                  type: "number",
+                  label: t("amountIfApproved"),
+                  hint: t("amountHint", { amount: sek(app.requestedSek) }),
+                  defaultValue: app.requestedSek,
+                },
                 { name: "reasons", type: "textarea", label: t("reasons") },
-              ]} />
+              ]}
+            />
           </div>
         ) : null}
         {decider && openProposal ? (
           <div className="mt-4">
-            <SimpleForm id="decide" submitLabel={t("decide")} action={decisionAction.bind(null, app.id)}
+            <SimpleForm
+              id="decide"
+              submitLabel={t("decide")}
+              action={decisionAction.bind(null, app.id)}
               fields={[
-                { name: "action", type: "radio", label: t("decision"), options: [{ value: "APPROVE", label: t("grant") }, { value: "REJECT", label: t("refuse") }, { value: "SEND_BACK", label: t("sendBack") }] },
-                { name: "amountSek", type: "number", label: t("amountIfApproved"), defaultValue: openProposal.amountSek ?? app.requestedSek },
-                { name: "reasons", type: "textarea", label: t("reasons"), defaultValue: openProposal.reasons },
-              ]} />
+                {
+                  name: "action",
+                  type: "radio",
+                  label: t("decision"),
+                  options: [
+                    { value: "APPROVE", label: t("grant") },
+                    { value: "REJECT", label: t("refuse") },
+                    { value: "SEND_BACK", label: t("sendBack") },
+                  ],
+                },
+                {
+                  name: "amountSek",
+                  type: "number",
+                  label: t("amountIfApproved"),
+                  defaultValue: openProposal.amountSek ?? app.requestedSek,
+                },
+                {
+                  name: "reasons",
+                  type: "textarea",
+                  label: t("reasons"),
+                  defaultValue: openProposal.reasons,
+                },
+              ]}
+            />
           </div>
         ) : null}
       </section>
 
       <section aria-labelledby="comments" className={section}>
-        <h2 id="comments" className="text-2xl font-bold">{t("commentsTitle")}</h2>
+        <h2 id="comments" className="text-2xl font-bold">
+          {t("commentsTitle")}
+        </h2>
         <p className="text-muted">{t("commentsLead")}</p>
-        <ul className="my-3 space-y-2">{app.comments.map((c) => <li key={c.id}><strong>{c.author.name}</strong>, {dateTime(c.createdAt)}: {c.body}</li>)}</ul>
-        <SimpleForm id="comment" submitLabel={t("addComment")} action={commentAction.bind(null, app.id)} fields={[{ name: "body", type: "textarea", label: t("commentLabel") }]} />
+        <ul className="my-3 space-y-2">
+          {app.comments.map((c) => (
+            <li key={c.id}>
+              <strong>{c.author.name}</strong>, {dateTime(c.createdAt)}: {c.body}
+            </li>
+          ))}
+        </ul>
+        <SimpleForm
+          id="comment"
+          submitLabel={t("addComment")}
+          action={commentAction.bind(null, app.id)}
+          fields={[{ name: "body", type: "textarea", label: t("commentLabel") }]}
+        />
       </section>
     </div>
   );
 }
 
-async function Content({ content: c, changed, versions }: { content: ApplicationContract; changed: string[]; versions: ReviewCase["versions"] }) {
+async function Content({
+  content: c,
+  changed,
+  versions,
+}: {
+  content: ApplicationContract;
+  changed: string[];
+  versions: ReviewCase["versions"];
+}) {
   const t = await getTranslations("officer.case");
   const ta = await getTranslations("applications");
   const locale = (await getLocale()) as UiLocale;
@@ -243,32 +555,93 @@ async function Content({ content: c, changed, versions }: { content: Application
   const sek = (amount: number) => formatSek(amount, locale);
   const date = (value: string | Date) => formatDate(value, locale);
   const row = (key: string, rowKey: string, value: React.ReactNode) => (
-    <div key={key} className={`grid gap-2 py-2 sm:grid-cols-[14rem_1fr] ${changed.includes(key) ? "bg-warning-bg" : ""}`}>
-      <dt className="font-semibold">{t(`rows.${rowKey}`)}{changed.includes(key) ? <span className="block text-sm font-normal">{t("changedInCompletion")}</span> : null}</dt>
+    <div
+      key={key}
+      className={`grid gap-2 py-2 sm:grid-cols-[14rem_1fr] ${changed.includes(key) ? "bg-warning-bg" : ""}`}
+    >
+      <dt className="font-semibold">
+        {t(`rows.${rowKey}`)}
+        {changed.includes(key) ? (
+          <span className="block text-sm font-normal">{t("changedInCompletion")}</span>
+        ) : null}
+      </dt>
       <dd className="whitespace-pre-line">{value || "–"}</dd>
     </div>
   );
   return (
     <section aria-labelledby="content" className="mt-10 border-t-2 border-line pt-6">
-      <h2 id="content" className="text-2xl font-bold">{t("contentTitle")}</h2>
-      <p className="mt-1 text-muted">{t("versions", { list: versions.map((v) => t("versionItem", { number: v.number, reason: ta(`versionReason.${v.reason}`), date: date(v.createdAt) })).join(", ") })} {changed.length ? t("changedFields", { count: changed.length }) : ""}</p>
+      <h2 id="content" className="text-2xl font-bold">
+        {t("contentTitle")}
+      </h2>
+      <p className="mt-1 text-muted">
+        {t("versions", {
+          list: versions
+            .map((v) =>
+              t("versionItem", {
+                number: v.number,
+                reason: ta(`versionReason.${v.reason}`),
+                date: date(v.createdAt),
+              }),
+            )
+            .join(", "),
+        })}{" "}
+        {changed.length ? t("changedFields", { count: changed.length }) : ""}
+      </p>
       <dl className="mt-3 divide-y divide-line">
-        {row("track", "track", `${L.track[c.track]}${c.variant ? ` – ${L.variant[c.variant]}` : ""}`)}
+        {row(
+          "track",
+          "track",
+          `${L.track[c.track]}${c.variant ? ` – ${L.variant[c.variant]}` : ""}`,
+        )}
         {row("summary", "summary", c.summary)}
-        {row("areas", "areas", c.areas.map((a) => `${a.name} (${municipalityName(a.municipalityCode) ?? a.municipalityCode})`).join(", "))}
+        {row(
+          "areas",
+          "areas",
+          c.areas
+            .map((a) => `${a.name} (${municipalityName(a.municipalityCode) ?? a.municipalityCode})`)
+            .join(", "),
+        )}
         {row("focusAreas", "focusAreas", c.focusAreas.map((f) => L.focusArea[f]).join(", "))}
         {row("needsDescription", "needs", c.needsDescription)}
-        {c.needBasis ? row("needBasis", "needBasis", `${c.needBasis.kind ? L.needBasis[c.needBasis.kind] : ""}\n${c.needBasis.description ?? ""}`) : null}
-        {c.previousGrantReference ? row("previousGrantReference", "previousGrant", c.previousGrantReference) : null}
-        {c.strategicFramework ? row("strategicFramework", "strategicFramework", c.strategicFramework) : null}
+        {c.needBasis
+          ? row(
+              "needBasis",
+              "needBasis",
+              `${c.needBasis.kind ? L.needBasis[c.needBasis.kind] : ""}\n${c.needBasis.description ?? ""}`,
+            )
+          : null}
+        {c.previousGrantReference
+          ? row("previousGrantReference", "previousGrant", c.previousGrantReference)
+          : null}
+        {c.strategicFramework
+          ? row("strategicFramework", "strategicFramework", c.strategicFramework)
+          : null}
         {row("methods", "methods", c.methods.map((m) => L.method[m]).join(", "))}
         {row("genderEqualityPerspective", "genderEquality", c.genderEqualityPerspective)}
         {row("longTermPlan", "longTerm", c.longTermPlan)}
         {row("period", "period", `${date(c.period.start)} – ${date(c.period.end)}`)}
-        {row("budget", "budget", c.budget.map((b) => `${b.year} ${L.budgetCategory[b.category]}: ${sek(b.amountSek)}${b.description ? ` (${b.description})` : ""}`).join("\n"))}
+        {row(
+          "budget",
+          "budget",
+          c.budget
+            .map(
+              (b) =>
+                `${b.year} ${L.budgetCategory[b.category]}: ${sek(b.amountSek)}${b.description ? ` (${b.description})` : ""}`,
+            )
+            .join("\n"),
+        )}
         {row("cofinancingSek", "cofinancing", sek(c.cofinancingSek))}
         {row("requestedSek", "requested", sek(c.requestedSek))}
-        {row("otherFunding", "otherFunding", c.otherFunding.map((f) => `${f.funder}: ${sek(f.amountSek)} (${f.status === "GRANTED" ? t("fundingGranted") : t("fundingApplied")})`).join("\n"))}
+        {row(
+          "otherFunding",
+          "otherFunding",
+          c.otherFunding
+            .map(
+              (f) =>
+                `${f.funder}: ${sek(f.amountSek)} (${f.status === "GRANTED" ? t("fundingGranted") : t("fundingApplied")})`,
+            )
+            .join("\n"),
+        )}
         {row("stateAid", "stateAid", c.stateAid ? t("stateAidYes") : t("stateAidNo"))}
         {row("partners", "partners", c.partners.map((p) => `${p.name}: ${p.role}`).join("\n"))}
       </dl>

@@ -7,7 +7,14 @@ import { formatDate, formatSek, isoDate, type UiLocale } from "@/lib/domain/form
 import { LABELS } from "@/lib/domain/labels";
 import { PageHeading } from "@/components/ui/page-heading";
 import { SimpleForm } from "@/components/ui/simple-form";
-import { acceptReportAction, dueDateAction, markPaidAction, releaseAction, repaymentAction, reportCompletionAction } from "../actions";
+import {
+  acceptReportAction,
+  dueDateAction,
+  markPaidAction,
+  releaseAction,
+  repaymentAction,
+  reportCompletionAction,
+} from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("followUp.grant"))("metaTitle") };
@@ -27,67 +34,175 @@ export default async function GrantFollowUpPage({ params }: { params: Promise<{ 
   const date = (value: Date) => formatDate(value, locale);
   return (
     <>
-      <p className="mb-2"><Link href="/uppfoljning">{t("back")}</Link></p>
-      <PageHeading title={`${g.referenceNumber} – ${g.title}`} lead={t("lead", {
-        organisation: g.organisation.name, amount: sek(g.decisions[0]?.amountSek ?? 0),
-        accountType: g.organisation.payoutType === "PLUSGIRO" ? t("plusgiro") : t("bankgiro"), account: g.organisation.payoutAccount ?? "–",
-      })} />
+      <p className="mb-2">
+        <Link href="/uppfoljning">{t("back")}</Link>
+      </p>
+      <PageHeading
+        title={`${g.referenceNumber} – ${g.title}`}
+        lead={t("lead", {
+          organisation: g.organisation.name,
+          amount: sek(g.decisions[0]?.amountSek ?? 0),
+          accountType: g.organisation.payoutType === "PLUSGIRO" ? t("plusgiro") : t("bankgiro"),
+          account: g.organisation.payoutAccount ?? "–",
+        })}
+      />
       <section aria-labelledby="instalments" className="mb-10">
-        <h2 id="instalments" className="mb-3 text-2xl font-bold">{t("instalments")}</h2>
+        <h2 id="instalments" className="mb-3 text-2xl font-bold">
+          {t("instalments")}
+        </h2>
         <ul className="space-y-3">
           {g.instalments.map((i) => (
-            <li key={i.id} className="border-l-4 border-line pl-4" data-testid={`instalment-${i.number}`}>
-              <p>{t.rich("instalment", { number: i.number, amount: sek(i.amountSek), date: date(i.dueDate), status: tl(`instalmentStatus.${i.status}`), strong: (chunks) => <strong>{chunks}</strong> })}</p>
-              {i.status === "PLANNED" && i.blocked ? <p className="text-muted">{t("blocked")}</p> : null}
-              {officer && i.status === "PLANNED" && !i.blocked ? <SimpleForm id={`release-${i.number}`} fields={[]} submitLabel={t("release", { number: i.number })} action={releaseAction.bind(null, i.id)} /> : null}
-              {actor.roles.includes("ADMIN") && i.status === "RELEASED" ? <SimpleForm id={`paid-${i.number}`} fields={[]} variant="secondary" submitLabel={t("markPaid", { number: i.number })} action={markPaidAction.bind(null, [i.id])} /> : null}
+            <li
+              key={i.id}
+              className="border-l-4 border-line pl-4"
+              data-testid={`instalment-${i.number}`}
+            >
+              <p>
+                {t.rich("instalment", {
+                  number: i.number,
+                  amount: sek(i.amountSek),
+                  date: date(i.dueDate),
+                  status: tl(`instalmentStatus.${i.status}`),
+                  strong: (chunks) => <strong>{chunks}</strong>,
+                })}
+              </p>
+              {i.status === "PLANNED" && i.blocked ? (
+                <p className="text-muted">{t("blocked")}</p>
+              ) : null}
+              {officer && i.status === "PLANNED" && !i.blocked ? (
+                <SimpleForm
+                  id={`release-${i.number}`}
+                  fields={[]}
+                  submitLabel={t("release", { number: i.number })}
+                  action={releaseAction.bind(null, i.id)}
+                />
+              ) : null}
+              {actor.roles.includes("ADMIN") && i.status === "RELEASED" ? (
+                <SimpleForm
+                  id={`paid-${i.number}`}
+                  fields={[]}
+                  variant="secondary"
+                  submitLabel={t("markPaid", { number: i.number })}
+                  action={markPaidAction.bind(null, [i.id])}
+                />
+              ) : null}
             </li>
           ))}
         </ul>
       </section>
       <section aria-labelledby="reports" className="mb-10">
-        <h2 id="reports" className="mb-3 text-2xl font-bold">{t("reports")}</h2>
+        <h2 id="reports" className="mb-3 text-2xl font-bold">
+          {t("reports")}
+        </h2>
         {g.reports.map((r) => (
-          <article key={r.id} className="mb-8 border-l-4 border-accent pl-4" data-testid={`report-${r.kind}-${isoDate(r.dueDate)}`}>
-            <h3 className="text-xl font-bold">{t("reportTitle", { kind: ta(`reportKind.${r.kind}`), date: date(r.dueDate) })}</h3>
+          <article
+            key={r.id}
+            className="mb-8 border-l-4 border-accent pl-4"
+            data-testid={`report-${r.kind}-${isoDate(r.dueDate)}`}
+          >
+            <h3 className="text-xl font-bold">
+              {t("reportTitle", { kind: ta(`reportKind.${r.kind}`), date: date(r.dueDate) })}
+            </h3>
             <p className="font-semibold">{t(`reportStatus.${r.status}`)}</p>
             {r.submittedAt ? (
               <dl className="my-2 grid grid-cols-[auto_1fr] gap-x-4 text-sm">
-                <dt>{t("meetings")}</dt><dd>{r.meetingsHeld ?? "–"}</dd>
-                <dt>{t("participants")}</dt><dd>{t("participantsValue", { women: String(r.participantsWomen ?? 0), men: String(r.participantsMen ?? 0), other: String(r.participantsOther ?? 0) })}</dd>
-                <dt>{t("collaboration")}</dt><dd>{r.collaborationsStarted ?? 0} {r.collaborationsNote ? `– ${r.collaborationsNote}` : ""}</dd>
-                <dt>{t("spent")}</dt><dd>{Object.entries((r.spending ?? {}) as Record<string, number>).map(([c, n]) => `${categories[c]}: ${sek(n)}`).join(", ")}</dd>
-                <dt>{t("unspent")}</dt><dd>{sek(r.unspentSek ?? 0)}</dd>
-                <dt>{t("done")}</dt><dd className="whitespace-pre-line">{r.whatWasDone}</dd>
-                <dt>{t("forResidents")}</dt><dd className="whitespace-pre-line">{r.resultsForResidents}</dd>
-                <dt>{t("lessons")}</dt><dd className="whitespace-pre-line">{r.lessonsLearned}</dd>
-                <dt>{t("continuation")}</dt><dd className="whitespace-pre-line">{r.continuation}</dd>
+                <dt>{t("meetings")}</dt>
+                <dd>{r.meetingsHeld ?? "–"}</dd>
+                <dt>{t("participants")}</dt>
+                <dd>
+                  {t("participantsValue", {
+                    women: String(r.participantsWomen ?? 0),
+                    men: String(r.participantsMen ?? 0),
+                    other: String(r.participantsOther ?? 0),
+                  })}
+                </dd>
+                <dt>{t("collaboration")}</dt>
+                <dd>
+                  {r.collaborationsStarted ?? 0}{" "}
+                  {r.collaborationsNote ? `– ${r.collaborationsNote}` : ""}
+                </dd>
+                <dt>{t("spent")}</dt>
+                <dd>
+                  {Object.entries((r.spending ?? {}) as Record<string, number>)
+                    .map(([c, n]) => `${categories[c]}: ${sek(n)}`)
+                    .join(", ")}
+                </dd>
+                <dt>{t("unspent")}</dt>
+                <dd>{sek(r.unspentSek ?? 0)}</dd>
+                <dt>{t("done")}</dt>
+                <dd className="whitespace-pre-line">{r.whatWasDone}</dd>
+                <dt>{t("forResidents")}</dt>
+                <dd className="whitespace-pre-line">{r.resultsForResidents}</dd>
+                <dt>{t("lessons")}</dt>
+                <dd className="whitespace-pre-line">{r.lessonsLearned}</dd>
+                <dt>{t("continuation")}</dt>
+                <dd className="whitespace-pre-line">{r.continuation}</dd>
               </dl>
             ) : null}
             {officer && r.status === "SUBMITTED" ? (
               <div className="mt-3 grid gap-6 sm:grid-cols-2">
-                <SimpleForm id={`accept-${r.id}`} fields={[]} submitLabel={t("accept")} action={acceptReportAction.bind(null, r.id)} />
-                <SimpleForm id={`complete-${r.id}`} submitLabel={t("requestCompletion")} variant="secondary" action={reportCompletionAction.bind(null, r.id)} fields={[{ name: "message", type: "textarea", label: t("whatIsMissing") }]} />
+                <SimpleForm
+                  id={`accept-${r.id}`}
+                  fields={[]}
+                  submitLabel={t("accept")}
+                  action={acceptReportAction.bind(null, r.id)}
+                />
+                <SimpleForm
+                  id={`complete-${r.id}`}
+                  submitLabel={t("requestCompletion")}
+                  variant="secondary"
+                  action={reportCompletionAction.bind(null, r.id)}
+                  fields={[{ name: "message", type: "textarea", label: t("whatIsMissing") }]}
+                />
               </div>
             ) : null}
             {officer && r.status !== "ACCEPTED" ? (
-              <details className="mt-3"><summary className="cursor-pointer">{t("changeDueDate")}</summary>
-                <SimpleForm id={`due-${r.id}`} submitLabel={t("saveDate")} action={dueDateAction.bind(null, r.id)} fields={[{ name: "dueDate", type: "date", label: t("newDueDate"), defaultValue: isoDate(r.dueDate) }]} />
+              <details className="mt-3">
+                <summary className="cursor-pointer">{t("changeDueDate")}</summary>
+                <SimpleForm
+                  id={`due-${r.id}`}
+                  submitLabel={t("saveDate")}
+                  action={dueDateAction.bind(null, r.id)}
+                  fields={[
+                    {
+                      name: "dueDate",
+                      type: "date",
+                      label: t("newDueDate"),
+                      defaultValue: isoDate(r.dueDate),
+                    },
+                  ]}
+                />
               </details>
             ) : null}
           </article>
         ))}
       </section>
       <section aria-labelledby="claims" className="mb-10">
-        <h2 id="claims" className="mb-3 text-2xl font-bold">{t("claims")}</h2>
-        {g.repaymentClaims.map((c) => <p key={c.id} className="mb-2">{t("claim", { amount: sek(c.amountSek), date: date(c.dueDate), reasons: c.reasons })}</p>)}
+        <h2 id="claims" className="mb-3 text-2xl font-bold">
+          {t("claims")}
+        </h2>
+        {g.repaymentClaims.map((c) => (
+          <p key={c.id} className="mb-2">
+            {t("claim", { amount: sek(c.amountSek), date: date(c.dueDate), reasons: c.reasons })}
+          </p>
+        ))}
         {officer ? (
-          <SimpleForm id="repayment" submitLabel={t("decideClaim")} variant="warning" action={repaymentAction.bind(null, g.id)}
+          <SimpleForm
+            id="repayment"
+            submitLabel={t("decideClaim")}
+            variant="warning"
+            action={repaymentAction.bind(null, g.id)}
             fields={[
               { name: "amountSek", type: "number", label: t("claimAmount") },
-              { name: "reasons", type: "textarea", label: t("claimReasons"), hint: t("claimReasonsHint") },
+              {
+                name: "reasons",
+                type: "textarea",
+                label: t("claimReasons"),
+                hint: t("claimReasonsHint"),
+              },
               { name: "dueDate", type: "date", label: t("claimDueDate") },
-            ]} />
+            ]}
+          />
         ) : null}
       </section>
     </>

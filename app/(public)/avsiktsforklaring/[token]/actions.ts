@@ -11,13 +11,19 @@ const limit = async () => enforce(`letter:ip:${await clientAddress()}`, 30, 600)
 export async function confirmLetterAction(token: string, input: unknown) {
   return runAction(async () => {
     await limit();
-    await answerLetterLink(token, { confirm: true, signedBy: parseInput(PartnerConfirmation, input).signedBy });
+    await answerLetterLink(token, {
+      confirm: true,
+      signedBy: parseInput(PartnerConfirmation, input).signedBy,
+    });
   });
 }
 
 export async function declineLetterAction(token: string, input: unknown) {
   return runAction(async () => {
     await limit();
-    await answerLetterLink(token, { confirm: false, reason: parseInput(PartnerDecline, input).reason });
+    await answerLetterLink(token, {
+      confirm: false,
+      reason: parseInput(PartnerDecline, input).reason,
+    });
   });
 }

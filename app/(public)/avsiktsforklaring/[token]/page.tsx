@@ -5,10 +5,17 @@ import { PartnerAnswer } from "@/components/wizard/partner-answer";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
-  return { title: (await getTranslations("letters.partner"))("metaTitle"), robots: { index: false } };
+  return {
+    title: (await getTranslations("letters.partner"))("metaTitle"),
+    robots: { index: false },
+  };
 }
 
-export default async function PartnerLetterPage({ params }: { params: Promise<{ token: string }> }) {
+export default async function PartnerLetterPage({
+  params,
+}: {
+  params: Promise<{ token: string }>;
+}) {
   const { token } = await params;
   const link = await findLetterLink(token);
   const t = await getTranslations("letters.partner");
@@ -24,7 +31,9 @@ export default async function PartnerLetterPage({ params }: { params: Promise<{ 
   return (
     <div className="max-w-3xl">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <p className="mt-2 text-lg text-muted">{t("lead", { organisation: link.organisation, partner: link.partner })}</p>
+      <p className="mt-2 text-lg text-muted">
+        {t("lead", { organisation: link.organisation, partner: link.partner })}
+      </p>
       <dl className="my-8 divide-y divide-line border-y border-line">
         {[
           [t("project"), link.title],
@@ -34,7 +43,12 @@ export default async function PartnerLetterPage({ params }: { params: Promise<{ 
           [t("activities"), link.activities || "–"],
           [t("competences"), link.competences],
           [t("resources"), link.resources],
-          [t("period"), link.from && link.to ? `${formatDate(link.from, locale)} – ${formatDate(link.to, locale)}` : "–"],
+          [
+            t("period"),
+            link.from && link.to
+              ? `${formatDate(link.from, locale)} – ${formatDate(link.to, locale)}`
+              : "–",
+          ],
         ].map(([label, value]) => (
           <div key={label} className="grid gap-2 py-3 sm:grid-cols-[1fr_2fr]">
             <dt className="font-semibold">{label}</dt>

@@ -16,7 +16,11 @@ export async function generateMetadata() {
 const PATH = "/konto/tvastegsverifiering";
 
 /** Staff two-factor sign-in: enrol an authenticator (first time), or see the status and renew recovery codes. */
-export default async function TwoFactorPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function TwoFactorPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string }>;
+}) {
   const actor = await getActor();
   const { next } = await searchParams;
   if (!actor) redirect(`/logga-in?next=${encodeURIComponent(PATH)}`);
@@ -24,19 +28,34 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
   if (!requiresTwoFactor(held)) notFound();
   const t = await getTranslations("twoFactor");
   const status = await twoFactorStatus(actor);
-  const safeNext = next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith(PATH) ? next : null;
+  const safeNext =
+    next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith(PATH) ? next : null;
 
   let view: TwoFactorView;
   if (!status.enabled) {
     const enrolment = await startEnrolment(actor);
-    view = { mode: "enrol", secret: enrolment.secret, qrSvg: enrolment.qrSvg, continueHref: safeNext ?? homeFor({ ...actor, roles: held, awaitingSecondFactor: [] }) };
+    view = {
+      mode: "enrol",
+      secret: enrolment.secret,
+      qrSvg: enrolment.qrSvg,
+      continueHref: safeNext ?? homeFor({ ...actor, roles: held, awaitingSecondFactor: [] }),
+    };
   } else {
-    view = { mode: "enabled", enabledAt: formatDateTime(status.enabledAt!), recoveryCodesLeft: status.recoveryCodesLeft, signInAgain: Boolean(actor.awaitingSecondFactor?.length) };
+    view = {
+      mode: "enabled",
+      enabledAt: formatDateTime(status.enabledAt!),
+      recoveryCodesLeft: status.recoveryCodesLeft,
+      signInAgain: Boolean(actor.awaitingSecondFactor?.length),
+    };
   }
   return (
     <>
       <PageHeading title={t("title")} lead={t("lead")} />
-      <TwoFactorPanel view={view} confirm={confirmEnrolmentAction} renew={renewRecoveryCodesAction} />
+      <TwoFactorPanel
+        view={view}
+        confirm={confirmEnrolmentAction}
+        renew={renewRecoveryCodesAction}
+      />
     </>
   );
 }

@@ -13,11 +13,17 @@ export async function GET(request: Request) {
   const actor = await getActor();
   if (!actor) return notFoundResponse();
   const range = Range.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!range.success) return Response.json({ message: "Ange från- och till-datum som ÅÅÅÅ-MM-DD." }, { status: 400 });
+  if (!range.success)
+    return Response.json({ message: "Ange från- och till-datum som ÅÅÅÅ-MM-DD." }, { status: 400 });
   try {
     const stream = await paymentFile(actor, range.data.from, range.data.to);
     return new Response(Readable.toWeb(stream) as ReadableStream, {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="betalfil-${range.data.from}-${range.data.to}.csv"`, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="betalfil-${range.data.from}-${range.data.to}.csv"`,
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
     });
   } catch (error) {
     if (error instanceof DomainError) return notFoundResponse();

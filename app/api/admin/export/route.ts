@@ -10,10 +10,20 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const actor = await getActor();
   if (!actor?.roles.includes("ADMIN")) {
-    await audit({ actorId: actor?.id, action: "access.denied", entityType: "Route", meta: { what: "export.approved_grants" } });
+    await audit({
+      actorId: actor?.id,
+      action: "access.denied",
+      entityType: "Route",
+      meta: { what: "export.approved_grants" },
+    });
     return notFoundResponse();
   }
   const { format, filter } = grantFilterFrom(new URL(request.url).searchParams);
-  await audit({ actorId: actor.id, action: "export.approved_grants", entityType: "Export", meta: { format, ...filter } });
+  await audit({
+    actorId: actor.id,
+    action: "export.approved_grants",
+    entityType: "Export",
+    meta: { format, ...filter },
+  });
   return exportResponse(format, filter, `beviljade-bidrag${filter.year ? `-${filter.year}` : ""}`);
 }

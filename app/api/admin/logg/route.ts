@@ -11,9 +11,17 @@ export async function GET(request: Request) {
   const actor = await getActor();
   if (!actor) return notFoundResponse();
   try {
-    const stream = await auditLogCsv(actor, AuditFilterInput.parse(Object.fromEntries(new URL(request.url).searchParams)));
+    const stream = await auditLogCsv(
+      actor,
+      AuditFilterInput.parse(Object.fromEntries(new URL(request.url).searchParams)),
+    );
     return new Response(Readable.toWeb(stream) as ReadableStream, {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="granskningslogg.csv"', "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": 'attachment; filename="granskningslogg.csv"',
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
     });
   } catch (error) {
     if (error instanceof DomainError) return notFoundResponse();

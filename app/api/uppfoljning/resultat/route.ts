@@ -11,7 +11,13 @@ export async function GET() {
   if (!actor) return notFoundResponse();
   try {
     const stream = outcomesCsv(await outcomes(actor));
-    return new Response(Readable.toWeb(stream) as ReadableStream, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="resultat.csv"', "Cache-Control": "no-store" } });
+    return new Response(Readable.toWeb(stream) as ReadableStream, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": 'attachment; filename="resultat.csv"',
+        "Cache-Control": "no-store",
+      },
+    });
   } catch (error) {
     if (error instanceof DomainError) return notFoundResponse();
     throw error;

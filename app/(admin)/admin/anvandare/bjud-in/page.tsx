@@ -15,16 +15,23 @@ export default async function InviteStaffPage() {
   const tr = await getTranslations("roles");
   return (
     <>
-      <p className="mb-2"><Link href="/admin/anvandare">{t("back")}</Link></p>
+      <p className="mb-2">
+        <Link href="/admin/anvandare">{t("back")}</Link>
+      </p>
       <PageHeading title={t("title")} lead={t("lead")} />
-      <SimpleForm id="invite" submitLabel={t("submit")} successText={t("sent")} action={inviteStaffAction}
+      <SimpleForm
+        id="invite"
+        submitLabel={t("submit")}
+        successText={t("sent")}
+        action={inviteStaffAction}
         fields={[
           { name: "name", type: "text", label: t("name") },
           { name: "email", type: "email", label: t("email") },
           { name: "role_REVIEWER", type: "checkbox", label: tr("REVIEWER") },
           { name: "role_DECIDER", type: "checkbox", label: tr("DECIDER") },
           { name: "role_ADMIN", type: "checkbox", label: tr("ADMIN") },
-        ]} />
+        ]}
+      />
     </>
   );
 }

@@ -23,18 +23,39 @@ export default async function RoundPage({ params }: { params: Promise<{ id: stri
   const locale = (await getLocale()) as UiLocale;
   return (
     <>
-      <p className="mb-2"><Link href="/admin">{t("backToAdmin")}</Link></p>
-      <PageHeading title={round.title} lead={t("round.lead", { status: t(`roundStatus${round.status}`) })} />
+      <p className="mb-2">
+        <Link href="/admin">{t("backToAdmin")}</Link>
+      </p>
+      <PageHeading
+        title={round.title}
+        lead={t("round.lead", { status: t(`roundStatus${round.status}`) })}
+      />
       <div className="mb-10">
-        <SimpleForm id="round-status" submitLabel={round.status === "OPEN" ? t("round.close") : t("round.open")} variant={round.status === "OPEN" ? "warning" : "primary"}
-          action={roundStatusAction.bind(null, id)} fields={[]} successText={t("done")} />
+        <SimpleForm
+          id="round-status"
+          submitLabel={round.status === "OPEN" ? t("round.close") : t("round.open")}
+          variant={round.status === "OPEN" ? "warning" : "primary"}
+          action={roundStatusAction.bind(null, id)}
+          fields={[]}
+          successText={t("done")}
+        />
       </div>
       <h2 className="mb-4 text-2xl font-bold">{t("round.editTitle")}</h2>
-      <SimpleForm id="round" submitLabel={t("round.save")} successText={t("round.saved")} action={saveRoundAction.bind(null, id)}
+      <SimpleForm
+        id="round"
+        submitLabel={t("round.save")}
+        successText={t("round.saved")}
+        action={saveRoundAction.bind(null, id)}
         fields={roundFields((key, values) => tf(key, values), locale, {
-          title: round.title, year: round.year, opensAt: utcToStockholmLocal(round.opensAt), closesAt: utcToStockholmLocal(round.closesAt),
-          budgetSek: round.budgetSek, acceptedTracks: round.acceptedTracks, longestPeriodMonths: round.longestPeriodMonths,
-        })} />
+          title: round.title,
+          year: round.year,
+          opensAt: utcToStockholmLocal(round.opensAt),
+          closesAt: utcToStockholmLocal(round.closesAt),
+          budgetSek: round.budgetSek,
+          acceptedTracks: round.acceptedTracks,
+          longestPeriodMonths: round.longestPeriodMonths,
+        })}
+      />
     </>
   );
 }

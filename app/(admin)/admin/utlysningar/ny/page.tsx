@@ -19,11 +19,22 @@ export default async function NewRoundPage() {
   const locale = (await getLocale()) as UiLocale;
   return (
     <>
-      <p className="mb-2"><Link href="/admin">{t("backToAdmin")}</Link></p>
+      <p className="mb-2">
+        <Link href="/admin">{t("backToAdmin")}</Link>
+      </p>
       <PageHeading title={t("round.newTitle")} lead={t("round.newLead")} />
-      <SimpleForm id="round" submitLabel={t("round.create")} successText={t("round.created")} action={saveRoundAction.bind(null, null)}
+      <SimpleForm
+        id="round"
+        submitLabel={t("round.create")}
+        successText={t("round.created")}
+        action={saveRoundAction.bind(null, null)}
         // The suggested name is data (the call keeps it in every language), so it stays Swedish.
-        fields={roundFields((key, values) => tf(key, values), locale, { title: `Statsbidrag mot segregation ${year}`, year, budgetSek: 25_000_000 })} />
+        fields={roundFields((key, values) => tf(key, values), locale, {
+          title: `Statsbidrag mot segregation ${year}`,
+          year,
+          budgetSek: 25_000_000,
+        })}
+      />
     </>
   );
 }

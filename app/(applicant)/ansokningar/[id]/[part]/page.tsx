@@ -7,7 +7,14 @@ import { draftOf, partData, roundOf } from "@/lib/server/wizard-data";
 import { PARTS, type Part } from "@/lib/domain/application-parts";
 import { applicantMayEdit } from "@/lib/domain/lifecycle";
 import { todayInStockholm } from "@/lib/domain/dates";
-import { AreaForm, BasicsForm, BudgetForm, DeclarationsForm, ImplementationForm, PartnersForm } from "@/components/wizard/parts";
+import {
+  AreaForm,
+  BasicsForm,
+  BudgetForm,
+  DeclarationsForm,
+  ImplementationForm,
+  PartnersForm,
+} from "@/components/wizard/parts";
 
 export async function generateMetadata({ params }: { params: Promise<{ part: string }> }) {
   const { part } = await params;
@@ -16,10 +23,19 @@ export async function generateMetadata({ params }: { params: Promise<{ part: str
 }
 
 const FORMS = {
-  grunduppgifter: BasicsForm, omrade: AreaForm, genomforande: ImplementationForm, partner: PartnersForm, budget: BudgetForm, intyganden: DeclarationsForm,
+  grunduppgifter: BasicsForm,
+  omrade: AreaForm,
+  genomforande: ImplementationForm,
+  partner: PartnersForm,
+  budget: BudgetForm,
+  intyganden: DeclarationsForm,
 } as const;
 
-export default async function PartPage({ params }: { params: Promise<{ id: string; part: string }> }) {
+export default async function PartPage({
+  params,
+}: {
+  params: Promise<{ id: string; part: string }>;
+}) {
   const { id, part } = await params;
   if (!PARTS.includes(part as Part)) notFound();
   const actor = await requirePageRole(["APPLICANT"]);
@@ -28,7 +44,16 @@ export default async function PartPage({ params }: { params: Promise<{ id: strin
   const { draft, letters } = draftOf(app);
   const Form = FORMS[part as Part] as React.ComponentType<Record<string, unknown>>;
   return (
-    <Form key={`${id}-${part}-${app.version}`} applicationId={id} part={part} version={app.version} initial={partData(app, part as Part)}
-      draft={draft} letters={letters} round={roundOf(app)} today={todayInStockholm()} />
+    <Form
+      key={`${id}-${part}-${app.version}`}
+      applicationId={id}
+      part={part}
+      version={app.version}
+      initial={partData(app, part as Part)}
+      draft={draft}
+      letters={letters}
+      round={roundOf(app)}
+      today={todayInStockholm()}
+    />
   );
 }

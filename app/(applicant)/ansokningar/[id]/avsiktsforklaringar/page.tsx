@@ -21,21 +21,51 @@ export default async function LettersPage({ params }: { params: Promise<{ id: st
   const locale = (await getLocale()) as UiLocale;
   return (
     <div>
-      <p className="mb-2"><Link href={`/ansokningar/${id}`}>{tw("backToParts")}</Link></p>
+      <p className="mb-2">
+        <Link href={`/ansokningar/${id}`}>{tw("backToParts")}</Link>
+      </p>
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 mb-8 max-w-2xl text-lg text-muted">{t("lead")}</p>
-      {app.partners.length === 0 ? <p>{t.rich("addPartnersFirst", { link: (chunks) => <Link href={`/ansokningar/${id}/partner`}>{chunks}</Link> })}</p> : null}
+      {app.partners.length === 0 ? (
+        <p>
+          {t.rich("addPartnersFirst", {
+            link: (chunks) => <Link href={`/ansokningar/${id}/partner`}>{chunks}</Link>,
+          })}
+        </p>
+      ) : null}
       {app.partners.map((p) => {
         const link = p.letter?.links[0];
         return (
-          <LetterPanel key={p.id} applicationId={id} editable={applicantMayEdit(app.status)} period={{ start: iso(app.periodStart), end: iso(app.periodEnd) }}
-            partner={{ id: p.id, name: p.name, contactName: p.contactName ?? "", contactEmail: p.contactEmail ?? "" }}
-            letter={p.letter ? {
-              status: p.letter.status, channel: p.letter.channel, competences: p.letter.competences, resources: p.letter.resources,
-              from: iso(p.letter.fromDate), to: iso(p.letter.toDate), signedBy: p.letter.signedBy ?? "", signedAt: p.letter.signedAt ? formatDate(p.letter.signedAt, locale) : "",
-              declinedReason: p.letter.declinedReason ?? "", fileName: p.letter.file?.fileName ?? null,
-              linkSentTo: link && !link.usedAt && !link.revokedAt ? link.sentTo : null, linkExpiresAt: link ? formatDate(link.expiresAt, locale) : null,
-            } : null} />
+          <LetterPanel
+            key={p.id}
+            applicationId={id}
+            editable={applicantMayEdit(app.status)}
+            period={{ start: iso(app.periodStart), end: iso(app.periodEnd) }}
+            partner={{
+              id: p.id,
+              name: p.name,
+              contactName: p.contactName ?? "",
+              contactEmail: p.contactEmail ?? "",
+            }}
+            letter={
+              p.letter
+                ? {
+                    status: p.letter.status,
+                    channel: p.letter.channel,
+                    competences: p.letter.competences,
+                    resources: p.letter.resources,
+                    from: iso(p.letter.fromDate),
+                    to: iso(p.letter.toDate),
+                    signedBy: p.letter.signedBy ?? "",
+                    signedAt: p.letter.signedAt ? formatDate(p.letter.signedAt, locale) : "",
+                    declinedReason: p.letter.declinedReason ?? "",
+                    fileName: p.letter.file?.fileName ?? null,
+                    linkSentTo: link && !link.usedAt && !link.revokedAt ? link.sentTo : null,
+                    linkExpiresAt: link ? formatDate(link.expiresAt, locale) : null,
+                  }
+                : null
+            }
+          />
         );
       })}
     </div>

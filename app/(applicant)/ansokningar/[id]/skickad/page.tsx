@@ -18,8 +18,16 @@ export default async function SubmittedPage({ params }: { params: Promise<{ id: 
   return (
     <div className="max-w-2xl">
       <div className="mb-8 bg-success p-6 text-center text-white" data-testid="confirmation">
-        <h1 className="text-3xl font-bold">{completed ? t("titleComplement") : t("titleApplication")}</h1>
-        <p className="mt-3 text-xl">{t("referenceIntro")}<br /><strong className="text-2xl" data-testid="confirmation-reference">{app.referenceNumber}</strong></p>
+        <h1 className="text-3xl font-bold">
+          {completed ? t("titleComplement") : t("titleApplication")}
+        </h1>
+        <p className="mt-3 text-xl">
+          {t("referenceIntro")}
+          <br />
+          <strong className="text-2xl" data-testid="confirmation-reference">
+            {app.referenceNumber}
+          </strong>
+        </p>
       </div>
       <p className="mb-4">{t("confirmationSent", { email: actor.email })}</p>
       <h2 className="mb-2 text-2xl font-bold">{t("nextTitle")}</h2>
@@ -29,7 +37,10 @@ export default async function SubmittedPage({ params }: { params: Promise<{ id: 
         <li>{t("next3")}</li>
         <li>{t("next4")}</li>
       </ol>
-      <p><Link href={`/ansokningar/${id}`}>{t("goToApplication")}</Link> · <Link href="/ansokningar">{ta("title")}</Link></p>
+      <p>
+        <Link href={`/ansokningar/${id}`}>{t("goToApplication")}</Link> ·{" "}
+        <Link href="/ansokningar">{ta("title")}</Link>
+      </p>
     </div>
   );
 }

@@ -1,6 +1,10 @@
 import { NextResponse } from "next/server";
 import { getActor } from "@/lib/server/actor";
-import { addReportAttachment, getReportForApplicant, MAX_ATTACHMENT_BYTES } from "@/lib/server/follow-up";
+import {
+  addReportAttachment,
+  getReportForApplicant,
+  MAX_ATTACHMENT_BYTES,
+} from "@/lib/server/follow-up";
 import { toActionError } from "@/lib/server/action";
 import { NotFound } from "@/lib/server/errors";
 import { notFoundResponse } from "@/lib/server/file-response";
@@ -8,7 +12,10 @@ import { notFoundResponse } from "@/lib/server/file-response";
 export const dynamic = "force-dynamic";
 
 /** Upload of a PDF attachment to a report; the size is refused before the body is read. */
-export async function POST(request: Request, { params }: { params: Promise<{ reportId: string }> }) {
+export async function POST(
+  request: Request,
+  { params }: { params: Promise<{ reportId: string }> },
+) {
   const { reportId } = await params;
   const actor = await getActor();
   if (!actor) return notFoundResponse();
@@ -19,14 +26,32 @@ export async function POST(request: Request, { params }: { params: Promise<{ rep
     throw error;
   }
   const length = Number(request.headers.get("content-length") ?? "0");
-  if (!length) return NextResponse.json({ ok: false, message: "Uppladdningen saknar storlek.", errors: {} }, { status: 411 });
-  if (length > MAX_ATTACHMENT_BYTES + 64 * 1024) return NextResponse.json({ ok: false, message: "Filen är större än 10 MB.", errors: { file: "Filen är större än 10 MB." } }, { status: 413 });
+  if (!length)
+    return NextResponse.json(
+      { ok: false, message: "Uppladdningen saknar storlek.", errors: {} },
+      { status: 411 },
+    );
+  if (length > MAX_ATTACHMENT_BYTES + 64 * 1024)
+    return NextResponse.json(
+      {
+        ok: false,
+        message: "Filen är större än 10 MB.",
+        errors: { file: "Filen är större än 10 MB." },
+      },
+      { status: 413 },
+    );
   const file = (await request.formData()).get("file");
-  if (!(file instanceof File) || !file.size) return NextResponse.json({ ok: false, message: "Välj en PDF-fil.", errors: { file: "Välj en PDF-fil." } }, { status: 400 });
+  if (!(file instanceof File) || !file.size)
+    return NextResponse.json(
+      { ok: false, message: "Välj en PDF-fil.", errors: { file: "Välj en PDF-fil." } },
+      { status: 400 },
+    );
   try {
     await addReportAttachment(actor, reportId, Buffer.from(await file.arrayBuffer()), file.name);
     return NextResponse.json({ ok: true });
   } catch (error) {
-    return NextResponse.json(toActionError(error), { status: error instanceof NotFound ? 404 : 400 });
+    return NextResponse.json(toActionError(error), {
+      status: error instanceof NotFound ? 404 : 400,
+    });
   }
 }

@@ -5,9 +5,20 @@ import { parseInput, runAction } from "@/lib/server/action";
 import { saveReport } from "@/lib/server/follow-up";
 import { ReportInput } from "@/lib/validation/follow-up";
 
-export async function saveReportAction(reportId: string, version: number, input: unknown, submit: boolean) {
+export async function saveReportAction(
+  reportId: string,
+  version: number,
+  input: unknown,
+  submit: boolean,
+) {
   return runAction(async () => {
-    const next = await saveReport(await requireActor(), reportId, version, parseInput(ReportInput, input), submit);
+    const next = await saveReport(
+      await requireActor(),
+      reportId,
+      version,
+      parseInput(ReportInput, input),
+      submit,
+    );
     revalidatePath("/ansokningar", "layout");
     return next;
   });

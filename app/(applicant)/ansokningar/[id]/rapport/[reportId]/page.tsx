@@ -13,12 +13,17 @@ export async function generateMetadata() {
   return { title: (await getTranslations("followUp.report"))("metaTitle") };
 }
 
-export default async function ReportPage({ params }: { params: Promise<{ id: string; reportId: string }> }) {
+export default async function ReportPage({
+  params,
+}: {
+  params: Promise<{ id: string; reportId: string }>;
+}) {
   const { id, reportId } = await params;
   const actor = await requirePageRole(["APPLICANT"]);
   const report = await orNotFound(getReportForApplicant(actor, reportId));
   const budget: Spending = {};
-  for (const l of report.application.budgetLines) budget[l.category] = (budget[l.category] ?? 0) + l.amountSek;
+  for (const l of report.application.budgetLines)
+    budget[l.category] = (budget[l.category] ?? 0) + l.amountSek;
   const editable = ["NOT_STARTED", "DRAFT", "COMPLEMENT_REQUESTED"].includes(report.status);
   const attachments = await listReportAttachments(reportId);
   const t = await getTranslations("followUp.report");
@@ -26,25 +31,65 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const locale = (await getLocale()) as UiLocale;
   return (
     <>
-      <p className="mb-2"><Link href={`/ansokningar/${id}`}>{t("back")}</Link></p>
-      <PageHeading title={ta(`reportKind.${report.kind}`)} lead={t("lead", { title: report.application.title, reference: String(report.application.referenceNumber), date: formatDate(report.dueDate, locale) })} />
+      <p className="mb-2">
+        <Link href={`/ansokningar/${id}`}>{t("back")}</Link>
+      </p>
+      <PageHeading
+        title={ta(`reportKind.${report.kind}`)}
+        lead={t("lead", {
+          title: report.application.title,
+          reference: String(report.application.referenceNumber),
+          date: formatDate(report.dueDate, locale),
+        })}
+      />
       {report.status === "COMPLEMENT_REQUESTED" && report.completionMessage ? (
-        <div className="mb-8 border-4 border-[#ffbf47] bg-warning-bg p-4"><h2 className="text-xl font-bold">{t("complementTitle")}</h2><p className="mt-1 whitespace-pre-line" data-testid="report-completion-message">{report.completionMessage}</p></div>
+        <div className="mb-8 border-4 border-[#ffbf47] bg-warning-bg p-4">
+          <h2 className="text-xl font-bold">{t("complementTitle")}</h2>
+          <p className="mt-1 whitespace-pre-line" data-testid="report-completion-message">
+            {report.completionMessage}
+          </p>
+        </div>
       ) : null}
-      {!editable ? <p className="mb-6 font-semibold">{report.status === "ACCEPTED" ? t("submittedAccepted") : t("submitted")}</p> : null}
+      {!editable ? (
+        <p className="mb-6 font-semibold">
+          {report.status === "ACCEPTED" ? t("submittedAccepted") : t("submitted")}
+        </p>
+      ) : null}
       <section aria-labelledby="attachments" className="mb-8">
-        <h2 id="attachments" className="mb-2 text-2xl font-bold">{t("attachments")}</h2>
+        <h2 id="attachments" className="mb-2 text-2xl font-bold">
+          {t("attachments")}
+        </h2>
         <ul className="mb-3 list-disc pl-6" data-testid="attachments">
-          {attachments.map((a) => <li key={a.fileId}><a href={`/api/rapporter/${reportId}/bilagor/${a.fileId}`}>{a.file.fileName}</a></li>)}
+          {attachments.map((a) => (
+            <li key={a.fileId}>
+              <a href={`/api/rapporter/${reportId}/bilagor/${a.fileId}`}>{a.file.fileName}</a>
+            </li>
+          ))}
         </ul>
         {editable ? <AttachmentUpload reportId={reportId} /> : null}
       </section>
-      <ReportForm reportId={reportId} applicationId={id} version={report.version} editable={editable} budget={budget} grantedSek={report.application.decisions[0]?.amountSek ?? 0}
+      <ReportForm
+        reportId={reportId}
+        applicationId={id}
+        version={report.version}
+        editable={editable}
+        budget={budget}
+        grantedSek={report.application.decisions[0]?.amountSek ?? 0}
         initial={{
-          meetingsHeld: report.meetingsHeld, participantsWomen: report.participantsWomen, participantsMen: report.participantsMen, participantsOther: report.participantsOther,
-          collaborationsStarted: report.collaborationsStarted, collaborationsNote: report.collaborationsNote ?? "", spending: (report.spending ?? {}) as Spending, unspentSek: report.unspentSek,
-          whatWasDone: report.whatWasDone ?? "", resultsForResidents: report.resultsForResidents ?? "", lessonsLearned: report.lessonsLearned ?? "", continuation: report.continuation ?? "",
-        }} />
+          meetingsHeld: report.meetingsHeld,
+          participantsWomen: report.participantsWomen,
+          participantsMen: report.participantsMen,
+          participantsOther: report.participantsOther,
+          collaborationsStarted: report.collaborationsStarted,
+          collaborationsNote: report.collaborationsNote ?? "",
+          spending: (report.spending ?? {}) as Spending,
+          unspentSek: report.unspentSek,
+          whatWasDone: report.whatWasDone ?? "",
+          resultsForResidents: report.resultsForResidents ?? "",
+          lessonsLearned: report.lessonsLearned ?? "",
+          continuation: report.continuation ?? "",
+        }}
+      />
     </>
   );
 }

@@ -5,7 +5,10 @@ import { fileResponse, notFoundResponse } from "@/lib/server/file-response";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_: Request, { params }: { params: Promise<{ reportId: string; fileId: string }> }) {
+export async function GET(
+  _: Request,
+  { params }: { params: Promise<{ reportId: string; fileId: string }> },
+) {
   const { reportId, fileId } = await params;
   const actor = await getActor();
   if (!actor) return notFoundResponse();

@@ -22,9 +22,15 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     return NextResponse.json(outcome, { status: outcome.alreadySubmitted ? 200 : 201 });
   } catch (error) {
     if (error instanceof NotFound) return notFoundResponse();
-    if (error instanceof RuleViolation) return NextResponse.json({ message: error.message, problems: error.problems }, { status: 422 });
-    if (error instanceof Conflict || error instanceof Forbidden) return NextResponse.json({ message: error.message }, { status: 409 });
-    if (error instanceof DomainError) return NextResponse.json({ message: error.message }, { status: 400 });
+    if (error instanceof RuleViolation)
+      return NextResponse.json(
+        { message: error.message, problems: error.problems },
+        { status: 422 },
+      );
+    if (error instanceof Conflict || error instanceof Forbidden)
+      return NextResponse.json({ message: error.message }, { status: 409 });
+    if (error instanceof DomainError)
+      return NextResponse.json({ message: error.message }, { status: 400 });
     throw error;
   }
 }

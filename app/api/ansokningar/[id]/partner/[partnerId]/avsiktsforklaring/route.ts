@@ -9,7 +9,8 @@ import { LetterUpload } from "@/lib/validation/draft";
 export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ id: string; partnerId: string }> };
 
-const problem = (status: number, message: string, errors: Record<string, string> = {}) => NextResponse.json({ ok: false, message, errors }, { status });
+const problem = (status: number, message: string, errors: Record<string, string> = {}) =>
+  NextResponse.json({ ok: false, message, errors }, { status });
 
 /** Upload of a signed letter of intent (PDF, at most 10 MB), with its terms. */
 export async function POST(request: Request, { params }: Params) {
@@ -26,7 +27,10 @@ export async function POST(request: Request, { params }: Params) {
   // Refuse a large body before reading it: 10 MB for the file plus room for the form fields.
   const length = Number(request.headers.get("content-length") ?? "0");
   if (!length) return problem(411, "Uppladdningen saknar storlek. Försök igen.");
-  if (length > MAX_LETTER_BYTES + 64 * 1024) return problem(413, "Filen är större än 10 MB. Spara den i lägre upplösning och försök igen.", { file: "Filen är större än 10 MB." });
+  if (length > MAX_LETTER_BYTES + 64 * 1024)
+    return problem(413, "Filen är större än 10 MB. Spara den i lägre upplösning och försök igen.", {
+      file: "Filen är större än 10 MB.",
+    });
   let form: FormData;
   try {
     form = await request.formData();
@@ -37,8 +41,10 @@ export async function POST(request: Request, { params }: Params) {
   const fields = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));
   const parsed = LetterUpload.safeParse(fields);
   const errors: Record<string, string> = {};
-  if (!(file instanceof File) || file.size === 0) errors.file = "Välj den underskrivna avsiktsförklaringen som PDF.";
-  if (!parsed.success) for (const issue of parsed.error.issues) errors[issue.path.join(".")] ??= issue.message;
+  if (!(file instanceof File) || file.size === 0)
+    errors.file = "Välj den underskrivna avsiktsförklaringen som PDF.";
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) errors[issue.path.join(".")] ??= issue.message;
   if (Object.keys(errors).length) return problem(400, "Det finns fel i formuläret.", errors);
   try {
     const data = Buffer.from(await (file as File).arrayBuffer());

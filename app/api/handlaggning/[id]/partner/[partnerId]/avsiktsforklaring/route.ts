@@ -6,7 +6,10 @@ import { fileResponse, notFoundResponse } from "@/lib/server/file-response";
 export const dynamic = "force-dynamic";
 
 /** A letter of intent's PDF for an officer who has declared no conflict in the case. */
-export async function GET(_: Request, { params }: { params: Promise<{ id: string; partnerId: string }> }) {
+export async function GET(
+  _: Request,
+  { params }: { params: Promise<{ id: string; partnerId: string }> },
+) {
   const { id, partnerId } = await params;
   const actor = await getActor();
   if (!actor) return notFoundResponse();
