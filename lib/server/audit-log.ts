@@ -3,6 +3,7 @@ import { stringify } from "csv-stringify";
 import { Readable } from "node:stream";
 import { db } from "./db";
 import { deny, type Actor } from "./actor";
+import { addDays, stockholmToUtc } from "@/lib/domain/dates";
 import { safeCell } from "@/lib/domain/grant-export";
 import type { AuditFilter } from "@/lib/validation/audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -18,10 +19,9 @@ function where(f: AuditFilter): Prisma.AuditEventWhereInput {
     ...(f.from || f.to
       ? {
           at: {
-            ...(f.from ? { gte: new Date(`${f.from}T00:00:00+01:00`) } : {}),
-            ...(f.to
-              ? { lt: new Date(new Date(`${f.to}T00:00:00+01:00`).getTime() + 86_400_000) }
-              : {}),
+            // Whole days in Stockholm, summer time included.
+            ...(f.from ? { gte: stockholmToUtc(f.from) } : {}),
+            ...(f.to ? { lt: stockholmToUtc(addDays(f.to, 1)) } : {}),
           },
         }
       : {}),

@@ -161,6 +161,14 @@ describe("Europe/Stockholm", () => {
     expect(utcToStockholmLocal(stockholmToUtc("2024-10-27T02:30"))).toBe("2024-10-27T02:30");
   });
 
+  it("settles the repeated and the skipped hour the same way on every machine", () => {
+    // 02:30 happens twice on the autumn change day: the earlier, summer-time instant is meant.
+    expect(stockholmToUtc("2024-10-27T02:30").toISOString()).toBe("2024-10-27T00:30:00.000Z");
+    // 02:30 never happens on the spring change day: it is read as 03:30 summer time.
+    expect(stockholmToUtc("2025-03-30T02:30").toISOString()).toBe("2025-03-30T01:30:00.000Z");
+    expect(utcToStockholmLocal(stockholmToUtc("2025-03-30T02:30"))).toBe("2025-03-30T03:30");
+  });
+
   it("turns a wall-clock time into an instant and back", () => {
     const local = fc
       .tuple(anyDate, fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
