@@ -1,4 +1,5 @@
 import "server-only";
+import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import {
   Conflict,
@@ -40,13 +41,8 @@ export function toActionError(error: unknown): {
   if (error instanceof NotFound || error instanceof Forbidden || error instanceof Unauthenticated)
     return { ok: false, message: error.message, errors: {} };
   if (error instanceof DomainError) return { ok: false, message: error.message, errors: {} };
-  if (
-    error &&
-    typeof error === "object" &&
-    "digest" in error &&
-    String((error as { digest: unknown }).digest).startsWith("NEXT_")
-  )
-    throw error;
+  unstable_rethrow(error); // redirect() and notFound() are Next's own signals, not failures
+
   logger.error({ err: error }, "server action failed");
   return {
     ok: false,

@@ -21,7 +21,7 @@ export type Actor = {
   awaitingSecondFactor?: Role[];
 };
 
-export const TWO_FACTOR_PATH = "/konto/tvastegsverifiering";
+const TWO_FACTOR_PATH = "/konto/tvastegsverifiering";
 
 /**
  * Turns a session's claims into a live actor: the user must still exist, be active and hold the
@@ -75,7 +75,7 @@ export async function requireActor(): Promise<Actor> {
   return actor;
 }
 
-/** Writes a denied access to the audit log (SPEC §1) and answers "not found". */
+/** Writes a denied access to the audit log (docs/domain.md §1) and answers "not found". */
 export async function deny(
   actor: Actor | null,
   what: string,
@@ -90,13 +90,6 @@ export async function deny(
     meta: { what },
   });
   throw new NotFound();
-}
-
-/** For services and route handlers: the actor must hold one of the roles; others get "not found". */
-export async function requireRole(roles: readonly Role[], what: string): Promise<Actor> {
-  const actor = await requireActor();
-  if (!hasAnyRole(actor.roles, roles)) await deny(actor, what);
-  return actor;
 }
 
 /** For pages: signed-out visitors go to sign-in and come back; the wrong role gets the 404 page. */

@@ -1,4 +1,4 @@
-// Maps between the application contract of SPEC §3 (the JSON shape of the validation API, of
+// Maps between the application contract of docs/domain.md §3 (the JSON shape of the validation API, of
 // imports and of every frozen version) and the normalised tables. No I/O and no "server-only"
 // marker, because the seed and the tests use it outside Next.js as well.
 import type { Prisma } from "@/lib/generated/prisma/client";

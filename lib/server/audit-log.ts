@@ -3,6 +3,7 @@ import { stringify } from "csv-stringify";
 import { Readable } from "node:stream";
 import { db } from "./db";
 import { deny, type Actor } from "./actor";
+import { toAuditJson } from "./audit";
 import { addDays, stockholmToUtc } from "@/lib/domain/dates";
 import { safeCell } from "@/lib/domain/grant-export";
 import type { AuditFilter } from "@/lib/validation/audit";
@@ -51,7 +52,7 @@ export async function auditLogCsv(actor: Actor, f: AuditFilter): Promise<Readabl
       actorId: actor.id,
       action: "export.audit_log",
       entityType: "Export",
-      meta: JSON.parse(JSON.stringify(f, (_, v) => (typeof v === "bigint" ? v.toString() : v))),
+      meta: toAuditJson(f),
     },
   });
   const out = stringify({
@@ -60,7 +61,7 @@ export async function auditLogCsv(actor: Actor, f: AuditFilter): Promise<Readabl
     bom: true,
     record_delimiter: "\r\n",
   });
-  (async () => {
+  void (async () => {
     try {
       let before: bigint | undefined;
       for (;;) {

@@ -8,12 +8,12 @@ import { audit } from "./audit";
 import { logger } from "./logger";
 import { clientAddress, hit } from "./rate-limit";
 import { verifySecondFactor } from "./two-factor";
+import { authSecret, SESSION_MAX_AGE } from "./session-token";
 import { requiresTwoFactor } from "@/lib/domain/two-factor";
-import type { Role } from "@/lib/domain/roles";
 import { ELEG_PROVIDER_ID, elegMaySignIn, elegProvider, signInWithEleg } from "./eleg";
 
 export const FAILED_SIGN_INS_BEFORE_LOCK = 5;
-export const LOCK_MINUTES = 15;
+const LOCK_MINUTES = 15;
 const SIGN_IN_LIMIT_PER_IP = Number(process.env.SAMVERKA_SIGNIN_LIMIT_PER_IP ?? 100);
 
 const Credentials = z.object({
@@ -68,13 +68,11 @@ async function recordFailure(
   }
 }
 
-export const authSecret = () => process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
-
 // Credentials sessions are JWTs; lib/server/actor.ts re-reads the user on every request, so a role
 // change or deactivation takes effect at once (see docs/decisions/002-sessions-and-authorization.md).
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
   pages: { signIn: "/logga-in", error: "/logga-in" },
   providers: [
     CredentialsProvider({
@@ -111,7 +109,7 @@ export const authOptions: NextAuthOptions = {
         // Staff: the second factor. Enrolled staff must give a code now; staff not yet enrolled get
         // a session without their staff roles until they have enrolled (lib/server/actor.ts).
         let secondFactor = false;
-        if (requiresTwoFactor(user.roles as Role[]) && user.totpEnabledAt) {
+        if (requiresTwoFactor(user.roles) && user.totpEnabledAt) {
           if (!parsed.data.code) throw new Error("TOTP_REQUIRED");
           const result = await verifySecondFactor(user, parsed.data.code);
           if (result !== "ok") {

@@ -128,7 +128,7 @@ export async function dashboard(actor: Actor, f: DashboardFilters) {
   if (cursor) {
     const value =
       sort === "submitted"
-        ? Prisma.sql`${new Date(cursor.v as string)}::timestamptz`
+        ? Prisma.sql`${new Date(cursor.v)}::timestamptz`
         : Prisma.sql`${cursor.v}`;
     where.push(
       desc

@@ -23,8 +23,10 @@ function client(): PrismaClient {
 export const db = new Proxy({} as PrismaClient, {
   get(_, property) {
     const target = client();
-    const value = Reflect.get(target, property, target);
-    return typeof value === "function" ? value.bind(target) : value;
+    const value: unknown = Reflect.get(target, property, target);
+    return typeof value === "function"
+      ? (value as (...args: unknown[]) => unknown).bind(target)
+      : value;
   },
 });
 

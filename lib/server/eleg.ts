@@ -26,7 +26,7 @@ export type ElegProfile = Profile & {
 export const elegConfigured = () =>
   Boolean(process.env.OIDC_ISSUER && process.env.OIDC_CLIENT_ID && process.env.OIDC_CLIENT_SECRET);
 
-export const elegIssuer = () => (process.env.OIDC_ISSUER ?? "").replace(/\/$/, "");
+const elegIssuer = () => (process.env.OIDC_ISSUER ?? "").replace(/\/$/, "");
 
 export function elegProvider(): OAuthConfig<ElegProfile>[] {
   if (!elegConfigured()) return [];

@@ -16,7 +16,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 // Exports of approved grants, streamed in batches so that 100 000 grants never sit in memory at once.
 
-export const publisher = (): Publisher => ({
+const publisher = (): Publisher => ({
   prefix: process.env.SAMVERKA_GRANT_PREFIX ?? "delmos",
   funderId: process.env.SAMVERKA_FUNDER_ID ?? "SE-ON-202100-6362",
   funderName: process.env.SAMVERKA_FUNDER_NAME ?? "Delegationen mot segregation",
@@ -67,7 +67,7 @@ export function grantConditions(f: GrantFilter) {
  * as plain records without personal data. The next batch is fetched while the current one is
  * written, so the database and the encoder work at the same time.
  */
-export async function* approvedGrants(filter: GrantFilter): AsyncGenerator<GrantRecord> {
+async function* approvedGrants(filter: GrantFilter): AsyncGenerator<GrantRecord> {
   const fetchAfter = (after: string | null) => db.$queryRaw<GrantRow[]>`
     SELECT d.id, d."amountSek", d."decidedOn", a."referenceNumber", a.title, a.summary, a.track::text, a."periodStart", a."periodEnd",
            o.name AS "orgName", o."orgNumber", o."municipalityCode" AS "orgMunicipality",
@@ -124,7 +124,7 @@ function csvStream(filter: GrantFilter, p: Publisher): Readable {
 function xlsxStream(filter: GrantFilter, p: Publisher): Readable {
   const out = new PassThrough();
   const dateColumns = new Set(["Award Date", "Planned Dates:Start Date", "Planned Dates:End Date"]);
-  (async () => {
+  void (async () => {
     try {
       // exceljs is large: loaded when someone asks for a spreadsheet, not with every export.
       const { default: ExcelJS } = await import("exceljs");
@@ -182,7 +182,7 @@ function jsonStream(filter: GrantFilter, p: Publisher): Readable {
   );
 }
 
-export const EXPORT_TYPES: Record<ExportFormat, string> = {
+const EXPORT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   json: "application/json; charset=utf-8",

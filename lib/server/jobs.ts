@@ -1,47 +1,13 @@
 import "server-only";
-import PgBoss from "pg-boss";
 import { db } from "./db";
 import { deliverMail } from "./mail";
 import { logger } from "./logger";
+import { boss, QUEUES } from "./job-queue";
+import { sendReportReminders } from "./follow-up";
+import { pruneRateLimits } from "./rate-limit";
 
-// Background work on a PostgreSQL-backed queue (pg-boss): it survives restarts, retries failures,
-// and runs once even with several app instances. The app process starts the workers
-// (instrumentation.ts); requests only enqueue.
-
-const QUEUES = { mail: "mail.send", sweep: "mail.sweep", reminders: "reports.remind" } as const;
-const globalForBoss = globalThis as unknown as { samverkaBoss?: Promise<PgBoss> };
-
-function boss(): Promise<PgBoss> {
-  globalForBoss.samverkaBoss ??= (async () => {
-    const instance = new PgBoss({
-      connectionString: process.env.DATABASE_URL!,
-      schema: "pgboss",
-      max: 3,
-    });
-    instance.on("error", (error) => logger.error({ err: error }, "job queue error"));
-    await instance.start();
-    for (const name of Object.values(QUEUES)) await instance.createQueue(name);
-    return instance;
-  })();
-  return globalForBoss.samverkaBoss;
-}
-
-/** Asks for a queued mail to be delivered now; the sweep picks it up later if this is lost. */
-export async function enqueueMail(ids: (string | null)[]) {
-  const wanted = ids.filter((id): id is string => Boolean(id));
-  if (!wanted.length || process.env.SAMVERKA_JOBS === "off") return;
-  try {
-    const queue = await boss();
-    for (const id of wanted)
-      await queue.send(
-        QUEUES.mail,
-        { id },
-        { retryLimit: 8, retryDelay: 30, retryBackoff: true, singletonKey: id },
-      );
-  } catch (error) {
-    logger.warn({ err: error }, "could not enqueue mail; the sweep will send it");
-  }
-}
+// The background workers, started once by the app process (instrumentation.ts). The queue itself,
+// and the enqueueing the services do, is in lib/server/job-queue.ts.
 
 export async function startWorkers() {
   const queue = await boss();
@@ -63,7 +29,8 @@ export async function startWorkers() {
         { retryLimit: 8, retryDelay: 30, retryBackoff: true, singletonKey: id },
       );
   });
-  // Every morning: reminders about reports due soon or overdue (each sent once, see sendReportReminders).
+  // Every morning: reminders about reports due soon or overdue (each sent once, see
+  // sendReportReminders), and abuse-limit windows older than a day cleared.
   // SAMVERKA_REMINDER_CRON replaces the time (the system tests run it every minute).
   await queue.schedule(
     QUEUES.reminders,
@@ -72,8 +39,8 @@ export async function startWorkers() {
     { tz: "Europe/Stockholm" },
   );
   await queue.work(QUEUES.reminders, async () => {
-    const { sendReportReminders } = await import("./follow-up");
     await sendReportReminders();
+    await pruneRateLimits();
   });
   logger.info("background workers started");
 }

@@ -5,7 +5,7 @@ import type { Actor } from "./actor";
 import { audit } from "./audit";
 import { Forbidden, NotFound, RuleViolation } from "./errors";
 import { appUrl, queueMail } from "./mail";
-import { enqueueMail } from "./jobs";
+import { enqueueMail } from "./job-queue";
 import { storage } from "./storage";
 import { hashToken, newToken } from "./tokens";
 import { getForApplicant } from "./applications";
@@ -17,7 +17,7 @@ import { formatDate } from "@/lib/domain/format";
 import type { LetterRequest, LetterUpload } from "@/lib/validation/draft";
 import type { z } from "zod";
 
-export const LETTER_LINK_DAYS = 14;
+const LETTER_LINK_DAYS = 14;
 export const MAX_LETTER_BYTES = 10 * 1024 * 1024;
 
 async function editablePartner(actor: Actor, applicationId: string, partnerId: string) {

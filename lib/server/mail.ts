@@ -30,7 +30,7 @@ function smtp(): Transporter | null {
   return transporter;
 }
 
-export const mailFrom = () => process.env.MAIL_FROM ?? "Samverka <noreply@samverka.example>";
+const mailFrom = () => process.env.MAIL_FROM ?? "Samverka <noreply@samverka.example>";
 
 /** Delivers one queued mail. Throws on an SMTP failure so the job is retried; never sends twice. */
 export async function deliverMail(id: string): Promise<void> {

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "./db";
 import { audit } from "./audit";
 import { queueMail, appUrl } from "./mail";
-import { enqueueMail } from "./jobs";
+import { enqueueMail } from "./job-queue";
 import { hashToken, newToken } from "./tokens";
 import { NotFound, RuleViolation } from "./errors";
 import { deny, type Actor } from "./actor";
@@ -50,28 +50,6 @@ export async function createOrganisation(actor: Actor, input: OrganisationInput)
     }
     throw error;
   }
-}
-
-export async function updateOrganisation(actor: Actor, id: string, input: OrganisationInput) {
-  const org = await getMyOrganisation(actor, id);
-  return db.$transaction(async (tx) => {
-    const updated = await tx.organisation.update({
-      where: { id: org.id },
-      data: { ...input, foundedOn: input.foundedOn ? dateOnly(input.foundedOn) : null },
-    });
-    await audit(
-      {
-        actorId: actor.id,
-        action: "organisation.updated",
-        entityType: "Organisation",
-        entityId: org.id,
-        before: org,
-        after: updated,
-      },
-      tx,
-    );
-    return updated;
-  });
 }
 
 export const listMyOrganisations = (actor: Actor) =>

@@ -4,7 +4,7 @@ import { db } from "./db";
 import { DomainError } from "./errors";
 
 /** Too many requests: answered 429, in Swedish. */
-export class TooManyRequests extends DomainError {
+class TooManyRequests extends DomainError {
   constructor(message = "För många försök. Vänta en stund och försök igen.") {
     super(message);
   }

@@ -1,11 +1,15 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { decode, encode, type JWT } from "next-auth/jwt";
-import { authOptions, authSecret } from "./auth";
 
 // next-auth (v4) keeps the session in an encrypted JWT cookie. After a person has enrolled in
 // two-factor sign-in — proving the new authenticator with a code — their current session is
 // re-issued with the second factor noted, so they can go on without signing in again.
+
+/** The secret that encrypts the session cookie (next-auth's authOptions use it too). */
+export const authSecret = () => process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+/** How long a session lasts, in seconds. */
+export const SESSION_MAX_AGE = 8 * 60 * 60;
 
 const secure = () => (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 const cookieName = () => `${secure() ? "__Secure-" : ""}next-auth.session-token`;
@@ -42,7 +46,7 @@ export async function markSessionSecondFactor(userId: string): Promise<boolean> 
   if (!current || !secret) return false;
   const token = await decode({ token: current, secret });
   if (!token || token.uid !== userId) return false;
-  const maxAge = authOptions.session?.maxAge ?? 8 * 60 * 60;
+  const maxAge = SESSION_MAX_AGE;
   const value = await encode({
     token: { ...token, mfa: true, amr: "password+totp" },
     secret,

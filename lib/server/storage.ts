@@ -7,7 +7,7 @@ import { db, type Tx } from "./db";
 // bytes); StoredFile keeps the name and type the user gave. By default both live in PostgreSQL, so
 // one database backup holds everything; another backend (object storage keyed by the same hash,
 // see docs/operations/several-instances.md) only has to implement FileStorage.
-export type StoredFileInfo = {
+type StoredFileInfo = {
   id: string;
   sha256: string;
   contentType: string;
@@ -24,7 +24,7 @@ export interface FileStorage {
   get(id: string): Promise<FileContent | null>;
 }
 
-export const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex");
+const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex");
 
 /** Keeps only safe characters of a file name (for storage and for Content-Disposition). */
 export function safeFileName(name: string): string {
@@ -36,9 +36,9 @@ export function safeFileName(name: string): string {
   return (cleaned || "fil").slice(0, 120);
 }
 
-export const postgresStorage: FileStorage = {
+const postgresStorage: FileStorage = {
   async put({ data, contentType, fileName }, tx) {
-    const client = tx ?? (db as unknown as Tx);
+    const client = tx ?? db;
     const hash = sha256(data);
     // Content-addressed: a second upload of the same bytes reuses the blob (no race: ON CONFLICT).
     await client.$executeRaw`INSERT INTO "FileBlob" ("sha256", "data", "size") VALUES (${hash}, ${new Uint8Array(data)}, ${data.length}) ON CONFLICT ("sha256") DO NOTHING`;

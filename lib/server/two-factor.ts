@@ -2,7 +2,6 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
-import type { Role } from "@/lib/domain/roles";
 import {
   RECOVERY_CODE_COUNT,
   TOTP_DIGITS,
@@ -49,7 +48,7 @@ function newRecoveryCodes(): string[] {
 
 async function staffUser(actor: Actor) {
   const user = await db.user.findUnique({ where: { id: actor.id } });
-  if (!user || !requiresTwoFactor(user.roles as Role[])) throw new NotFound();
+  if (!user || !requiresTwoFactor(user.roles)) throw new NotFound();
   return user;
 }
 

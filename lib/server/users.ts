@@ -4,7 +4,7 @@ import { audit } from "./audit";
 import { hashPassword } from "./passwords";
 import { NotFound, RuleViolation } from "./errors";
 import { appUrl, queueMail } from "./mail";
-import { enqueueMail } from "./jobs";
+import { enqueueMail } from "./job-queue";
 import { hashToken, newToken } from "./tokens";
 import type { Role } from "@/lib/domain/roles";
 import type { RegisterInput } from "@/lib/validation/auth";

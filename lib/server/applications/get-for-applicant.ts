@@ -1,0 +1,51 @@
+import "server-only";
+import { db } from "../db";
+import { deny, type Actor } from "../actor";
+import { applicationContractInclude } from "../application-contract";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+const ownedBy = (actor: Actor): Prisma.ApplicationWhereInput => ({
+  organisation: { memberships: { some: { userId: actor.id } } },
+});
+
+const applicantInclude = {
+  ...applicationContractInclude,
+  round: true,
+  partners: {
+    orderBy: { position: "asc" },
+    include: {
+      letter: {
+        include: {
+          file: { select: { id: true, fileName: true, size: true, sha256: true } },
+          links: { orderBy: { createdAt: "desc" }, take: 1 },
+        },
+      },
+    },
+  },
+  versions: {
+    orderBy: { number: "asc" },
+    select: { id: true, number: true, reason: true, createdAt: true },
+  },
+  complementRequests: { orderBy: { createdAt: "desc" } },
+  decisions: {
+    orderBy: { createdAt: "desc" },
+    select: { id: true, outcome: true, amountSek: true, reasons: true, decidedOn: true },
+  },
+  instalments: { orderBy: { number: "asc" } },
+  reports: { orderBy: { dueDate: "asc" } },
+  repaymentClaims: { orderBy: { createdAt: "desc" } },
+} satisfies Prisma.ApplicationInclude;
+
+export type ApplicantApplication = Prisma.ApplicationGetPayload<{
+  include: typeof applicantInclude;
+}>;
+
+/** The whole application for a member of its organisation; anyone else gets "not found". */
+export async function getForApplicant(actor: Actor, id: string): Promise<ApplicantApplication> {
+  const app = await db.application.findFirst({
+    where: { id, ...ownedBy(actor) },
+    include: applicantInclude,
+  });
+  if (!app) await deny(actor, "application.read", "Application", id);
+  return app!;
+}

@@ -1,0 +1,12 @@
+import "server-only";
+// The application from the applicant's side: a draft saved part by part, submitted (or resubmitted
+// after a completion request) with a reference number, withdrawn; and the lists and reads for
+// applicants and officers. Case handling after submission is lib/server/review.
+
+export { listForApplicant, listForOfficers } from "./list";
+export { createDraft } from "./create-draft";
+export { getForApplicant, type ApplicantApplication } from "./get-for-applicant";
+export { saveDraftPart } from "./save-draft-part";
+export { roundSettings, submitApplication } from "./submit";
+export { withdrawApplication } from "./withdraw";
+export { timelineFor } from "./timeline";

@@ -1,0 +1,67 @@
+import "server-only";
+import { db } from "../db";
+import { deny, type Actor } from "../actor";
+import { NotFound } from "../errors";
+import { dateOnly } from "../application-contract";
+import { isStaff } from "@/lib/domain/roles";
+import { todayInStockholm } from "@/lib/domain/dates";
+import { blockedFor } from "./instalment-blocked";
+
+const grantInclude = {
+  organisation: true,
+  instalments: { orderBy: { number: "asc" as const } },
+  reports: { orderBy: { dueDate: "asc" as const } },
+  repaymentClaims: { orderBy: { createdAt: "desc" as const } },
+  decisions: { where: { outcome: "APPROVED" as const, correctedBy: null }, take: 1 },
+  budgetLines: true,
+} as const;
+
+/** Approved grants with their plan, for officers and admins. */
+export async function listGrants(actor: Actor) {
+  if (!isStaff(actor.roles)) await deny(actor, "followup.list");
+  return db.application.findMany({
+    where: { status: { in: ["APPROVED", "REPORT_SUBMITTED", "CLOSED"] } },
+    orderBy: { referenceNumber: "asc" },
+    take: 500,
+    include: {
+      organisation: { select: { name: true } },
+      reports: { orderBy: { dueDate: "asc" } },
+      instalments: { orderBy: { number: "asc" } },
+    },
+  });
+}
+
+/** Reports past their due date and not yet submitted, for officers. */
+export async function overdueReports(actor: Actor, today = todayInStockholm()) {
+  if (!isStaff(actor.roles)) await deny(actor, "followup.overdue");
+  return db.followUpReport.findMany({
+    where: {
+      status: { in: ["NOT_STARTED", "DRAFT", "COMPLEMENT_REQUESTED"] },
+      dueDate: { lt: dateOnly(today) },
+    },
+    orderBy: { dueDate: "asc" },
+    include: {
+      application: {
+        select: {
+          id: true,
+          referenceNumber: true,
+          title: true,
+          organisation: { select: { name: true } },
+        },
+      },
+    },
+  });
+}
+
+export async function grantForOfficer(actor: Actor, applicationId: string) {
+  if (!isStaff(actor.roles)) await deny(actor, "followup.read", "Application", applicationId);
+  const app = await db.application.findFirst({
+    where: { id: applicationId, status: { in: ["APPROVED", "REPORT_SUBMITTED", "CLOSED"] } },
+    include: grantInclude,
+  });
+  if (!app) throw new NotFound();
+  return {
+    ...app,
+    instalments: app.instalments.map((i) => ({ ...i, blocked: blockedFor(i, app.reports) })),
+  };
+}
