@@ -2,14 +2,30 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { acceptInvitationAction } from "@/app/(applicant)/organisationer/actions";
 import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/server/action";
 
-export function AcceptInvitation({ token, organisation }: { token: string; organisation: string }) {
+export function AcceptInvitation({
+  token,
+  organisation,
+  accept,
+}: {
+  token: string;
+  organisation: string;
+  /** Joins the organisation the invitation is for; answers with its id. */
+  accept: (token: string) => Promise<ActionResult<string>>;
+}) {
   const router = useRouter();
   const t = useTranslations("organisations.invitation");
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
+  async function join() {
+    setPending(true);
+    const result = await accept(token);
+    setPending(false);
+    if (!result.ok) return setError(result.message);
+    router.push(`/organisationer/${result.value}`);
+  }
   return (
     <div>
       {error ? (
@@ -17,17 +33,7 @@ export function AcceptInvitation({ token, organisation }: { token: string; organ
           {error}
         </p>
       ) : null}
-      <Button
-        type="button"
-        disabled={pending}
-        onClick={async () => {
-          setPending(true);
-          const result = await acceptInvitationAction(token);
-          setPending(false);
-          if (!result.ok) return setError(result.message);
-          router.push(`/organisationer/${result.value}`);
-        }}
-      >
+      <Button type="button" disabled={pending} onClick={() => void join()}>
         {t("join", { organisation })}
       </Button>
     </div>

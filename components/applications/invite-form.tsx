@@ -1,30 +1,39 @@
 "use client";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { inviteMemberAction } from "@/app/(applicant)/organisationer/actions";
 import { Input } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/server/action";
 
-export function InviteForm({ organisationId }: { organisationId: string }) {
+export function InviteForm({
+  organisationId,
+  invite,
+}: {
+  organisationId: string;
+  invite: (organisationId: string, input: unknown) => Promise<ActionResult<void>>;
+}) {
   const [email, setEmail] = useState("");
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [pending, setPending] = useState(false);
   const t = useTranslations("organisations");
+  async function send() {
+    if (pending) return;
+    setPending(true);
+    const result = await invite(organisationId, { email });
+    setPending(false);
+    if (!result.ok) return setError(result.errors.email ?? result.message);
+    setError(undefined);
+    setNotice(t("inviteSent", { email }));
+    setEmail("");
+  }
   return (
     <form
       noValidate
       className="max-w-xl"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        if (pending) return;
-        setPending(true);
-        const result = await inviteMemberAction(organisationId, { email });
-        setPending(false);
-        if (!result.ok) return setError(result.errors.email ?? result.message);
-        setError(undefined);
-        setNotice(t("inviteSent", { email }));
-        setEmail("");
+        void send();
       }}
     >
       <Input

@@ -2,11 +2,11 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { createOrganisationAction } from "@/app/(applicant)/organisationer/actions";
 import { OrganisationInput, issuesByField } from "@/lib/validation/organisation";
 import { LABELS, options } from "@/lib/domain/labels";
 import type { UiLocale } from "@/lib/domain/format";
 import { MUNICIPALITIES_BY_NAME } from "@/lib/reference/municipalities";
+import type { ActionResult } from "@/lib/server/action";
 import { Input, Radios, Select } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -27,7 +27,12 @@ const FIELDS = [
 ] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
 
-export function OrganisationForm() {
+export function OrganisationForm({
+  createOrganisation,
+}: {
+  /** Creates the organisation; answers with its id. */
+  createOrganisation: (input: unknown) => Promise<ActionResult<string>>;
+}) {
   const router = useRouter();
   const t = useTranslations("organisations.form");
   const tc = useTranslations("common");
@@ -55,7 +60,7 @@ export function OrganisationForm() {
     const parsed = OrganisationInput.safeParse(v);
     if (!parsed.success) return setErrors(issuesByField(parsed.error));
     setPending(true);
-    const result = await createOrganisationAction(v);
+    const result = await createOrganisation(v);
     setPending(false);
     if (!result.ok)
       return setErrors(

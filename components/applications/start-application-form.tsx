@@ -1,22 +1,26 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { startApplicationAction } from "@/app/(applicant)/ansokningar/ny/actions";
 import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/server/action";
 
 type Option = { value: string; label: string };
+/** Null until the first try; on success the server redirects to the new draft instead. */
+type StartState = ActionResult<unknown> | null;
 
 /** A plain form (works without JavaScript); the server creates the draft and opens it. */
 export function StartApplicationForm({
   organisations,
   rounds,
   selected,
+  start,
 }: {
   organisations: Option[];
   rounds: Option[];
   selected?: string;
+  start: (state: StartState, form: FormData) => Promise<StartState>;
 }) {
-  const [state, action, pending] = useActionState(startApplicationAction, null);
+  const [state, action, pending] = useActionState(start, null);
   const t = useTranslations("applications.new");
   return (
     <form action={action} className="max-w-xl">

@@ -2,11 +2,17 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { withdrawApplicationAction } from "@/app/(applicant)/ansokningar/[id]/actions";
 import { Button } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/form";
+import type { ActionResult } from "@/lib/server/action";
 
-export function WithdrawForm({ applicationId }: { applicationId: string }) {
+export function WithdrawForm({
+  applicationId,
+  withdraw,
+}: {
+  applicationId: string;
+  withdraw: (applicationId: string, reason: string) => Promise<ActionResult<void>>;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
@@ -14,6 +20,14 @@ export function WithdrawForm({ applicationId }: { applicationId: string }) {
   const [pending, setPending] = useState(false);
   const t = useTranslations("applications.withdraw");
   const tc = useTranslations("common");
+  async function submitWithdrawal() {
+    if (pending) return;
+    setPending(true);
+    const result = await withdraw(applicationId, reason);
+    setPending(false);
+    if (!result.ok) return setError(result.message);
+    router.refresh();
+  }
   if (!open)
     return (
       <Button type="button" variant="secondary" onClick={() => setOpen(true)}>
@@ -23,14 +37,9 @@ export function WithdrawForm({ applicationId }: { applicationId: string }) {
   return (
     <form
       className="border-l-4 border-error pl-4"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        if (pending) return;
-        setPending(true);
-        const result = await withdrawApplicationAction(applicationId, reason);
-        setPending(false);
-        if (!result.ok) return setError(result.message);
-        router.refresh();
+        void submitWithdrawal();
       }}
     >
       <h3 className="text-lg font-bold">{t("title")}</h3>

@@ -7,11 +7,19 @@ import { TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { RegisterInput, fieldErrors } from "@/lib/validation/auth";
-import { register } from "@/app/(auth)/registrera/actions";
 
 const FIELDS = ["name", "email", "password", "passwordConfirm"] as const;
 
-export function RegisterForm({ next }: { next?: string }) {
+/** The server's answer: problems are keys into the "auth" messages, by field. */
+type RegisterResult = { ok: boolean; errors: Record<string, string> };
+
+export function RegisterForm({
+  next,
+  register,
+}: {
+  next?: string;
+  register: (input: unknown) => Promise<RegisterResult>;
+}) {
   const t = useTranslations("auth");
   const tc = useTranslations("common");
   const router = useRouter();
@@ -60,7 +68,7 @@ export function RegisterForm({ next }: { next?: string }) {
     />
   );
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-xl">
+    <form onSubmit={(e) => void onSubmit(e)} noValidate className="max-w-xl">
       <ErrorSummary title={tc("errorSummaryTitle")} items={items} />
       {field("name", "text", "name", t("nameHint"))}
       {field("email", "email", "email")}

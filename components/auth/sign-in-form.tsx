@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
@@ -28,6 +28,10 @@ export function SignInForm({ next }: { next?: string }) {
   const [pending, setPending] = useState(false);
   const [values, setValues] = useState({ email: "", password: "", code: "" });
   const [step, setStep] = useState<"password" | "code">("password");
+  // When the code is asked for, the keyboard goes to its field (the password fields are gone).
+  useEffect(() => {
+    if (step === "code") document.getElementById("code")?.focus();
+  }, [step]);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -67,7 +71,7 @@ export function SignInForm({ next }: { next?: string }) {
 
   const items = Object.entries(errors).map(([field, key]) => ({ fieldId: field, message: t(key) }));
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-xl">
+    <form onSubmit={(event) => void onSubmit(event)} noValidate className="max-w-xl">
       <ErrorSummary title={tc("errorSummaryTitle")} items={items} />
       {step === "password" ? (
         <>
@@ -101,7 +105,6 @@ export function SignInForm({ next }: { next?: string }) {
             name="code"
             autoComplete="one-time-code"
             inputMode="text"
-            autoFocus
             spellCheck={false}
             label={t("code")}
             hint={t("codeHint")}

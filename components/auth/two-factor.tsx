@@ -107,7 +107,7 @@ export function TwoFactorPanel({
             <Button
               type="button"
               variant="secondary"
-              onClick={() => signOut({ callbackUrl: "/logga-in" })}
+              onClick={() => void signOut({ callbackUrl: "/logga-in" })}
             >
               {t("signOut")}
             </Button>
@@ -168,7 +168,7 @@ function CodeForm({
   }
 
   return (
-    <form noValidate onSubmit={submit} className="mt-3 max-w-xl">
+    <form noValidate onSubmit={(event) => void submit(event)} className="mt-3 max-w-xl">
       <ErrorSummary
         title={t("errorSummary")}
         items={error ? [{ fieldId: "totp-code", message: error }] : []}

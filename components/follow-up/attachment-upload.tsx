@@ -12,33 +12,34 @@ export function AttachmentUpload({ reportId }: { reportId: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  async function upload(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    if (!file || pending) return setError(file ? null : t("chooseFile"));
+    setPending(true);
+    const body = new FormData();
+    body.set("file", file);
+    const response = await fetch(`/api/rapporter/${reportId}/bilagor`, {
+      method: "POST",
+      body,
+    });
+    const result = (await response
+      .json()
+      .catch(() => ({ ok: false, message: t("uploadError") }))) as {
+      ok: boolean;
+      message?: string;
+      errors?: Record<string, string>;
+    };
+    setPending(false);
+    if (!result.ok) return setError(result.errors?.file ?? result.message ?? t("uploadFailed"));
+    setError(null);
+    setFile(null);
+    router.refresh();
+  }
   return (
     <form
       noValidate
       className={`mb-8 ${error ? "border-l-4 border-error pl-4" : ""}`}
-      onSubmit={async (e) => {
-        e.preventDefault();
-        if (!file || pending) return setError(file ? null : t("chooseFile"));
-        setPending(true);
-        const body = new FormData();
-        body.set("file", file);
-        const response = await fetch(`/api/rapporter/${reportId}/bilagor`, {
-          method: "POST",
-          body,
-        });
-        const result = (await response
-          .json()
-          .catch(() => ({ ok: false, message: t("uploadError") }))) as {
-          ok: boolean;
-          message?: string;
-          errors?: Record<string, string>;
-        };
-        setPending(false);
-        if (!result.ok) return setError(result.errors?.file ?? result.message ?? t("uploadFailed"));
-        setError(null);
-        setFile(null);
-        router.refresh();
-      }}
+      onSubmit={(e) => void upload(e)}
     >
       <label htmlFor="attachment" className="block font-semibold">
         {t("attachmentLabel")} <span className="font-normal">{tc("optional")}</span>

@@ -2,11 +2,11 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { saveReportAction } from "@/app/(applicant)/ansokningar/[id]/rapport/[reportId]/actions";
 import { spendingProblems, type Spending } from "@/lib/domain/follow-up";
 import { LABELS } from "@/lib/domain/labels";
 import { formatSek, type UiLocale } from "@/lib/domain/format";
 import type { BudgetCategory } from "@/lib/validation/application";
+import type { ActionResult } from "@/lib/server/action";
 import { AmountInput, Input, TextArea } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -44,6 +44,7 @@ export function ReportForm({
   budget,
   grantedSek,
   editable,
+  saveReport,
 }: {
   reportId: string;
   applicationId: string;
@@ -52,6 +53,13 @@ export function ReportForm({
   budget: Spending;
   grantedSek: number;
   editable: boolean;
+  /** Saves the report (and with submit, sends it in); answers with its new version. */
+  saveReport: (
+    reportId: string,
+    version: number,
+    input: unknown,
+    submit: boolean,
+  ) => Promise<ActionResult<number>>;
 }) {
   const router = useRouter();
   const t = useTranslations("followUp.report");
@@ -95,7 +103,7 @@ export function ReportForm({
     while (inFlight.current) await inFlight.current;
     const run = (async () => {
       setState("saving");
-      const result = await saveReportAction(reportId, current.current, v, submit);
+      const result = await saveReport(reportId, current.current, v, submit);
       if (!result.ok) {
         setState(result.conflict ? "conflict" : "idle");
         setMessage(result.message);
@@ -120,10 +128,7 @@ export function ReportForm({
     fieldId: k.replace(/\./g, "-"),
     message: m,
   }));
-  const total = Object.values(v.spending).reduce(
-    (s, n) => s + (Number.isFinite(n) ? (n as number) : 0),
-    0,
-  );
+  const total = Object.values(v.spending).reduce((s, n) => s + (Number.isFinite(n) ? n : 0), 0);
   return (
     <form
       noValidate

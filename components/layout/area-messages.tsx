@@ -2,7 +2,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";
 
 /** The namespaces every page's client components use (the header, sign-in, error pages). */
-export const SHARED_CLIENT_NAMESPACES = ["common", "auth", "errors", "twoFactor"] as const;
+const SHARED_CLIENT_NAMESPACES = ["common", "auth", "errors", "twoFactor"] as const;
 
 /**
  * Gives the client components of one area the message namespaces they read, and no more: a page

@@ -5,7 +5,7 @@ export function SignOutButton({ label }: { label: string }) {
   return (
     <button
       type="button"
-      onClick={() => signOut({ callbackUrl: "/" })}
+      onClick={() => void signOut({ callbackUrl: "/" })}
       className="rounded border border-white px-3 py-1 text-sm font-semibold text-white hover:bg-white hover:text-ink"
     >
       {label}

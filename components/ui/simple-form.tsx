@@ -32,6 +32,10 @@ type Result = { ok: true } | { ok: false; message: string; errors: Record<string
  * A small form for one server action: fields from a plain description, errors at the fields and in a
  * summary, the typed values kept, one submission at a time, and a refresh of the page on success.
  */
+/** A field's value as the text of an input. */
+const textOf = (value: unknown) =>
+  typeof value === "string" || typeof value === "number" ? String(value) : "";
+
 export function SimpleForm({
   id,
   title,
@@ -72,7 +76,7 @@ export function SimpleForm({
       fields.map((f) => {
         const v = values[f.name];
         if (f.type !== "number") return [f.name, v];
-        const text = String(v ?? "").replace(/[\s\u00a0]/g, "");
+        const text = textOf(v).replace(/[\s\u00a0]/g, "");
         return [f.name, text === "" ? undefined : /^\d+$/.test(text) ? Number(text) : Number.NaN];
       }),
     );
@@ -115,7 +119,7 @@ export function SimpleForm({
                 {...common}
                 optional={f.optional}
                 rows={4}
-                value={String(values[f.name] ?? "")}
+                value={textOf(values[f.name])}
                 onChange={set(f.name)}
               />
             );
@@ -145,7 +149,7 @@ export function SimpleForm({
                 {...common}
                 inputMode="numeric"
                 width="max-w-xs"
-                value={String(values[f.name] ?? "")}
+                value={textOf(values[f.name])}
                 onChange={set(f.name)}
               />
             );
@@ -157,7 +161,7 @@ export function SimpleForm({
                 type={f.type}
                 optional={f.optional}
                 width={f.type === "date" || f.type === "datetime-local" ? "max-w-xs" : undefined}
-                value={String(values[f.name] ?? "")}
+                value={textOf(values[f.name])}
                 onChange={set(f.name)}
               />
             );

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { label } from "@/lib/domain/labels";
 import type { UiLocale } from "@/lib/domain/format";
-import { sendLetterLinkAction } from "@/app/(applicant)/ansokningar/[id]/actions";
+import type { ActionResult } from "@/lib/server/action";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Input, TextArea } from "@/components/ui/form";
@@ -27,6 +27,13 @@ export type LetterPanelProps = {
       });
   period: { start: string; end: string };
   editable: boolean;
+  /** Sends (or, with reminder, re-sends) the partner a personal link to sign. */
+  sendLetterLink: (
+    applicationId: string,
+    partnerId: string,
+    input: unknown,
+    reminder: boolean,
+  ) => Promise<ActionResult<void>>;
 };
 
 /** One partner's letter of intent: its status, and the two ways to get it signed. */
@@ -36,6 +43,7 @@ export function LetterPanel({
   letter,
   period,
   editable,
+  sendLetterLink,
 }: LetterPanelProps) {
   const router = useRouter();
   const t = useTranslations("letters");
@@ -61,7 +69,7 @@ export function LetterPanel({
 
   async function sendLink(reminder: boolean) {
     setPending(true);
-    const result = await sendLetterLinkAction(
+    const result = await sendLetterLink(
       applicationId,
       partner.id,
       { ...terms, ...contact },

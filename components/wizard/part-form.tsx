@@ -1,18 +1,20 @@
 "use client";
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import {
-  checkDraft,
-  fieldId,
-  partOf,
-  type DraftContract,
-  type Part,
-} from "@/lib/domain/application-parts";
+import { checkDraft, fieldId, partOf, type DraftContract } from "@/lib/domain/application-parts";
 import { mergeDraft, patchFromPart, type LettersById } from "@/lib/domain/draft-patch";
 import type { Problem, RoundSettings } from "@/lib/domain/rules";
 import { PART_SCHEMAS, type PartData, type PartName } from "@/lib/validation/draft";
-import { saveDraftPartAction } from "@/app/(applicant)/ansokningar/[id]/actions";
+import type { ActionResult } from "@/lib/server/action";
 import { Checklist } from "./checklist";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
@@ -26,6 +28,13 @@ export type PartFormProps<P extends PartName> = {
   letters: LettersById;
   round: RoundSettings;
   today: string;
+  /** Saves one part of the draft; answers with the application's new version. */
+  saveDraft: (
+    applicationId: string,
+    version: number,
+    part: P,
+    data: unknown,
+  ) => Promise<ActionResult<number>>;
 };
 
 type SaveState = "saved" | "unsaved" | "saving" | "error" | "conflict";
@@ -46,7 +55,7 @@ const contractPath = (path: string) => ALIASES[path] ?? path;
  * rules live on the unsaved state.
  */
 export function usePartForm<P extends PartName>(props: PartFormProps<P>) {
-  const { applicationId, part, draft, letters, round, today } = props;
+  const { applicationId, part, draft, letters, round, today, saveDraft } = props;
   const [data, setData] = useState<PartData<P>>(props.initial);
   const [state, setState] = useState<SaveState>("saved");
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -57,7 +66,10 @@ export function usePartForm<P extends PartName>(props: PartFormProps<P>) {
   const latest = useRef(data);
   const inFlight = useRef<Promise<boolean> | null>(null);
   const dirty = useRef(false);
-  latest.current = data;
+  // Kept in step with what is on screen, for the save that compares what it sent with what is there now.
+  useLayoutEffect(() => {
+    latest.current = data;
+  }, [data]);
 
   const save = useCallback(async (): Promise<boolean> => {
     if (inFlight.current) await inFlight.current;
@@ -75,7 +87,7 @@ export function usePartForm<P extends PartName>(props: PartFormProps<P>) {
     setState("saving");
     const sent = latest.current;
     inFlight.current = (async () => {
-      const result = await saveDraftPartAction(applicationId, version.current, part, sent);
+      const result = await saveDraft(applicationId, version.current, part, sent);
       if (result.ok) {
         version.current = result.value;
         setServerErrors({});
@@ -97,7 +109,7 @@ export function usePartForm<P extends PartName>(props: PartFormProps<P>) {
     } finally {
       inFlight.current = null;
     }
-  }, [applicationId, part]);
+  }, [applicationId, part, saveDraft]);
 
   const update = useCallback((patch: Partial<PartData<P>>) => {
     dirty.current = true;
@@ -222,7 +234,7 @@ export function PartFrame({
       <Checklist
         problems={form.partProblems}
         applicationId={form.applicationId}
-        currentPart={form.part as Part}
+        currentPart={form.part}
         title={t("partChecklistTitle", { part: t(`parts.${form.part}`).toLowerCase() })}
         okText={t("partDone")}
       />

@@ -1,15 +1,22 @@
 "use client";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import {
-  confirmLetterAction,
-  declineLetterAction,
-} from "@/app/(public)/avsiktsforklaring/[token]/actions";
 import { Button } from "@/components/ui/button";
 import { Checkbox, Input, TextArea } from "@/components/ui/form";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import type { ActionResult } from "@/lib/server/action";
 
-export function PartnerAnswer({ token }: { token: string }) {
+type LetterAnswer = (token: string, input: unknown) => Promise<ActionResult<void>>;
+
+export function PartnerAnswer({
+  token,
+  confirmLetter,
+  declineLetter,
+}: {
+  token: string;
+  confirmLetter: LetterAnswer;
+  declineLetter: LetterAnswer;
+}) {
   const [mode, setMode] = useState<"confirm" | "decline">("confirm");
   const [signedBy, setSignedBy] = useState("");
   const [confirm, setConfirm] = useState(false);
@@ -25,8 +32,8 @@ export function PartnerAnswer({ token }: { token: string }) {
     setPending(true);
     const result =
       mode === "confirm"
-        ? await confirmLetterAction(token, { signedBy, confirm })
-        : await declineLetterAction(token, { reason });
+        ? await confirmLetter(token, { signedBy, confirm })
+        : await declineLetter(token, { reason });
     setPending(false);
     if (!result.ok)
       return setErrors(

@@ -1,20 +1,23 @@
 "use client";
 import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { submitApplicationAction } from "@/app/(applicant)/ansokningar/[id]/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { fieldId, partOf } from "@/lib/domain/application-parts";
+import type { ActionResult } from "@/lib/server/action";
 
 /** Submits once: the button locks on the first click, and the server answers a repeat with the same reference number. */
 export function SubmitButton({
   applicationId,
   label,
   disabled,
+  submit: submitApplication,
 }: {
   applicationId: string;
   label: string;
   disabled?: boolean;
+  /** Submits the application; on success the server redirects and nothing comes back. */
+  submit: (applicationId: string) => Promise<ActionResult<unknown> | undefined>;
 }) {
   const busy = useRef(false);
   const [pending, setPending] = useState(false);
@@ -24,7 +27,7 @@ export function SubmitButton({
     if (busy.current) return;
     busy.current = true;
     setPending(true);
-    const result = await submitApplicationAction(applicationId);
+    const result = await submitApplication(applicationId);
     if (!result || result.ok) return; // the server has sent us on to the confirmation page
     busy.current = false;
     setPending(false);
@@ -45,7 +48,7 @@ export function SubmitButton({
       <Button
         id="submit"
         type="button"
-        onClick={submit}
+        onClick={() => void submit()}
         disabled={pending || disabled}
         aria-disabled={pending || disabled}
       >

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -20,19 +21,19 @@ export default async function AdminHome() {
     <>
       <PageHeading title={t("admin.title")} lead={t("admin.lead")} />
       <p className="mb-8 flex flex-wrap gap-x-6 gap-y-2">
-        <a href="/handlaggning">{t("nav.reviewer")}</a>
-        <a href="/admin/anvandare">{t("admin.users")}</a>
-        <a href="/admin/jav">{t("admin.conflicts")}</a>
-        <a href="/admin/logg">{t("admin.auditLog")}</a>
-        <a href="/statistik">{t("admin.statistics")}</a>
-        <a href="/admin/utkorg">{t("admin.outbox")}</a>
+        <Link href="/handlaggning">{t("nav.reviewer")}</Link>
+        <Link href="/admin/anvandare">{t("admin.users")}</Link>
+        <Link href="/admin/jav">{t("admin.conflicts")}</Link>
+        <Link href="/admin/logg">{t("admin.auditLog")}</Link>
+        <Link href="/statistik">{t("admin.statistics")}</Link>
+        <Link href="/admin/utkorg">{t("admin.outbox")}</Link>
       </p>
       <section aria-labelledby="rounds-heading" className="mb-10">
         <h2 id="rounds-heading" className="mb-3 text-2xl font-bold">
           {t("admin.rounds")}
         </h2>
         <p className="mb-3">
-          <a href="/admin/utlysningar/ny">{t("admin.newRound")}</a>
+          <Link href="/admin/utlysningar/ny">{t("admin.newRound")}</Link>
         </p>
         <TableScroll label={t("admin.rounds")}>
           <table className="w-full border-collapse text-left">
@@ -65,7 +66,7 @@ export default async function AdminHome() {
               {rounds.map((round) => (
                 <tr key={round.id} className="border-b border-line">
                   <td className={`${th} font-semibold`}>
-                    <a href={`/admin/utlysningar/${round.id}`}>{round.title}</a>
+                    <Link href={`/admin/utlysningar/${round.id}`}>{round.title}</Link>
                   </td>
                   <td className={th}>{t(`admin.roundStatus${round.status}`)}</td>
                   <td className={th}>{formatDate(round.closesAt, locale)}</td>

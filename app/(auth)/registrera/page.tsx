@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/ui/page-heading";
 import { RegisterForm } from "@/components/auth/register-form";
+import { register } from "./actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("auth"))("registerTitle") };
@@ -17,7 +18,7 @@ export default async function RegisterPage({
   return (
     <>
       <PageHeading title={t("registerTitle")} lead={t("registerLead")} />
-      <RegisterForm next={next} />
+      <RegisterForm next={next} register={register} />
       <p className="mt-8">
         {t("haveAccount")}{" "}
         <Link href={next ? `/logga-in?next=${encodeURIComponent(next)}` : "/logga-in"}>

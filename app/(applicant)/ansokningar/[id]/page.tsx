@@ -18,6 +18,7 @@ import { label } from "@/lib/domain/labels";
 import { Checklist } from "@/components/wizard/checklist";
 import { StatusTag } from "@/components/applications/status-tag";
 import { WithdrawForm } from "@/components/applications/withdraw-form";
+import { withdrawApplicationAction } from "./actions";
 import { Tag } from "@/components/ui/tag";
 import { ButtonLink } from "@/components/ui/button";
 
@@ -147,7 +148,7 @@ async function TaskList({ app }: { app: Awaited<ReturnType<typeof getForApplican
       </ol>
       <Checklist problems={problems} applicationId={app.id} />
       {applicantMayWithdraw(app.status) && app.status !== "DRAFT" ? (
-        <WithdrawForm applicationId={app.id} />
+        <WithdrawForm applicationId={app.id} withdraw={withdrawApplicationAction} />
       ) : null}
     </>
   );
@@ -281,7 +282,7 @@ async function Status({
       </section>
       {applicantMayWithdraw(app.status) ? (
         <div className="mt-8">
-          <WithdrawForm applicationId={app.id} />
+          <WithdrawForm applicationId={app.id} withdraw={withdrawApplicationAction} />
         </div>
       ) : null}
       <p className="mt-8">

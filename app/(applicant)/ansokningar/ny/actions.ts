@@ -4,14 +4,16 @@ import { requireActor } from "@/lib/server/actor";
 import { toActionError } from "@/lib/server/action";
 import { createDraft } from "@/lib/server/applications";
 
+const textOf = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : "");
+
 export async function startApplicationAction(_: unknown, form: FormData) {
   let id: string;
   try {
     const actor = await requireActor();
     id = (
       await createDraft(actor, {
-        organisationId: String(form.get("organisationId") ?? ""),
-        roundId: String(form.get("roundId") ?? ""),
+        organisationId: textOf(form.get("organisationId")),
+        roundId: textOf(form.get("roundId")),
       })
     ).id;
   } catch (error) {

@@ -6,6 +6,7 @@ import { listOpenRounds } from "@/lib/server/rounds";
 import { formatDate, type UiLocale } from "@/lib/domain/format";
 import { PageHeading } from "@/components/ui/page-heading";
 import { StartApplicationForm } from "@/components/applications/start-application-form";
+import { startApplicationAction } from "./actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("applications"))("new.title") };
@@ -38,6 +39,7 @@ export default async function NewApplicationPage({
       ) : (
         <StartApplicationForm
           selected={organisation}
+          start={startApplicationAction}
           organisations={organisations.map((o) => ({
             value: o.id,
             label: `${o.name} (${o.orgNumber})`,

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/server/actor";
 import { findInvitation } from "@/lib/server/organisations";
 import { AcceptInvitation } from "@/components/applications/accept-invitation";
+import { acceptInvitationAction } from "@/app/(applicant)/organisationer/actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("organisations.invitation"))("metaTitle") };
@@ -30,7 +31,11 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         {t("title", { organisation: found.invitation.organisation.name })}
       </h1>
       <p className="my-4 text-lg">{t("lead")}</p>
-      <AcceptInvitation token={token} organisation={found.invitation.organisation.name} />
+      <AcceptInvitation
+        token={token}
+        organisation={found.invitation.organisation.name}
+        accept={acceptInvitationAction}
+      />
     </div>
   );
 }

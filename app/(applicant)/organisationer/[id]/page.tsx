@@ -7,6 +7,7 @@ import { label } from "@/lib/domain/labels";
 import { municipalityName } from "@/lib/reference/municipalities";
 import { formatDate, type UiLocale } from "@/lib/domain/format";
 import { InviteForm } from "@/components/applications/invite-form";
+import { inviteMemberAction } from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("organisations"))("metaTitle") };
@@ -54,7 +55,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
           <li key={i.id}>{t("invitedPending", { email: i.email })}</li>
         ))}
       </ul>
-      <InviteForm organisationId={id} />
+      <InviteForm organisationId={id} invite={inviteMemberAction} />
     </div>
   );
 }

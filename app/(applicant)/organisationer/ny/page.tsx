@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/server/actor";
 import { PageHeading } from "@/components/ui/page-heading";
 import { OrganisationForm } from "@/components/applications/organisation-form";
+import { createOrganisationAction } from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("organisations.new"))("metaTitle") };
@@ -13,7 +14,7 @@ export default async function NewOrganisationPage() {
   return (
     <>
       <PageHeading title={t("title")} lead={t("lead")} />
-      <OrganisationForm />
+      <OrganisationForm createOrganisation={createOrganisationAction} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { findLetterLink } from "@/lib/server/letters";
 import { formatDate, type UiLocale } from "@/lib/domain/format";
 import { PartnerAnswer } from "@/components/wizard/partner-answer";
+import { confirmLetterAction, declineLetterAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -56,7 +57,11 @@ export default async function PartnerLetterPage({
           </div>
         ))}
       </dl>
-      <PartnerAnswer token={token} />
+      <PartnerAnswer
+        token={token}
+        confirmLetter={confirmLetterAction}
+        declineLetter={declineLetterAction}
+      />
     </div>
   );
 }

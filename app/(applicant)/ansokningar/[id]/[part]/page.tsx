@@ -15,6 +15,7 @@ import {
   ImplementationForm,
   PartnersForm,
 } from "@/components/wizard/parts";
+import { saveDraftPartAction } from "../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ part: string }> }) {
   const { part } = await params;
@@ -54,6 +55,7 @@ export default async function PartPage({
       letters={letters}
       round={roundOf(app)}
       today={todayInStockholm()}
+      saveDraft={saveDraftPartAction}
     />
   );
 }

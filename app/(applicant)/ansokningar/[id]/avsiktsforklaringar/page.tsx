@@ -6,6 +6,7 @@ import { orNotFound } from "@/lib/server/page";
 import { applicantMayEdit } from "@/lib/domain/lifecycle";
 import { formatDate, isoDate, type UiLocale } from "@/lib/domain/format";
 import { LetterPanel } from "@/components/wizard/letter-panel";
+import { sendLetterLinkAction } from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("letters"))("title") };
@@ -39,6 +40,7 @@ export default async function LettersPage({ params }: { params: Promise<{ id: st
           <LetterPanel
             key={p.id}
             applicationId={id}
+            sendLetterLink={sendLetterLinkAction}
             editable={applicantMayEdit(app.status)}
             period={{ start: iso(app.periodStart), end: iso(app.periodEnd) }}
             partner={{

@@ -14,6 +14,7 @@ import { municipalityName } from "@/lib/reference/municipalities";
 import { DECLARATIONS } from "@/lib/validation/application";
 import { Checklist } from "@/components/wizard/checklist";
 import { SubmitButton } from "@/components/wizard/submit-button";
+import { submitApplicationAction } from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("wizard.review"))("title") };
@@ -237,6 +238,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         <SubmitButton
           applicationId={id}
           label={completing ? t("sendComplement") : t("sendApplication")}
+          submit={submitApplicationAction}
         />
       </section>
     </div>

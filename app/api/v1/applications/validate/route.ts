@@ -4,7 +4,7 @@ import { clientAddress, hit } from "@/lib/server/rate-limit";
 
 export const dynamic = "force-dynamic";
 
-// Public by design (SPEC §3): anyone may check an application against the rules; nothing is stored.
+// Public by design (docs/domain.md §3): anyone may check an application against the rules; nothing is stored.
 export async function POST(request: Request) {
   if (!(await hit(`validate:ip:${await clientAddress(request.headers)}`, 300, 60))) {
     return NextResponse.json(

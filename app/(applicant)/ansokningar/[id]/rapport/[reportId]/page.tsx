@@ -8,6 +8,7 @@ import { formatDate, type UiLocale } from "@/lib/domain/format";
 import type { Spending } from "@/lib/domain/follow-up";
 import { PageHeading } from "@/components/ui/page-heading";
 import { ReportForm } from "@/components/follow-up/report-form";
+import { saveReportAction } from "./actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("followUp.report"))("metaTitle") };
@@ -73,6 +74,7 @@ export default async function ReportPage({
         applicationId={id}
         version={report.version}
         editable={editable}
+        saveReport={saveReportAction}
         budget={budget}
         grantedSek={report.application.decisions[0]?.amountSek ?? 0}
         initial={{
