@@ -28,7 +28,7 @@ const nextConfig: NextConfig = {
     },
   },
   // Headers for every response, pages and API alike (the page CSP with its nonce comes from proxy.ts).
-  async headers() {
+  headers() {
     const security = [
       { key: "X-Content-Type-Options", value: "nosniff" },
       { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -42,7 +42,7 @@ const nextConfig: NextConfig = {
         ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
         : []),
     ];
-    return [{ source: "/:path*", headers: security }];
+    return Promise.resolve([{ source: "/:path*", headers: security }]);
   },
 };
 

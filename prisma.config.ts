@@ -37,10 +37,11 @@ function catalogAsText(result: pg.QueryResult | undefined) {
     if (!mapped) continue;
     field.dataTypeID = mapped;
     if (mapped !== TEXT_ARRAY) continue;
-    for (const row of result!.rows) {
+    for (const row of result!.rows as Record<string | number, unknown>[]) {
       const key = Array.isArray(row) ? i : field.name;
-      if (typeof row[key] === "string")
-        row[key] = row[key]
+      const value = row[key];
+      if (typeof value === "string")
+        row[key] = value
           .replace(/^\{|\}$/g, "")
           .split(",")
           .filter(Boolean);
@@ -91,7 +92,7 @@ class MigrationPg extends PrismaPg {
     const adapter = await super.connect();
     // adapter-pg splits scripts on ";", which breaks function bodies in migrations: send whole.
     adapter.executeScript = async (script: string) => {
-      const driver = adapter.underlyingDriver() as pg.Pool;
+      const driver = adapter.underlyingDriver();
       try {
         await driver.query(script);
       } catch (error) {
@@ -122,12 +123,14 @@ export default defineConfig({
   migrations: { path: path.join("prisma", "migrations") },
   experimental: { adapter: true },
   engine: "js",
-  async adapter() {
+  adapter() {
     const url = process.env.DATABASE_URL;
     if (!url)
-      throw new Error(
-        "DATABASE_URL is not set (the scripts in scripts/ set it for the embedded PostgreSQL).",
+      return Promise.reject(
+        new Error(
+          "DATABASE_URL is not set (the scripts in scripts/ set it for the embedded PostgreSQL).",
+        ),
       );
-    return new MigrationPg(connectionParts(url));
+    return Promise.resolve(new MigrationPg(connectionParts(url)));
   },
 });

@@ -217,7 +217,7 @@ function contract(
       foundedOn: org.foundedOn,
     },
     requestedSek: total - c.cofinancingSek,
-  } as ApplicationContract;
+  };
 }
 
 const org = (key: DemoOrgKey) => DEMO_ORGANISATIONS.find((o) => o.key === key)!;

@@ -15,7 +15,6 @@ import {
 import type { ApplicationContract } from "@/lib/validation/application";
 import { seal } from "@/lib/server/secret-box";
 import { requiresTwoFactor } from "@/lib/domain/two-factor";
-import type { Role } from "@/lib/domain/roles";
 import {
   DEMO_ORGANISATIONS,
   DEMO_PASSWORD,
@@ -59,7 +58,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<Seed
       );
       for (const u of DEMO_USERS) {
         const twoFactor =
-          canSeal && requiresTwoFactor(u.roles as readonly Role[])
+          canSeal && requiresTwoFactor(u.roles)
             ? { totpSecret: seal(DEMO_TOTP_SECRET), totpEnabledAt: now }
             : {};
         users[u.key] = (
@@ -155,11 +154,11 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<Seed
             reason: "SUBMISSION",
             createdById: users[createdBy],
             createdAt: submittedAt,
-            content: frozen as object,
+            content: frozen,
             ruleResult: checkApplication(frozen, {
               today: submittedAt.toISOString().slice(0, 10),
               round: { longestPeriodMonths: 36 },
-            }) as object,
+            }),
           },
         });
         await tx.auditEvent.create({
@@ -380,11 +379,11 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<Seed
           reason: "COMPLEMENT",
           createdById: users.angered,
           createdAt: new Date(Date.UTC(lastYear, 10, 6)),
-          content: { ...applicationToContract(hjallbo), summary: completedText } as object,
+          content: { ...applicationToContract(hjallbo), summary: completedText },
           ruleResult: checkApplication(
             { ...applicationToContract(hjallbo), summary: completedText },
             { today: `${lastYear}-11-06` },
-          ) as object,
+          ),
         },
       });
 

@@ -143,7 +143,7 @@ async function main() {
     const server = await startEmbeddedPostgres({ dataDir: APP_PG.dataDir, port: APP_PG.port });
     await ensureDatabase(server.adminUrl, "samverka_bench");
     url = server.urlFor("samverka_bench");
-    stopDb = server.stop;
+    stopDb = () => server.stop();
   }
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -94,7 +94,7 @@ if (!url) {
   const server = await startEmbeddedPostgres({ dataDir: APP_PG.dataDir, port: APP_PG.port });
   await ensureDatabase(server.adminUrl, "samverka_bench");
   url = server.urlFor("samverka_bench");
-  stop = server.stop;
+  stop = () => server.stop();
 }
 await prisma(["migrate", "deploy"], url);
 const client = new pg.Client({ connectionString: url });

@@ -1,8 +1,10 @@
 // `npm test`: the whole suite against a database created for this run.
+//   0. the static checks of scripts/check.ts (format, lint, types, layering, unused code);
 //   1. a fresh embedded PostgreSQL (or the server of TEST_DATABASE_ADMIN_URL) and a migrated template;
 //   2. Vitest: unit tests, then integration tests (each file on its own copy of the template);
 //   3. a production build and Playwright on Debian's Chromium against a seeded copy.
-// Exits non-zero if anything fails. `--e2e-only` and `--no-e2e` narrow it during development.
+// Exits non-zero if anything fails. `--e2e-only`, `--no-e2e` and `--no-checks` narrow it during
+// development.
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { TEST_PG } from "./lib/config";
@@ -42,7 +44,7 @@ async function main() {
     adminUrl = server.adminUrl;
   }
   const urlFor = (db: string) => {
-    const u = new URL(adminUrl!);
+    const u = new URL(adminUrl);
     u.pathname = `/${db}`;
     return u.toString();
   };
@@ -53,12 +55,16 @@ async function main() {
     } catch (error) {
       failures.push(name);
       console.error(
-        `[test] ${name} misslyckades: ${error instanceof Error ? error.message : error}`,
+        `[test] ${name} misslyckades: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
   };
 
   try {
+    if (!args.has("--e2e-only") && !args.has("--no-checks")) {
+      log("kontroller: formatering, lint, typer, lager och oanvänd kod");
+      await step("kontroller", () => run("tsx", ["scripts/check.ts"]));
+    }
     await dropDatabase(adminUrl, TEMPLATE_DB);
     await ensureDatabase(adminUrl, TEMPLATE_DB);
     await prisma(["generate"], urlFor(TEMPLATE_DB));

@@ -1,4 +1,4 @@
-// After the decision (SPEC §5): payment in instalments, the reporting schedule, blocked instalments,
+// After the decision (docs/domain.md §5): payment in instalments, the reporting schedule, blocked instalments,
 // and checks of a report's spending. Pure.
 import { addMonths, compareIso, yearsBetween } from "./dates";
 import type { BudgetCategory } from "@/lib/validation/application";
@@ -42,13 +42,11 @@ export function reportSchedule(
   periodEnd: string,
 ): PlannedReport[] {
   return [
-    ...instalments
-      .slice(1)
-      .map((i) => ({
-        kind: "PROGRESS" as const,
-        dueDate: addMonths(i.dueDate, -1),
-        beforeInstalment: i.number,
-      })),
+    ...instalments.slice(1).map((i) => ({
+      kind: "PROGRESS" as const,
+      dueDate: addMonths(i.dueDate, -1),
+      beforeInstalment: i.number,
+    })),
     { kind: "FINAL" as const, dueDate: addMonths(periodEnd, 2), beforeInstalment: null },
   ];
 }

@@ -1,4 +1,4 @@
-// The export of approved grants (SPEC §6): 360Giving columns in their order, and one row per grant.
+// The export of approved grants (docs/domain.md §6): 360Giving columns in their order, and one row per grant.
 // Pure: the server streams rows through it into CSV, XLSX and JSON.
 import { TRACK_LABELS } from "./labels";
 
@@ -40,7 +40,7 @@ export type GrantRecord = {
 
 export type Publisher = { prefix: string; funderId: string; funderName: string };
 
-export const grantIdentifier = (prefix: string, referenceNumber: string) =>
+const grantIdentifier = (prefix: string, referenceNumber: string) =>
   `360G-${prefix}-${referenceNumber.replace(/\//g, "-")}`;
 
 /** Track names without the long tail, as programme titles. */

@@ -1,4 +1,4 @@
-// Names of the enumerations of SPEC §3 for forms, pages, letters and exports: Swedish first,
+// Names of the enumerations of docs/domain.md §3 for forms, pages, letters and exports: Swedish first,
 // English second. The type below makes a missing value or a missing translation a compile error.
 import type { Locale } from "@/lib/i18n/config";
 import type {
@@ -206,15 +206,6 @@ export function label<K extends LabelKind>(
 // The Swedish names under the names the pages already use.
 export const TRACK_LABELS = LABELS.sv.track;
 export const VARIANT_LABELS = LABELS.sv.variant;
-export const LEGAL_FORM_LABELS = LABELS.sv.legalForm;
-export const SECTOR_LABELS = LABELS.sv.sector;
-export const FOCUS_AREA_LABELS = LABELS.sv.focusArea;
-export const METHOD_LABELS = LABELS.sv.method;
-export const NEED_BASIS_LABELS = LABELS.sv.needBasis;
-export const BUDGET_CATEGORY_LABELS = LABELS.sv.budgetCategory;
-export const LETTER_STATUS_LABELS = LABELS.sv.letterStatus;
-export const FUNDING_STATUS_LABELS = LABELS.sv.fundingStatus;
-export const DECLARATION_LABELS = LABELS.sv.declaration;
 
 /** `{ value, label }` pairs for selects, radios and checkboxes, in the order of the labels. */
 export const options = <K extends string>(labels: Record<K, string>) =>

@@ -1,4 +1,4 @@
-// The life of an application (SPEC §5). Pure.
+// The life of an application (docs/domain.md §5). Pure.
 export const STATUSES = [
   "DRAFT",
   "SUBMITTED",
@@ -40,7 +40,7 @@ export const formatReferenceNumber = (year: number, sequence: number) =>
   `${year}/${String(sequence).padStart(4, "0")}`;
 
 export type RoundWindow = { status: "PLANNED" | "OPEN" | "CLOSED"; opensAt: Date; closesAt: Date };
-/** Submissions are accepted only while the round is open (SPEC §2). */
+/** Submissions are accepted only while the round is open (docs/domain.md §2). */
 export const roundIsOpen = (round: RoundWindow, now: Date = new Date()) =>
   round.status === "OPEN" &&
   round.opensAt.getTime() <= now.getTime() &&

@@ -1,4 +1,4 @@
-// Assessment and decision rules of SPEC §5: criteria, conflict of interest (jäv), four eyes, budget. Pure.
+// Assessment and decision rules of docs/domain.md §5: criteria, conflict of interest (jäv), four eyes, budget. Pure.
 export const CRITERIA = [
   "NEED",
   "LOCAL_ANCHORING",
@@ -8,7 +8,6 @@ export const CRITERIA = [
   "FOLLOW_UP",
   "GENDER_EQUALITY",
 ] as const;
-export type Criterion = (typeof CRITERIA)[number];
 
 export type ConflictStatus = "NO_CONFLICT" | "DECLARED" | "CONFIRMED" | "LIFTED";
 

@@ -1,4 +1,4 @@
-// Roles of SPEC §1 and where each lands after signing in. Pure: no I/O.
+// Roles of docs/domain.md §1 and where each lands after signing in. Pure: no I/O.
 export const ROLES = ["APPLICANT", "REVIEWER", "DECIDER", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -1,4 +1,4 @@
-// The grant rules of SPEC §4, in one place. Pure: the form's live checklist, submission (the
+// The grant rules of docs/domain.md §4, in one place. Pure: the form's live checklist, submission (the
 // authority) and POST /api/v1/applications/validate all call checkApplication, which returns
 // every problem at once, each with the dotted path of the field to fix and a Swedish message
 // that says what to do.
@@ -52,12 +52,11 @@ export const RULE_CODES = [
   "BUDGET_YEAR_OUTSIDE_PERIOD",
   "BUDGET_MISMATCH",
   "AMOUNT_INVALID",
-  // Not in the table of SPEC §4: checked against the round, which only submission (or a form that knows its round) has.
+  // Not in the table of docs/domain.md §4: checked against the round, which only submission (or a form that knows its round) has.
   "TRACK_NOT_IN_ROUND",
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
-export const WARNING_CODES = ["ORG_NUMBER_GROUP_UNEXPECTED"] as const;
-export type WarningCode = (typeof WARNING_CODES)[number];
+type WarningCode = "ORG_NUMBER_GROUP_UNEXPECTED";
 /** Submission outside the round's opening hours; raised by the submission service, not by these rules. */
 export const ROUND_CLOSED = "ROUND_CLOSED";
 
@@ -75,10 +74,10 @@ export type CheckOptions = {
   round?: RoundSettings | null;
 };
 
-/** Without a round, the longest period of SPEC §2 from 2021 on. */
-export const DEFAULT_LONGEST_PERIOD_MONTHS = 36;
+/** Without a round, the longest period of docs/domain.md §2 from 2021 on. */
+const DEFAULT_LONGEST_PERIOD_MONTHS = 36;
 
-/** The variants each track takes (SPEC §3); INTERVENTION takes none. */
+/** The variants each track takes (docs/domain.md §3); INTERVENTION takes none. */
 export const VARIANTS_OF: Record<Track, readonly (Variant | null)[]> = {
   KNOWLEDGE: ["NEW", "FOLLOW_UP"],
   COLLABORATION: ["COORDINATION", "EXPLORATORY"],
@@ -90,7 +89,7 @@ const ELIGIBLE_FORMS: readonly LegalForm[] = [
   "FOUNDATION",
   "RELIGIOUS_COMMUNITY",
 ];
-// SPEC §4 sets the two-year rule for associations and foundations; religious communities are exempt.
+// docs/domain.md §4 sets the two-year rule for associations and foundations; religious communities are exempt.
 const FORMS_WITH_AGE_RULE: readonly LegalForm[] = ["NONPROFIT_ASSOCIATION", "FOUNDATION"];
 const MUNICIPAL_SECTORS: readonly PartnerContract["sector"][] = [
   "MUNICIPALITY",

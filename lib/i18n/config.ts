@@ -1,5 +1,5 @@
-// Swedish first, English second (Språklagen; SPEC: "the user interface is Swedish first").
-export const LOCALES = ["sv", "en"] as const;
+// Swedish first, English second (Språklagen; docs/domain.md: the interface is Swedish first).
+const LOCALES = ["sv", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "sv";
 export const LOCALE_COOKIE = "NEXT_LOCALE";

@@ -1,4 +1,5 @@
 import { cookies } from "next/headers";
+import type { AbstractIntlMessages } from "next-intl";
 import { getRequestConfig } from "next-intl/server";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from "./config";
 
@@ -9,6 +10,7 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: "Europe/Stockholm",
-    messages: (await import(`../../messages/${locale}.json`)).default,
+    messages: ((await import(`../../messages/${locale}.json`)) as { default: AbstractIntlMessages })
+      .default,
   };
 });

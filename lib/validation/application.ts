@@ -1,5 +1,5 @@
-// The application contract of SPEC §3: the JSON shape of the validation API, of imports and of
-// every frozen version. Shape only — the rules of SPEC §4 live in lib/domain/rules.ts.
+// The application contract of docs/domain.md §3: the JSON shape of the validation API, of imports and of
+// every frozen version. Shape only — the rules of docs/domain.md §4 live in lib/domain/rules.ts.
 // A wrongly shaped payload gives INVALID_FIELD problems with dotted paths and Swedish messages.
 import { z } from "zod";
 import { isIsoDate } from "@/lib/domain/dates";
@@ -89,7 +89,7 @@ const isoDate = z.string().refine(isIsoDate, { message: BAD_DATE });
 /** Amounts are any JSON number: negative or fractional ones are the rule AMOUNT_INVALID, not a shape error. */
 const amount = z.number();
 
-export const LetterOfIntentSchema = z.object({
+const LetterOfIntentSchema = z.object({
   status: z.enum(LETTER_STATUSES),
   // Every field is there, but a letter still waiting for its answer has nothing to put in them,
   // and a signed letter lacking them is the rule LETTER_OF_INTENT_INCOMPLETE: so they may be null.
@@ -101,7 +101,7 @@ export const LetterOfIntentSchema = z.object({
   signedAt: isoDate.nullable(),
 });
 
-export const PartnerSchema = z.object({
+const PartnerSchema = z.object({
   name: requiredText,
   orgNumber: z.string().nullable(),
   sector: z.enum(SECTORS),
@@ -111,7 +111,7 @@ export const PartnerSchema = z.object({
   letterOfIntent: LetterOfIntentSchema.nullable(),
 });
 
-export const ApplicationSchema = z.object({
+const ApplicationSchema = z.object({
   track: z.enum(TRACKS),
   variant: z.enum(VARIANTS).nullable(),
   previousGrantReference: z.string().nullable(),

@@ -14,11 +14,15 @@ const OFFICER_STATUSES = [
   "CLOSED",
 ] as const;
 const one = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (Array.isArray(v) ? v[0] : v === "" ? undefined : v), schema.optional());
+  z.preprocess(
+    (v: unknown) => (Array.isArray(v) ? (v as unknown[])[0] : v === "" ? undefined : v),
+    schema.optional(),
+  );
 const many = <T extends z.ZodType>(schema: T) =>
   z
     .preprocess(
-      (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+      (v: unknown) =>
+        v === undefined || v === "" ? [] : Array.isArray(v) ? (v as unknown[]) : [v],
       z.array(schema),
     )
     .catch([]);

@@ -24,7 +24,7 @@ const wholeKronor = z
   .min(0, "Beloppet kan inte vara negativt.")
   .max(1_000_000_000, "Beloppet är orimligt stort. Kontrollera antalet nollor.");
 
-export const BasicsPart = z.object({
+const BasicsPart = z.object({
   track: z.enum(TRACKS).nullable(),
   variant: z.enum(VARIANTS).nullable(),
   title: text(200),
@@ -34,7 +34,7 @@ export const BasicsPart = z.object({
   periodEnd: optionalDate,
 });
 
-export const AreaPart = z.object({
+const AreaPart = z.object({
   areas: z
     .array(z.object({ municipalityCode: z.string().max(4), name: text(200) }))
     .max(20, "Ange högst 20 områden."),
@@ -43,7 +43,7 @@ export const AreaPart = z.object({
   needBasisDescription: text(),
 });
 
-export const ImplementationPart = z.object({
+const ImplementationPart = z.object({
   methods: z.array(z.enum(METHODS)),
   previousGrantReference: text(50),
   strategicFramework: text(),
@@ -51,7 +51,7 @@ export const ImplementationPart = z.object({
   longTermPlan: text(),
 });
 
-export const PartnerDraft = z.object({
+const PartnerDraft = z.object({
   id: z.string().optional(),
   name: text(300),
   orgNumber: text(20),
@@ -65,11 +65,11 @@ export const PartnerDraft = z.object({
     z.string().trim().email("Ange kontaktpersonens e-postadress, till exempel namn@kommun.se."),
   ]),
 });
-export const PartnersPart = z.object({
+const PartnersPart = z.object({
   partners: z.array(PartnerDraft).max(30, "Ange högst 30 partner."),
 });
 
-export const BudgetPart = z.object({
+const BudgetPart = z.object({
   budget: z
     .array(
       z.object({
@@ -95,7 +95,7 @@ export const BudgetPart = z.object({
   stateAid: z.boolean().nullable(),
 });
 
-export const DeclarationsPart = z.object({
+const DeclarationsPart = z.object({
   declarations: z.object({
     independent: z.boolean(),
     nonProfit: z.boolean(),

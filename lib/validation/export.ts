@@ -5,7 +5,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional()).catch(undefined);
 
 /** Which approved grants to list or export; from the URL, so links can be shared. */
-export const GrantFilterInput = z.object({
+const GrantFilterInput = z.object({
   format: z.enum(["csv", "xlsx", "json"]).catch("csv"),
   round: optional(z.string().max(40)),
   year: optional(z.coerce.number().int().min(2018).max(2100)),

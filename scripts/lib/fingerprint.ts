@@ -21,7 +21,10 @@ const INPUTS = [
 async function* files(entry: string): AsyncGenerator<string> {
   const info = await stat(entry).catch(() => null);
   if (!info) return;
-  if (info.isFile()) return yield entry;
+  if (info.isFile()) {
+    yield entry;
+    return;
+  }
   for (const child of (await readdir(entry)).sort()) {
     if (child === "generated" || child === "node_modules") continue;
     yield* files(path.join(entry, child));

@@ -251,26 +251,22 @@ for (const journey of JOURNEYS)
     await second.getByLabel("Underskriven av (namn och titel)").fill("Lars Holm, rektor");
     await second.getByLabel("Datum för underskriften").fill(`${nextYear - 1}-11-01`);
     if (checks) {
-      await second
-        .getByLabel(/Underskriven avsiktsförklaring/)
-        .setInputFiles({
-          name: "avsikt.pdf",
-          mimeType: "application/pdf",
-          buffer: Buffer.from("inte en pdf alls"),
-        });
+      await second.getByLabel(/Underskriven avsiktsförklaring/).setInputFiles({
+        name: "avsikt.pdf",
+        mimeType: "application/pdf",
+        buffer: Buffer.from("inte en pdf alls"),
+      });
       await second.getByRole("button", { name: "Ladda upp" }).click();
       await expect(second.getByTestId("error-summary")).toContainText("Filen är inte en PDF");
       await expect(second.getByLabel("Underskriven av (namn och titel)")).toHaveValue(
         "Lars Holm, rektor",
       );
     }
-    await second
-      .getByLabel(/Underskriven avsiktsförklaring/)
-      .setInputFiles({
-        name: "avsiktsförklaring gymnasiet.pdf",
-        mimeType: "application/pdf",
-        buffer: PDF,
-      });
+    await second.getByLabel(/Underskriven avsiktsförklaring/).setInputFiles({
+      name: "avsiktsförklaring gymnasiet.pdf",
+      mimeType: "application/pdf",
+      buffer: PDF,
+    });
     await second.getByRole("button", { name: "Ladda upp" }).click();
     await expect(second.getByTestId("letter-status")).toContainText("Underskriven");
 

@@ -50,9 +50,9 @@ export async function startIdentityProvider(options: {
       url: (_ctx: KoaContextWithOIDC, interaction: { uid: string }) =>
         `/interaction/${interaction.uid}`,
     },
-    async findAccount(_ctx: KoaContextWithOIDC, sub: string) {
+    findAccount(_ctx: KoaContextWithOIDC, sub: string) {
       const person = options.people[sub];
-      return person ? { accountId: sub, claims: async () => ({ sub, ...person }) } : undefined;
+      return person ? { accountId: sub, claims: () => ({ sub, ...person }) } : undefined;
     },
     // The relying party is first-party: no consent screen.
     async loadExistingGrant(ctx: KoaContextWithOIDC) {
@@ -70,7 +70,7 @@ export async function startIdentityProvider(options: {
     },
   });
   const callback = provider.callback();
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const match = /^\/interaction\/([^/?]+)(\/login)?/.exec(req.url ?? "");
     if (!match) return callback(req, res);
     try {
@@ -107,7 +107,8 @@ export async function startIdentityProvider(options: {
     } catch (error) {
       res.writeHead(500, { "content-type": "text/plain" }).end(String(error));
     }
-  });
+  };
+  const server = http.createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(options.port, "127.0.0.1", resolve));
   return { issuer, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

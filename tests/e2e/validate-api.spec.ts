@@ -4,6 +4,10 @@ import { demoApplications } from "../../prisma/demo-data";
 // POST /api/v1/applications/validate over real HTTP against the production build.
 const valid = () => structuredClone(demoApplications(new Date().getFullYear() + 1).skarholmen);
 const url = "/api/v1/applications/validate";
+type ValidationBody = {
+  valid: boolean;
+  problems: { code: string; path: string; message: string }[];
+};
 
 test("a valid application answers 200 with no problems", async ({ request }) => {
   const response = await request.post(url, { data: valid() });
@@ -18,7 +22,7 @@ test("a rule-breaking application answers 200 with every problem at once", async
   app.requestedSek = 1;
   const response = await request.post(url, { data: app });
   expect(response.status()).toBe(200);
-  const body = await response.json();
+  const body = (await response.json()) as ValidationBody;
   expect(body.valid).toBe(false);
   const codes = body.problems.map((p: { code: string }) => p.code);
   expect(codes).toEqual(
@@ -45,7 +49,7 @@ test("a wrongly shaped application answers 400 with one INVALID_FIELD per bad fi
   (app.partners as Record<string, unknown>[])[1].sector = "CHURCH";
   const response = await request.post(url, { data: app });
   expect(response.status()).toBe(400);
-  const body = await response.json();
+  const body = (await response.json()) as ValidationBody;
   expect(body.valid).toBe(false);
   expect(body.problems.map((p: { path: string }) => p.path).sort()).toEqual([
     "partners.1.sector",
@@ -62,6 +66,6 @@ test("a body that is not JSON answers 400", async ({ request }) => {
     headers: { "content-type": "application/json" },
   });
   expect(response.status()).toBe(400);
-  const body = await response.json();
+  const body = (await response.json()) as ValidationBody;
   expect(body.problems[0]).toMatchObject({ code: "INVALID_FIELD" });
 });

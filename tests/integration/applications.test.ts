@@ -78,7 +78,7 @@ describe("submitting an application", () => {
       data: { declNonProfit: false, title: "" },
     });
     await db.partner.deleteMany({ where: { applicationId: draft.id } });
-    const error = await submitApplication(applicant, draft.id).catch((e) => e);
+    const error = await submitApplication(applicant, draft.id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RuleViolation);
     expect((error as RuleViolation).problems.map((p) => p.path)).toEqual(
       expect.arrayContaining(["title"]),
@@ -92,7 +92,9 @@ describe("submitting an application", () => {
     const applicant = await makeUser();
     const closed = await makeRound(false);
     const draft = await makeDraft(applicant, { roundId: closed.id });
-    const error = (await submitApplication(applicant, draft.id).catch((e) => e)) as RuleViolation;
+    const error = (await submitApplication(applicant, draft.id).catch(
+      (e: unknown) => e,
+    )) as RuleViolation;
     expect(error.problems.map((p) => p.code)).toContain("ROUND_CLOSED");
   });
 
@@ -179,7 +181,7 @@ describe("saving a draft", () => {
       cofinancingSek: -1,
       otherFunding: [],
       stateAid: null,
-    }).catch((e) => e)) as RuleViolation;
+    }).catch((e: unknown) => e)) as RuleViolation;
     expect(error).toBeInstanceOf(RuleViolation);
     expect(error.problems).toEqual(
       expect.arrayContaining([

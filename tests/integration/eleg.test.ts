@@ -90,7 +90,7 @@ describe("sign-in with e-legitimation (OIDC)", () => {
         provider: "credentials",
         type: "credentials",
         providerAccountId: "x",
-      } as Account),
+      }),
     ).toBe(true);
   });
 });

@@ -44,7 +44,7 @@ async function approved(
   };
 }
 
-describe("export of approved grants (SPEC §6)", () => {
+describe("export of approved grants (docs/domain.md §6)", () => {
   it("writes CSV with BOM, the 360Giving columns in order, every approved grant and nothing else", async () => {
     const round = await makeRound();
     const a = await approved(round.id, "Mötesplats för äldre i Årsta", 450_000);
@@ -86,7 +86,7 @@ describe("export of approved grants (SPEC §6)", () => {
     const a = await approved(round.id, "Trygghet i Navestad", 90_000);
     const json = JSON.parse(
       (await read(exportStream("json", { roundId: round.id }))).toString("utf8"),
-    );
+    ) as { grants: unknown[] };
     expect(json.grants).toHaveLength(1);
     expect(json.grants[0]).toMatchObject({
       id: `360G-delmos-${a.reference.replace("/", "-")}`,

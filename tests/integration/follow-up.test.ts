@@ -95,7 +95,7 @@ describe("after the decision", () => {
     const admin = await makeUser(["ADMIN"]);
     const chunks: Buffer[] = [];
     for await (const chunk of await paymentFile(admin, "2000-01-01", "2100-01-01"))
-      chunks.push(Buffer.from(chunk));
+      chunks.push(Buffer.from(chunk as Buffer | string));
     const csv = Buffer.concat(chunks).toString("utf8");
     expect(csv).toContain(
       "Diarienummer,Organisation,Organisationsnummer,Kontotyp,Konto,Belopp,Förfallodag",
@@ -112,7 +112,7 @@ describe("after the decision", () => {
       data: { payoutAccount: "5402-9682" },
     });
     const error = (await releaseInstalment(officer, grant.instalments[0].id).catch(
-      (e) => e,
+      (e: unknown) => e,
     )) as RuleViolation;
     expect(error.problems[0].message).toContain("kontrollsiffra");
   });
@@ -126,7 +126,7 @@ describe("after the decision", () => {
       final.version,
       { ...report, spending: { STAFF: 400_000 } },
       true,
-    ).catch((e) => e)) as RuleViolation;
+    ).catch((e: unknown) => e)) as RuleViolation;
     expect(error.problems.map((p) => p.message).join(" ")).toContain(
       "större än det beviljade beloppet",
     );

@@ -184,7 +184,7 @@ describe("uploaded letters of intent", () => {
       Buffer.from("GIF89a........"),
       "avsikt.pdf",
       upload,
-    ).catch((e) => e)) as RuleViolation;
+    ).catch((e: unknown) => e)) as RuleViolation;
     expect(notPdf.problems[0]).toMatchObject({ code: "FILE_NOT_PDF", path: "file" });
     const big = Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]);
     const tooBig = (await uploadLetter(
@@ -194,7 +194,7 @@ describe("uploaded letters of intent", () => {
       big,
       "stor.pdf",
       upload,
-    ).catch((e) => e)) as RuleViolation;
+    ).catch((e: unknown) => e)) as RuleViolation;
     expect(tooBig.problems[0]).toMatchObject({ code: "FILE_TOO_LARGE" });
     expect(
       await db.storedFile.count({ where: { letters: { some: { partnerId: partner.id } } } }),
@@ -244,7 +244,7 @@ describe("organisations", () => {
       await db.membership.count({ where: { organisationId: org.id, userId: applicant.id } }),
     ).toBe(1);
     const error = (await createOrganisation(await makeUser(), data).catch(
-      (e) => e,
+      (e: unknown) => e,
     )) as RuleViolation;
     expect(error.problems[0]).toMatchObject({ path: "orgNumber" });
   });

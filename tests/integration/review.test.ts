@@ -267,7 +267,7 @@ describe("four-eyes decisions within the budget", () => {
       action: "APPROVE",
       amountSek: 300_000,
       reasons: "Skulle spräcka ramen.",
-    }).catch((e) => e)) as RuleViolation;
+    }).catch((e: unknown) => e)) as RuleViolation;
     expect(error).toBeInstanceOf(RuleViolation);
     expect(error.problems[0]).toMatchObject({ code: "OVER_BUDGET" });
     expect((await db.application.findUniqueOrThrow({ where: { id: second.id } })).status).toBe(
@@ -338,7 +338,7 @@ describe("the officers' dashboard", () => {
     });
     await db.$executeRaw`UPDATE "Application" SET "primaryMunicipalityCode" = '1480', "countyCode" = '14' WHERE id = ${ids[2]}`;
     const { refreshSearchIndex } = await import("@/lib/server/search-index");
-    await refreshSearchIndex(db as never, ids[0]);
+    await refreshSearchIndex(db, ids[0]);
     await declareConflict(officer, ids[3], { hasConflict: false });
     await assign(officer, ids[3]);
     const draft = await makeDraft(await makeUser(), { roundId: round.id });

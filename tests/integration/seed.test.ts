@@ -9,7 +9,7 @@ import type { ApplicationContract } from "@/lib/validation/application";
 describe("the demo seed", () => {
   it("loads the demo world once: every role, both rounds, every status a page needs", async () => {
     const now = new Date("2026-11-24T10:00:00Z");
-    const first = await seedDemo(db as never, now);
+    const first = await seedDemo(db, now);
     expect(first.skipped).toBe(false);
 
     for (const role of ["APPLICANT", "REVIEWER", "DECIDER", "ADMIN"] as const) {

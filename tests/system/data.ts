@@ -23,7 +23,7 @@ export async function withDb<T>(fn: (db: PrismaClient) => Promise<T>): Promise<T
   }
 }
 
-export type Draft = { id: string; title: string };
+type Draft = { id: string; title: string };
 export type Applicant = {
   userId: string;
   email: string;

@@ -66,13 +66,13 @@ export async function waitFor<T>(
   everyMs = 250,
 ): Promise<T> {
   const deadline = Date.now() + limitMs;
-  let last: unknown;
+  let last: string | undefined;
   for (;;) {
     try {
       const value = await check();
       if (value !== undefined) return value;
     } catch (error) {
-      last = error;
+      last = String(error);
     }
     if (Date.now() > deadline)
       throw new Error(
@@ -277,7 +277,7 @@ export async function inBatches<T, R>(
   limit: number,
   fn: (item: T, index: number) => Promise<R>,
 ): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+  const results = new Array<R>(items.length);
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return -- this file builds payloads of the wrong shape on purpose (fields missing, of the wrong type or unknown), so they are untyped JSON edited freely. */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { validateApplication } from "@/lib/domain/rules";
@@ -157,7 +158,9 @@ describe("the shape of the payload (INVALID_FIELD, answered 400)", () => {
     expect(answer.status).toBe(400);
     expect(answer.body).toEqual({
       valid: false,
-      problems: [{ code: "INVALID_FIELD", path, message: expect.stringMatching(message) }],
+      problems: [
+        { code: "INVALID_FIELD", path, message: expect.stringMatching(message) as string },
+      ],
       warnings: [],
     });
   });
@@ -185,7 +188,7 @@ describe("the shape of the payload (INVALID_FIELD, answered 400)", () => {
       status: 400,
       body: {
         valid: false,
-        problems: [{ code: "INVALID_FIELD", path: "", message: expect.any(String) }],
+        problems: [{ code: "INVALID_FIELD", path: "", message: expect.any(String) as string }],
         warnings: [],
       },
     });
@@ -260,7 +263,7 @@ describe("what the shape leaves to the rules (answered 200)", () => {
     expect(answer.body.problems.map((p) => p.code)).toContain(code);
   });
 
-  it("allows null exactly where SPEC §3 allows it", () => {
+  it("allows null exactly where docs/domain.md §3 allows it", () => {
     const app = changed(validApplication("INTERVENTION", null), (a) => {
       Object.assign(a, { variant: null, previousGrantReference: null, strategicFramework: null });
       a.partners[1].orgNumber = null;

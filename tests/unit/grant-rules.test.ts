@@ -340,14 +340,14 @@ const CASES: Case[] = [
   ],
 ];
 
-describe("every rule of SPEC §4", () => {
+describe("every rule of docs/domain.md §4", () => {
   it.each(CASES)("%s at %s", (code, path, base, change) => {
     const result = check(changed(base, change));
     expect(result.valid).toBe(false);
     expect(result.problems, JSON.stringify(result.problems)).toContainEqual({
       code,
       path,
-      message: expect.stringMatching(/[a-zåäö]{3}.*\.$/i),
+      message: expect.stringMatching(/[a-zåäö]{3}.*\.$/i) as string,
     });
   });
 
@@ -535,7 +535,7 @@ describe("boundaries", () => {
       {
         code: "TRACK_NOT_IN_ROUND",
         path: "track",
-        message: expect.stringContaining("direkta insatser"),
+        message: expect.stringContaining("direkta insatser") as string,
       },
     ]);
     expect(
@@ -555,7 +555,7 @@ describe("the organisation-number group warning", () => {
       {
         code: "ORG_NUMBER_GROUP_UNEXPECTED",
         path: "applicant.orgNumber",
-        message: expect.stringContaining("börjar med 8"),
+        message: expect.stringContaining("börjar med 8") as string,
       },
     ]);
   });
@@ -694,7 +694,7 @@ const validApplicationArb: fc.Arbitrary<ApplicationContract> = fc
       }),
   );
 
-// The rules that belong to one track or variant (SPEC §4), and which kinds of application they apply to.
+// The rules that belong to one track or variant (docs/domain.md §4), and which kinds of application they apply to.
 const TRACK_ONLY: Partial<Record<RuleCode, (t: Track, v: Variant | null) => boolean>> = {
   MUNICIPAL_ANCHORING_REQUIRED: (t) => t === "KNOWLEDGE",
   METHOD_REQUIRED: (t) => t === "KNOWLEDGE",

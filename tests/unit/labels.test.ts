@@ -36,7 +36,7 @@ describe.each(["sv", "en"] as const)("labels in %s", (locale) => {
   });
 });
 
-it("names the tracks as SPEC §3 does", () => {
+it("names the tracks as docs/domain.md §3 does", () => {
   expect(label("sv", "track", "KNOWLEDGE")).toBe("Kunskaps- och metodutveckling");
   expect(label("en", "track", "KNOWLEDGE")).toBe("Developing knowledge and methods");
   expect(TRACK_LABELS).toBe(LABELS.sv.track);

@@ -8,7 +8,7 @@ import {
   STATUSES,
 } from "@/lib/domain/lifecycle";
 
-describe("the life of an application (SPEC §5)", () => {
+describe("the life of an application (docs/domain.md §5)", () => {
   it.each([
     ["DRAFT", "SUBMITTED"],
     ["SUBMITTED", "IN_REVIEW"],
