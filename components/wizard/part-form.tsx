@@ -1,19 +1,12 @@
 "use client";
-import {
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-} from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { checkDraft, fieldId, partOf, type DraftContract } from "@/lib/domain/application-parts";
 import { mergeDraft, patchFromPart, type LettersById } from "@/lib/domain/draft-patch";
 import type { Problem, RoundSettings } from "@/lib/domain/rules";
-import { PART_SCHEMAS, type PartData, type PartName } from "@/lib/validation/draft";
+import type { PartData, PartName } from "@/lib/validation/draft";
+import { checkPartFields, contractPath, type KeptFields } from "@/lib/validation/draft-fields";
 import type { ActionResult } from "@/lib/server/action";
 import { Checklist } from "./checklist";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -23,42 +16,48 @@ export type PartFormProps<P extends PartName> = {
   applicationId: string;
   part: P;
   version: number;
+  /** The part as the person left it, invalid values included. */
   initial: PartData<P>;
   draft: DraftContract;
   letters: LettersById;
   round: RoundSettings;
   today: string;
-  /** Saves one part of the draft; answers with the application's new version. */
+  /** Saves one part of the draft field by field; answers with the new version and what was kept. */
   saveDraft: (
     applicationId: string,
     version: number,
     part: P,
     data: unknown,
-  ) => Promise<ActionResult<number>>;
+  ) => Promise<ActionResult<{ version: number; kept: KeptFields }>>;
 };
 
-type SaveState = "saved" | "unsaved" | "saving" | "error" | "conflict";
+type SaveState =
+  "saved" | "unsaved" | "saving" | "retrying" | "offline" | "invalid" | "error" | "conflict";
 
-// A part's field names that differ from the contract's paths (the checklist speaks in contract paths).
-const ALIASES: Record<string, string> = {
-  periodStart: "period.start",
-  periodEnd: "period.end",
-  needBasisKind: "needBasis",
-  needBasisDescription: "needBasis",
-  foundedOn: "applicant.foundedOn",
-};
-const contractPath = (path: string) => ALIASES[path] ?? path;
+const AUTOSAVE_DELAY_MS = 800;
+const RETRY_DELAYS_MS = [2_000, 4_000, 8_000, 15_000, 30_000];
+
+/** The kept invalid values as messages by field, in the contract's paths. */
+const messagesOf = (kept: KeptFields) =>
+  Object.fromEntries(Object.entries(kept).map(([path, f]) => [contractPath(path), f.message]));
 
 /**
- * Holds one part of the application while it is edited: saves to the server as the person types
- * (debounced) and when they leave, guards against stale copies (optimistic version), and runs the
- * rules live on the unsaved state.
+ * Holds one part of the application while it is edited. It saves in the background as the person
+ * types (debounced) and when they leave, one save at a time, and never touches what is on screen:
+ * the fields keep their values, focus and caret whatever a save answers. Each valid field is
+ * saved; an invalid one is kept as typed and shown with its message. A failed save (offline, a
+ * fault of ours) is retried with growing pauses; a stale copy (optimistic version) is reported.
  */
 export function usePartForm<P extends PartName>(props: PartFormProps<P>) {
   const { applicationId, part, draft, letters, round, today, saveDraft } = props;
   const [data, setData] = useState<PartData<P>>(props.initial);
-  const [state, setState] = useState<SaveState>("saved");
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>(() =>
+    messagesOf(checkPartFields(part, props.initial, props.initial).kept),
+  );
+  const [state, setState] = useState<SaveState>(() =>
+    Object.keys(fieldErrors).length ? "invalid" : "saved",
+  );
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [showAll, setShowAll] = useState(false);
@@ -66,43 +65,51 @@ export function usePartForm<P extends PartName>(props: PartFormProps<P>) {
   const latest = useRef(data);
   const inFlight = useRef<Promise<boolean> | null>(null);
   const dirty = useRef(false);
-  // Kept in step with what is on screen, for the save that compares what it sent with what is there now.
-  useLayoutEffect(() => {
-    latest.current = data;
-  }, [data]);
+  const attempt = useRef(0);
+  const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const saveRef = useRef<() => Promise<boolean>>(() => Promise.resolve(true));
 
   const save = useCallback(async (): Promise<boolean> => {
-    if (inFlight.current) await inFlight.current;
+    while (inFlight.current) await inFlight.current;
     if (!dirty.current) return true;
-    const parsed = PART_SCHEMAS[part].safeParse(latest.current);
-    if (!parsed.success) {
-      const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues)
-        errors[contractPath(issue.path.join("."))] ??= issue.message;
-      setServerErrors(errors);
-      setState("error");
-      return false;
-    }
+    if (retryTimer.current) clearTimeout(retryTimer.current);
+    retryTimer.current = null;
     dirty.current = false;
-    setState("saving");
     const sent = latest.current;
+    setState("saving");
     inFlight.current = (async () => {
-      const result = await saveDraft(applicationId, version.current, part, sent);
-      if (result.ok) {
-        version.current = result.value;
-        setServerErrors({});
-        setMessage(null);
-        setState(latest.current === sent ? "saved" : "unsaved");
-        if (latest.current !== sent) dirty.current = true;
-        return true;
-      }
-      dirty.current = true;
-      setServerErrors(
-        Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [contractPath(k), v])),
+      const result = await saveDraft(applicationId, version.current, part, sent).catch(
+        () => null, // the request never reached us: offline or a broken connection
       );
-      setMessage(result.message);
-      setState(result.conflict ? "conflict" : "error");
-      return false;
+      if (!result || (!result.ok && result.retry)) {
+        // Nothing typed is lost: the same state is sent again after a pause, or at once when the
+        // browser is back online.
+        dirty.current = true;
+        const delay = RETRY_DELAYS_MS[Math.min(attempt.current, RETRY_DELAYS_MS.length - 1)];
+        attempt.current += 1;
+        setState(typeof navigator !== "undefined" && !navigator.onLine ? "offline" : "retrying");
+        retryTimer.current = setTimeout(() => void saveRef.current(), delay);
+        return false;
+      }
+      attempt.current = 0;
+      if (!result.ok) {
+        dirty.current = result.conflict === true;
+        setFieldErrors(
+          Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [contractPath(k), v])),
+        );
+        setMessage(result.message);
+        setState(result.conflict ? "conflict" : "error");
+        return false;
+      }
+      version.current = result.value.version;
+      const errors = messagesOf(result.value.kept);
+      setFieldErrors(errors);
+      setMessage(null);
+      setSavedAt(new Date());
+      const changedMeanwhile = latest.current !== sent;
+      if (changedMeanwhile) dirty.current = true;
+      setState(changedMeanwhile ? "unsaved" : Object.keys(errors).length ? "invalid" : "saved");
+      return Object.keys(errors).length === 0;
     })();
     try {
       return await inFlight.current;
@@ -111,24 +118,42 @@ export function usePartForm<P extends PartName>(props: PartFormProps<P>) {
     }
   }, [applicationId, part, saveDraft]);
 
+  // The retry timer and the online event call the newest save.
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
+
   const update = useCallback((patch: Partial<PartData<P>>) => {
     dirty.current = true;
     setState((s) => (s === "conflict" ? s : "unsaved"));
-    setData((d) => ({ ...d, ...patch }));
+    setData((d) => {
+      const next = { ...d, ...patch };
+      latest.current = next;
+      return next;
+    });
   }, []);
 
-  // Save a moment after typing stops, and warn before leaving with unsaved changes.
+  // Save a moment after typing stops; retry at once when the connection comes back; warn before
+  // leaving with something unsaved.
   useEffect(() => {
-    if (!dirty.current || state === "conflict") return;
-    const timer = setTimeout(() => void save(), 800);
+    if (!dirty.current || state !== "unsaved") return;
+    const timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [data, save, state]);
   useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => {
-      if (dirty.current) event.preventDefault();
+    const online = () => {
+      if (dirty.current) void saveRef.current();
     };
+    const warn = (event: BeforeUnloadEvent) => {
+      if (dirty.current || inFlight.current) event.preventDefault();
+    };
+    window.addEventListener("online", online);
     window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
+    return () => {
+      window.removeEventListener("online", online);
+      window.removeEventListener("beforeunload", warn);
+      if (retryTimer.current) clearTimeout(retryTimer.current);
+    };
   }, []);
 
   const problems = useMemo(
@@ -139,7 +164,7 @@ export function usePartForm<P extends PartName>(props: PartFormProps<P>) {
   const problemAt = (path: string) =>
     partProblems.find((p) => p.path === path || p.path.startsWith(`${path}.`))?.message;
   const error = (path: string) =>
-    serverErrors[path] ?? (showAll || touched.has(path) ? problemAt(path) : undefined);
+    fieldErrors[path] ?? (showAll || touched.has(path) ? problemAt(path) : undefined);
   const touch = (path: string) => setTouched((t) => (t.has(path) ? t : new Set(t).add(path)));
 
   return {
@@ -147,8 +172,9 @@ export function usePartForm<P extends PartName>(props: PartFormProps<P>) {
     update,
     save,
     state,
+    savedAt,
     message,
-    serverErrors,
+    serverErrors: fieldErrors,
     problems,
     partProblems,
     error,
@@ -162,6 +188,7 @@ export function usePartForm<P extends PartName>(props: PartFormProps<P>) {
 /** What the frame around a part needs of its form, whichever part it is. */
 export type PartForm = {
   state: SaveState;
+  savedAt: Date | null;
   message: string | null;
   serverErrors: Record<string, string>;
   partProblems: Problem[];
@@ -170,6 +197,12 @@ export type PartForm = {
   applicationId: string;
   part: PartName;
 };
+
+const clockTime = new Intl.DateTimeFormat("sv-SE", {
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "Europe/Stockholm",
+});
 
 export function PartFrame({
   form,
@@ -211,9 +244,13 @@ export function PartFrame({
         aria-live="polite"
         data-testid="save-state"
         data-state={form.state}
-        className={`mb-6 inline-block rounded px-3 py-1 text-sm font-semibold ${form.state === "saved" ? "bg-[#e6f2ec] text-success" : form.state === "error" || form.state === "conflict" ? "bg-[#f6d7d2] text-error" : "bg-surface"}`}
+        className={`mb-6 inline-block rounded px-3 py-1 text-sm font-semibold ${form.state === "saved" ? "bg-[#e6f2ec] text-success" : ["error", "conflict", "invalid", "retrying", "offline"].includes(form.state) ? "bg-[#f6d7d2] text-error" : "bg-surface"}`}
       >
-        {t(`saveState.${form.state}`)}
+        {form.state === "saved"
+          ? form.savedAt
+            ? t("saveState.saved", { time: clockTime.format(form.savedAt) })
+            : t("saveState.upToDate")
+          : t(`saveState.${form.state}`)}
       </p>
       {form.state === "conflict" ? (
         <div className="mb-6 border-4 border-error p-4" data-testid="conflict">

@@ -15,7 +15,14 @@ import { logger } from "./logger";
 // its fields, plus one sentence for the top of the page. Nothing the user typed is lost.
 export type ActionResult<T = undefined> =
   | { ok: true; value: T }
-  | { ok: false; message: string; errors: Record<string, string>; conflict?: boolean };
+  | {
+      ok: false;
+      message: string;
+      errors: Record<string, string>;
+      conflict?: boolean;
+      /** A failure of ours, not of the input: the same request may succeed later. */
+      retry?: boolean;
+    };
 
 export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
   try {
@@ -25,12 +32,7 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T
   }
 }
 
-export function toActionError(error: unknown): {
-  ok: false;
-  message: string;
-  errors: Record<string, string>;
-  conflict?: boolean;
-} {
+export function toActionError(error: unknown): Extract<ActionResult, { ok: false }> {
   if (error instanceof RuleViolation) {
     const errors: Record<string, string> = {};
     for (const p of error.problems) errors[p.path] ??= p.message;
@@ -48,6 +50,7 @@ export function toActionError(error: unknown): {
     ok: false,
     message: "Något gick fel hos oss. Det du har sparat finns kvar. Försök igen om en stund.",
     errors: {},
+    retry: true,
   };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import {
   getForApplicant,
+  partAsTyped,
   saveDraftPart,
   submitApplication,
   withdrawApplication,
@@ -146,8 +147,8 @@ describe("saving a draft", () => {
       periodStart: "2027-01-01",
       periodEnd: "2027-12-31",
     };
-    const v2 = await saveDraftPart(applicant, draft.id, 1, "grunduppgifter", basics);
-    expect(v2).toBe(2);
+    const saved = await saveDraftPart(applicant, draft.id, 1, "grunduppgifter", basics);
+    expect(saved).toEqual({ version: 2, kept: {} });
     await expect(
       saveDraftPart(applicant, draft.id, 1, "grunduppgifter", { ...basics, title: "Gammal flik" }),
     ).rejects.toBeInstanceOf(Conflict);
@@ -173,27 +174,113 @@ describe("saving a draft", () => {
     );
   });
 
-  it("refuses badly typed input with Swedish messages at the field", async () => {
+  it("saves every valid field and keeps each invalid one as typed until it is fixed", async () => {
     const applicant = await makeUser();
     const draft = await makeDraft(applicant);
-    const error = (await saveDraftPart(applicant, draft.id, 1, "budget", {
-      budget: [{ year: 2027, category: "STAFF", amountSek: 12.5, description: "" }],
+    const typed = {
+      budget: [
+        { year: 2027, category: "STAFF" as const, amountSek: 12.5, description: "Ledare" },
+        { year: 2028, category: "PREMISES" as const, amountSek: 40000, description: "Lokal" },
+      ],
       cofinancingSek: -1,
       otherFunding: [],
-      stateAid: null,
+      stateAid: true,
+    };
+    const [firstLine] = await db.budgetLine.findMany({
+      where: { applicationId: draft.id },
+      orderBy: { position: "asc" },
+    });
+    const saved = await saveDraftPart(applicant, draft.id, 1, "budget", typed);
+    expect(saved.version).toBe(2);
+    expect(saved.kept).toEqual({
+      "budget.0.amountSek": {
+        value: 12.5,
+        message: "Ange beloppet i hela kronor, utan decimaler.",
+      },
+      cofinancingSek: { value: -1, message: "Beloppet kan inte vara negativt." },
+    });
+    // The valid fields are in the columns; the invalid ones keep their last valid value there.
+    const app = await db.application.findUniqueOrThrow({
+      where: { id: draft.id },
+      include: { budgetLines: { orderBy: { position: "asc" } } },
+    });
+    expect(app.stateAid).toBe(true);
+    expect(app.budgetLines.map((b) => [b.description, b.amountSek])).toEqual([
+      ["Ledare", firstLine.amountSek],
+      ["Lokal", 40000],
+    ]);
+    // A reload shows the part as it was typed, and the application cannot be submitted.
+    const reloaded = await getForApplicant(applicant, draft.id);
+    expect(partAsTyped(reloaded, "budget")).toMatchObject({
+      cofinancingSek: -1,
+      budget: [{ amountSek: 12.5, description: "Ledare" }, { amountSek: 40000 }],
+    });
+    const refusal = (await submitApplication(applicant, draft.id).catch(
+      (e: unknown) => e,
+    )) as RuleViolation;
+    expect(refusal).toBeInstanceOf(RuleViolation);
+    expect(refusal.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: "INVALID_FIELD", path: "cofinancingSek" }),
+      ]),
+    );
+    // Fixed: nothing is kept any more.
+    const fixed = await saveDraftPart(applicant, draft.id, 2, "budget", {
+      ...typed,
+      budget: [{ ...typed.budget[0], amountSek: 300000 }, typed.budget[1]],
+      cofinancingSek: 0,
+    });
+    expect(fixed.kept).toEqual({});
+    const after = await db.application.findUniqueOrThrow({ where: { id: draft.id } });
+    expect(after.draftInput).toBeNull();
+    expect(after.requestedSek).toBe(340000);
+  });
+
+  it("refuses a part beyond the hard caps whole, and saves nothing of it", async () => {
+    const applicant = await makeUser();
+    const draft = await makeDraft(applicant);
+    const error = (await saveDraftPart(applicant, draft.id, 1, "grunduppgifter", {
+      track: null,
+      variant: null,
+      title: "Ny titel",
+      summary: "x".repeat(20_001),
+      focusAreas: [],
+      periodStart: "",
+      periodEnd: "",
     }).catch((e: unknown) => e)) as RuleViolation;
     expect(error).toBeInstanceOf(RuleViolation);
-    expect(error.problems).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({
-          path: "budget.0.amountSek",
-          message: "Ange beloppet i hela kronor, utan decimaler.",
-        }),
-        expect.objectContaining({
-          path: "cofinancingSek",
-          message: "Beloppet kan inte vara negativt.",
-        }),
-      ]),
+    const app = await db.application.findUniqueOrThrow({ where: { id: draft.id } });
+    expect([app.version, app.title]).toEqual([1, "Mötesplats Skärholmen"]);
+  });
+
+  it("creates a new partner under the id the browser gave it, and refuses another application's id", async () => {
+    const applicant = await makeUser();
+    const draft = await makeDraft(applicant);
+    const other = await makeDraft(await makeUser());
+    const foreign = await db.partner.findFirstOrThrow({ where: { applicationId: other.id } });
+    const row = {
+      id: "0b6f3c0e-5a4e-4c1e-9d7a-3f1f2e9c8b7a",
+      name: "Ny partner",
+      orgNumber: "",
+      sector: "CIVIL_SOCIETY" as const,
+      localAnchoring: true,
+      role: "",
+      activities: "",
+      contactName: "",
+      contactEmail: "",
+    };
+    await saveDraftPart(applicant, draft.id, 1, "partner", { partners: [row] });
+    // Saved again under the same id: the same row, not a second one.
+    await saveDraftPart(applicant, draft.id, 2, "partner", {
+      partners: [{ ...row, name: "Ny partner, ändrad" }],
+    });
+    const partners = await db.partner.findMany({ where: { applicationId: draft.id } });
+    expect(partners.map((p) => [p.id, p.name])).toEqual([[row.id, "Ny partner, ändrad"]]);
+    await expect(
+      saveDraftPart(applicant, draft.id, 3, "partner", { partners: [{ ...row, id: foreign.id }] }),
+    ).rejects.toBeInstanceOf(RuleViolation);
+    expect((await db.partner.findUniqueOrThrow({ where: { id: foreign.id } })).applicationId).toBe(
+      other.id,
     );
   });
 

@@ -10,3 +10,4 @@ export { saveDraftPart } from "./save-draft-part";
 export { roundSettings, submitApplication } from "./submit";
 export { withdrawApplication } from "./withdraw";
 export { timelineFor } from "./timeline";
+export { draftOf, keptDraft, partAsTyped, roundOf } from "./wizard-data";

@@ -3,10 +3,12 @@ import { db, type Tx } from "../db";
 import type { Actor } from "../actor";
 import { Conflict, Forbidden, NotFound, RuleViolation } from "../errors";
 import { dateOnly } from "../application-contract";
+import { keptDraft, partData } from "./wizard-data";
 import { applicantMayEdit } from "@/lib/domain/lifecycle";
-import { PART_SCHEMAS, type PartName, type PartData } from "@/lib/validation/draft";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { getForApplicant } from "./get-for-applicant";
+import type { PartName, PartData } from "@/lib/validation/draft";
+import { checkPartFields, hardCapProblem, type KeptFields } from "@/lib/validation/draft-fields";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { getForApplicant, type ApplicantApplication } from "./get-for-applicant";
 
 function assertEditable(app: { status: string }) {
   if (!applicantMayEdit(app.status as never))
@@ -35,29 +37,48 @@ async function bumpVersion(
 
 const orNull = (s: string) => (s.trim() === "" ? null : s);
 
-/** Saves one part of a draft (or of an application under completion). Returns the new version. */
+/**
+ * Saves one part of a draft (or of an application under completion), field by field: every valid
+ * field is written, and each invalid value is kept as typed, with its message, in `draftInput`
+ * until it is fixed. Preconditions: the actor is a member and the application is editable.
+ * Returns the new version and the kept invalid values.
+ */
 export async function saveDraftPart<P extends PartName>(
   actor: Actor,
   id: string,
   expectedVersion: number,
   part: P,
   raw: unknown,
-): Promise<number> {
-  const parsed = PART_SCHEMAS[part].safeParse(raw);
-  if (!parsed.success) {
-    throw new RuleViolation(
-      parsed.error.issues.map((i) => ({
-        code: "INVALID_FIELD",
-        path: i.path.join("."),
-        message: i.message,
-      })),
-    );
-  }
+): Promise<{ version: number; kept: KeptFields }> {
+  const tooLarge = hardCapProblem(raw);
+  if (tooLarge) throw new RuleViolation([{ code: "INVALID_FIELD", path: "", message: tooLarge }]);
   const app = await getForApplicant(actor, id);
   assertEditable(app);
-  const input = parsed.data as PartData<P>;
+  const { data, kept } = checkPartFields(part, raw, partData(app, part) as PartData<P>);
+  const input = data;
+  const others = keptDraft(app);
+  delete others[part];
+  const keptInput = Object.keys(kept).length ? { ...others, [part]: kept } : others;
+  const draftInput = Object.keys(keptInput).length
+    ? (keptInput as Prisma.InputJsonValue)
+    : Prisma.DbNull;
 
-  return db.$transaction(async (tx) => {
+  const version = await db.$transaction(async (tx) => {
+    await tx.application.update({ where: { id }, data: { draftInput } });
+    return savePart(tx, app, expectedVersion, part, input);
+  });
+  return { version, kept };
+}
+
+async function savePart<P extends PartName>(
+  tx: Tx,
+  app: ApplicantApplication,
+  expectedVersion: number,
+  part: P,
+  input: PartData<P>,
+): Promise<number> {
+  const id = app.id;
+  {
     switch (part) {
       case "grunduppgifter": {
         const d = input as PartData<"grunduppgifter">;
@@ -125,7 +146,11 @@ export async function saveDraftPart<P extends PartName>(
           };
           if (p.id && app.partners.some((existing) => existing.id === p.id))
             await tx.partner.update({ where: { id: p.id }, data });
-          else await tx.partner.create({ data: { ...data, applicationId: id } });
+          else if (p.id && (await tx.partner.count({ where: { id: p.id } })))
+            throw new RuleViolation([
+              { code: "INVALID_FIELD", path: `partners.${position}`, message: "Okänd partner." },
+            ]);
+          else await tx.partner.create({ data: { ...data, id: p.id, applicationId: id } });
         }
         return version;
       }
@@ -170,5 +195,5 @@ export async function saveDraftPart<P extends PartName>(
       default:
         throw new NotFound();
     }
-  });
+  }
 }

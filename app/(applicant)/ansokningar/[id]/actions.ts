@@ -23,9 +23,9 @@ export async function saveDraftPartAction(
         { code: "INVALID_FIELD", path: "part", message: "Okänd del av ansökan." },
       ]);
     const actor = await requireActor();
-    const next = await saveDraftPart(actor, applicationId, version, part, data);
-    revalidatePath(`/ansokningar/${applicationId}`, "layout");
-    return next;
+    // No revalidation: the form on screen is the newest copy, and the other pages of the
+    // application are rendered afresh when the person goes to them.
+    return saveDraftPart(actor, applicationId, version, part, data);
   });
 }
 

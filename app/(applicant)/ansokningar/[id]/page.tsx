@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageRole, type Actor } from "@/lib/server/actor";
-import { getForApplicant, timelineFor } from "@/lib/server/applications";
+import { draftOf, getForApplicant, keptDraft, roundOf, timelineFor } from "@/lib/server/applications";
 import { orNotFound } from "@/lib/server/page";
-import { draftOf, roundOf } from "@/lib/server/wizard-data";
+import { keptProblems } from "@/lib/validation/draft-fields";
+
 import {
   checkDraft,
   partStatuses,
@@ -100,11 +101,16 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
 
 async function TaskList({ app }: { app: Awaited<ReturnType<typeof getForApplicant>> }) {
   const { draft } = draftOf(app);
-  const problems = checkDraft(draft, { today: todayInStockholm(), round: roundOf(app) });
+  // Values typed but not valid yet count as problems of their part until they are fixed.
+  const kept = keptDraft(app);
+  const problems = [
+    ...checkDraft(draft, { today: todayInStockholm(), round: roundOf(app) }),
+    ...keptProblems(kept),
+  ];
   const statuses = partStatuses(
     draft,
     problems,
-    app.status === "COMPLEMENT_REQUESTED" ? new Set(PARTS) : new Set<Part>(),
+    app.status === "COMPLEMENT_REQUESTED" ? new Set(PARTS) : new Set(Object.keys(kept) as Part[]),
   );
   const t = await getTranslations("applications");
   const tw = await getTranslations("wizard");

@@ -1,9 +1,8 @@
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/server/actor";
-import { getForApplicant } from "@/lib/server/applications";
+import { draftOf, getForApplicant, partAsTyped, roundOf } from "@/lib/server/applications";
 import { orNotFound } from "@/lib/server/page";
-import { draftOf, partData, roundOf } from "@/lib/server/wizard-data";
 import { PARTS, type Part } from "@/lib/domain/application-parts";
 import { applicantMayEdit } from "@/lib/domain/lifecycle";
 import { todayInStockholm } from "@/lib/domain/dates";
@@ -44,13 +43,13 @@ export default async function PartPage({
   if (!applicantMayEdit(app.status)) redirect(`/ansokningar/${id}`);
   const { draft, letters } = draftOf(app);
   const Form = FORMS[part as Part] as React.ComponentType<Record<string, unknown>>;
+  // No key that changes with the version: a save must never remount the form being typed in.
   return (
     <Form
-      key={`${id}-${part}-${app.version}`}
       applicationId={id}
       part={part}
       version={app.version}
-      initial={partData(app, part as Part)}
+      initial={partAsTyped(app, part as Part)}
       draft={draft}
       letters={letters}
       round={roundOf(app)}

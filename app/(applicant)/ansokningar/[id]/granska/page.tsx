@@ -2,9 +2,9 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { requirePageRole } from "@/lib/server/actor";
-import { getForApplicant } from "@/lib/server/applications";
+import { draftOf, getForApplicant, roundOf } from "@/lib/server/applications";
 import { orNotFound } from "@/lib/server/page";
-import { draftOf, roundOf } from "@/lib/server/wizard-data";
+
 import { checkDraft, type Part } from "@/lib/domain/application-parts";
 import { applicantMayEdit, roundIsOpen } from "@/lib/domain/lifecycle";
 import { todayInStockholm } from "@/lib/domain/dates";

@@ -1,10 +1,11 @@
 import "server-only";
-import { applicationToContract } from "./application-contract";
-import type { ApplicantApplication } from "./applications";
-import { roundSettings } from "./applications";
+import { applicationToContract } from "../application-contract";
+import type { ApplicantApplication } from "./get-for-applicant";
+import { roundSettings } from "./submit";
 import type { DraftContract, Part } from "@/lib/domain/application-parts";
 import type { LettersById } from "@/lib/domain/draft-patch";
-import type { PartData } from "@/lib/validation/draft";
+import type { PartData, PartName } from "@/lib/validation/draft";
+import { keptDraftOf, withKeptFields, type KeptDraft } from "@/lib/validation/draft-fields";
 import { isoDate } from "@/lib/domain/format";
 
 const iso = (d: Date | null) => (d ? isoDate(d) : "");
@@ -20,7 +21,7 @@ export function draftOf(app: ApplicantApplication): { draft: DraftContract; lett
   return { draft, letters };
 }
 
-/** What each part's form starts from. */
+/** A part's saved values, as the columns hold them (each field's last valid value). */
 export function partData(app: ApplicantApplication, part: Part): PartData<Part> {
   switch (part) {
     case "grunduppgifter":
@@ -95,3 +96,10 @@ export function partData(app: ApplicantApplication, part: Part): PartData<Part> 
 }
 
 export const roundOf = (app: ApplicantApplication) => roundSettings(app.round);
+
+/** The invalid values the applicant typed and has not fixed yet, by part. */
+export const keptDraft = (app: { draftInput: unknown }): KeptDraft => keptDraftOf(app.draftInput);
+
+/** What a part's form starts from: the saved values with the kept invalid ones put back. */
+export const partAsTyped = <P extends PartName>(app: ApplicantApplication, part: P) =>
+  withKeptFields(partData(app, part) as PartData<P>, keptDraft(app)[part] ?? {});
