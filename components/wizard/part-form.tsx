@@ -65,13 +65,15 @@ export function usePartForm<P extends PartName>(props: PartFormProps<P>) {
   const latest = useRef(data);
   const inFlight = useRef<Promise<boolean> | null>(null);
   const dirty = useRef(false);
+  // Whether the last answer kept an invalid value: then the part is saved, but not done.
+  const invalid = useRef(Object.keys(fieldErrors).length > 0);
   const attempt = useRef(0);
   const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const saveRef = useRef<() => Promise<boolean>>(() => Promise.resolve(true));
 
   const save = useCallback(async (): Promise<boolean> => {
     while (inFlight.current) await inFlight.current;
-    if (!dirty.current) return true;
+    if (!dirty.current) return !invalid.current;
     if (retryTimer.current) clearTimeout(retryTimer.current);
     retryTimer.current = null;
     dirty.current = false;
@@ -99,10 +101,12 @@ export function usePartForm<P extends PartName>(props: PartFormProps<P>) {
         );
         setMessage(result.message);
         setState(result.conflict ? "conflict" : "error");
+        invalid.current = true;
         return false;
       }
       version.current = result.value.version;
       const errors = messagesOf(result.value.kept);
+      invalid.current = Object.keys(errors).length > 0;
       setFieldErrors(errors);
       setMessage(null);
       setSavedAt(new Date());
@@ -219,6 +223,9 @@ export function PartFrame({
   const t = useTranslations("wizard");
   const tc = useTranslations("common");
   const [leaving, setLeaving] = useState(false);
+  // Only a failed "save and go back" moves the focus to the summary, never a background save.
+  const [failedLeaves, setFailedLeaves] = useState(0);
+  const statusLine = useRef<HTMLParagraphElement>(null);
   const summary = Object.entries(form.serverErrors).map(([path, message]) => ({
     fieldId: fieldId(path),
     message,
@@ -230,6 +237,8 @@ export function PartFrame({
     const ok = await form.save();
     setLeaving(false);
     if (ok) router.push(`/ansokningar/${form.applicationId}`);
+    else if (Object.keys(form.serverErrors).length) setFailedLeaves((n) => n + 1);
+    else statusLine.current?.focus(); // not saved for want of a connection: say so where focus is
   }
 
   return (
@@ -240,6 +249,8 @@ export function PartFrame({
       <h1 className="text-3xl font-bold">{title}</h1>
       <p className="mt-2 mb-6 max-w-2xl text-lg text-muted">{lead}</p>
       <p
+        ref={statusLine}
+        tabIndex={-1}
         role="status"
         aria-live="polite"
         data-testid="save-state"
@@ -267,7 +278,7 @@ export function PartFrame({
           </Button>
         </div>
       ) : null}
-      <ErrorSummary title={tc("errorSummaryTitle")} items={summary} />
+      <ErrorSummary title={tc("errorSummaryTitle")} items={summary} focusKey={failedLeaves} />
       <Checklist
         problems={form.partProblems}
         applicationId={form.applicationId}

@@ -12,8 +12,39 @@ import {
   TRACKS,
   VARIANTS,
 } from "./application";
+import { limitedText as text } from "./text";
 
-const text = (max = 10_000) => z.string().max(max, `Texten får vara högst ${max} tecken.`);
+/**
+ * The longest text each field takes, in characters. The schemas below and the forms' character
+ * counts (`maxChars`) both read them from here.
+ */
+export const TEXT_LIMITS = {
+  title: 200,
+  summary: 2_000,
+  areaName: 200,
+  needsDescription: 10_000,
+  needBasisDescription: 10_000,
+  previousGrantReference: 50,
+  strategicFramework: 10_000,
+  genderEqualityPerspective: 10_000,
+  longTermPlan: 10_000,
+  partnerName: 300,
+  partnerOrgNumber: 20,
+  partnerRole: 10_000,
+  partnerActivities: 10_000,
+  partnerContactName: 200,
+  budgetDescription: 500,
+  funder: 300,
+  fundingPurpose: 500,
+  letterCompetences: 10_000,
+  letterResources: 10_000,
+  letterContactName: 200,
+  letterSignedBy: 300,
+  declineReason: 2_000,
+  /** Not a schema: the withdrawal's reason is cut to this length by its action. */
+  withdrawReason: 2_000,
+} as const;
+const L = TEXT_LIMITS;
 const optionalDate = z.union([
   z.literal(""),
   z.iso.date({ error: "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2027-01-01." }),
@@ -27,8 +58,8 @@ const wholeKronor = z
 const BasicsPart = z.object({
   track: z.enum(TRACKS).nullable(),
   variant: z.enum(VARIANTS).nullable(),
-  title: text(200),
-  summary: text(2_000),
+  title: text(L.title),
+  summary: text(L.summary),
   focusAreas: z.array(z.enum(FOCUS_AREAS)),
   periodStart: optionalDate,
   periodEnd: optionalDate,
@@ -36,30 +67,34 @@ const BasicsPart = z.object({
 
 const AreaPart = z.object({
   areas: z
-    .array(z.object({ municipalityCode: z.string().max(4), name: text(200) }))
+    .array(z.object({ municipalityCode: z.string().max(4), name: text(L.areaName) }))
     .max(20, "Ange högst 20 områden."),
-  needsDescription: text(),
+  needsDescription: text(L.needsDescription),
   needBasisKind: z.enum(NEED_BASIS_KINDS).nullable(),
-  needBasisDescription: text(),
+  needBasisDescription: text(L.needBasisDescription),
 });
 
 const ImplementationPart = z.object({
   methods: z.array(z.enum(METHODS)),
-  previousGrantReference: text(50),
-  strategicFramework: text(),
-  genderEqualityPerspective: text(),
-  longTermPlan: text(),
+  previousGrantReference: text(L.previousGrantReference),
+  strategicFramework: text(L.strategicFramework),
+  genderEqualityPerspective: text(L.genderEqualityPerspective),
+  longTermPlan: text(L.longTermPlan),
 });
 
 const PartnerDraft = z.object({
-  id: z.string().optional(),
-  name: text(300),
-  orgNumber: text(20),
+  // Given by the browser when the partner is added (crypto.randomUUID), or the saved row's id.
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/)
+    .optional(),
+  name: text(L.partnerName),
+  orgNumber: text(L.partnerOrgNumber),
   sector: z.enum(SECTORS, { error: "Välj vilken sektor partnern tillhör." }),
   localAnchoring: z.boolean(),
-  role: text(),
-  activities: text(),
-  contactName: text(200),
+  role: text(L.partnerRole),
+  activities: text(L.partnerActivities),
+  contactName: text(L.partnerContactName),
   contactEmail: z.union([
     z.literal(""),
     z.string().trim().email("Ange kontaktpersonens e-postadress, till exempel namn@kommun.se."),
@@ -76,7 +111,7 @@ const BudgetPart = z.object({
         year: z.number().int().min(2000).max(2100),
         category: z.enum(BUDGET_CATEGORIES),
         amountSek: wholeKronor,
-        description: text(500),
+        description: text(L.budgetDescription),
       }),
     )
     .max(200),
@@ -84,8 +119,8 @@ const BudgetPart = z.object({
   otherFunding: z
     .array(
       z.object({
-        funder: text(300),
-        purpose: text(500),
+        funder: text(L.funder),
+        purpose: text(L.fundingPurpose),
         amountSek: wholeKronor,
         status: z.enum(FUNDING_STATUSES),
         decisionDate: optionalDate,
@@ -119,11 +154,11 @@ export type PartData<P extends PartName> = z.infer<(typeof PART_SCHEMAS)[P]>;
 
 /** What the partner commits to; the applicant writes it, the partner confirms it (or it stands in an uploaded letter). */
 const letterTerms = {
-  competences: text().refine(
+  competences: text(L.letterCompetences).refine(
     (s) => s.trim() !== "",
     "Beskriv vilken kompetens partnern bidrar med.",
   ),
-  resources: text().refine((s) => s.trim() !== "", "Beskriv vilka resurser partnern bidrar med."),
+  resources: text(L.letterResources).refine((s) => s.trim() !== "", "Beskriv vilka resurser partnern bidrar med."),
   from: z.iso.date({ error: "Ange från vilket datum partnern deltar, till exempel 2027-01-01." }),
   to: z.iso.date({ error: "Ange till vilket datum partnern deltar, till exempel 2029-12-31." }),
 };
@@ -132,7 +167,7 @@ const periodInOrder = { path: ["to"], message: "Slutdatumet ligger före startda
 export const LetterRequest = z
   .object({
     ...letterTerms,
-    contactName: text(200).refine((s) => s.trim() !== "", "Ange kontaktpersonens namn."),
+    contactName: text(L.letterContactName).refine((s) => s.trim() !== "", "Ange kontaktpersonens namn."),
     contactEmail: z
       .string()
       .trim()
@@ -143,7 +178,7 @@ export const LetterRequest = z
 export const LetterUpload = z
   .object({
     ...letterTerms,
-    signedBy: text(300).refine(
+    signedBy: text(L.letterSignedBy).refine(
       (s) => s.trim() !== "",
       "Ange namn och titel på den som har skrivit under.",
     ),
@@ -152,7 +187,7 @@ export const LetterUpload = z
   .refine((v) => v.to >= v.from, periodInOrder);
 
 export const PartnerConfirmation = z.object({
-  signedBy: text(300).refine(
+  signedBy: text(L.letterSignedBy).refine(
     (s) => s.trim().length > 2,
     "Skriv ditt namn och din titel, till exempel Anna Andersson, avdelningschef.",
   ),
@@ -160,5 +195,5 @@ export const PartnerConfirmation = z.object({
 });
 
 export const PartnerDecline = z.object({
-  reason: text(2_000).refine((s) => s.trim().length > 2, "Skriv kort varför ni avböjer."),
+  reason: text(L.declineReason).refine((s) => s.trim().length > 2, "Skriv kort varför ni avböjer."),
 });

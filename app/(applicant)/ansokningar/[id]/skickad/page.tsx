@@ -1,18 +1,28 @@
+import { cache } from "react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/server/actor";
 import { getForApplicant } from "@/lib/server/applications";
 import { orNotFound } from "@/lib/server/page";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("applications.submitted"))("metaTitle") };
-}
+type Props = { params: Promise<{ id: string }> };
 
-export default async function SubmittedPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+/** The confirmation fits the case: a first submission, or a completion (same reference number). */
+const load = cache(async (id: string) => {
   const actor = await requirePageRole(["APPLICANT"]);
   const app = await orNotFound(getForApplicant(actor, id));
-  const completed = app.versions.at(-1)?.reason === "COMPLEMENT";
+  return { actor, app, completed: app.versions.at(-1)?.reason === "COMPLEMENT" };
+});
+
+export async function generateMetadata({ params }: Props) {
+  const { completed } = await load((await params).id);
+  const t = await getTranslations("applications.submitted");
+  return { title: completed ? t("metaTitleComplement") : t("metaTitle") };
+}
+
+export default async function SubmittedPage({ params }: Props) {
+  const { id } = await params;
+  const { actor, app, completed } = await load(id);
   const t = await getTranslations("applications.submitted");
   const ta = await getTranslations("applicant");
   return (
@@ -22,7 +32,7 @@ export default async function SubmittedPage({ params }: { params: Promise<{ id: 
           {completed ? t("titleComplement") : t("titleApplication")}
         </h1>
         <p className="mt-3 text-xl">
-          {t("referenceIntro")}
+          {completed ? t("referenceIntroComplement") : t("referenceIntro")}
           <br />
           <strong className="text-2xl" data-testid="confirmation-reference">
             {app.referenceNumber}
@@ -32,10 +42,12 @@ export default async function SubmittedPage({ params }: { params: Promise<{ id: 
       <p className="mb-4">{t("confirmationSent", { email: actor.email })}</p>
       <h2 className="mb-2 text-2xl font-bold">{t("nextTitle")}</h2>
       <ol className="mb-6 list-decimal space-y-2 pl-6">
-        <li>{t("next1")}</li>
-        <li>{t("next2")}</li>
-        <li>{t("next3")}</li>
-        <li>{t("next4")}</li>
+        {(completed
+          ? (["nextComplement1", "nextComplement2"] as const)
+          : (["next1", "next2", "next3", "next4"] as const)
+        ).map((key) => (
+          <li key={key}>{t(key)}</li>
+        ))}
       </ol>
       <p>
         <Link href={`/ansokningar/${id}`}>{t("goToApplication")}</Link> ·{" "}
