@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { AreaMessages } from "@/components/layout/area-messages";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SiteFooter } from "@/components/layout/site-footer";
+import { FocusMainHeading } from "@/components/layout/focus-main-heading";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,6 +36,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           >
             {children}
           </main>
+          <FocusMainHeading />
           <SiteFooter />
         </AreaMessages>
       </body>

@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
@@ -17,20 +17,31 @@ export function AcceptInvitation({
 }) {
   const router = useRouter();
   const t = useTranslations("organisations.invitation");
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<{ message: string; count: number }>();
   const [pending, setPending] = useState(false);
+  const errorLine = useRef<HTMLParagraphElement>(null);
+  useLayoutEffect(() => {
+    if (error) errorLine.current?.focus();
+  }, [error]);
   async function join() {
     setPending(true);
     const result = await accept(token);
     setPending(false);
-    if (!result.ok) return setError(result.message);
+    if (!result.ok)
+      return setError((e) => ({ message: result.message, count: (e?.count ?? 0) + 1 }));
     router.push(`/organisationer/${result.value}`);
   }
   return (
     <div>
       {error ? (
-        <p className="mb-4 font-semibold text-error" role="alert" id="accept-error">
-          {error}
+        <p
+          ref={errorLine}
+          tabIndex={-1}
+          className="mb-4 font-semibold text-error"
+          role="alert"
+          id="accept-error"
+        >
+          {error.message}
         </p>
       ) : null}
       <Button type="button" disabled={pending} onClick={() => void join()}>

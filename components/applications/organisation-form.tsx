@@ -78,7 +78,7 @@ export function OrganisationForm({
       }}
       className="max-w-2xl"
     >
-      <ErrorSummary title={tc("errorSummaryTitle")} items={items} />
+      <ErrorSummary title={tc("errorSummaryTitle")} items={items} focusKey={errors} />
       <Input
         id="name"
         label={t("name")}

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useLayoutEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/server/action";
@@ -22,10 +22,21 @@ export function StartApplicationForm({
 }) {
   const [state, action, pending] = useActionState(start, null);
   const t = useTranslations("applications.new");
+  // Each failed try (a new state) brings the focus to its message; success leaves the page.
+  const errorLine = useRef<HTMLParagraphElement>(null);
+  useLayoutEffect(() => {
+    if (state && !state.ok) errorLine.current?.focus();
+  }, [state]);
   return (
     <form action={action} className="max-w-xl">
       {state && !state.ok ? (
-        <p className="mb-4 border-l-4 border-error pl-4 font-semibold text-error" id="start-error">
+        <p
+          ref={errorLine}
+          tabIndex={-1}
+          role="alert"
+          className="mb-4 border-l-4 border-error pl-4 font-semibold text-error"
+          id="start-error"
+        >
           {state.message}
         </p>
       ) : null}

@@ -1,9 +1,12 @@
 "use client";
-import { useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/form";
+import { TEXT_LIMITS } from "@/lib/validation/draft";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { focusElement, pageHeading } from "@/components/ui/focus";
 import type { ActionResult } from "@/lib/server/action";
 
 export function WithdrawForm({
@@ -16,8 +19,17 @@ export function WithdrawForm({
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; count: number } | null>(null);
   const [pending, setPending] = useState(false);
+  // Opening moves the focus to the form's heading, cancelling back to the button that opened it.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const wasOpen = useRef(open);
+  useLayoutEffect(() => {
+    if (wasOpen.current === open) return;
+    wasOpen.current = open;
+    if (open) heading.current?.focus();
+    else document.getElementById("withdraw-open")?.focus();
+  }, [open]);
   const t = useTranslations("applications.withdraw");
   const tc = useTranslations("common");
   async function submitWithdrawal() {
@@ -25,12 +37,15 @@ export function WithdrawForm({
     setPending(true);
     const result = await withdraw(applicationId, reason);
     setPending(false);
-    if (!result.ok) return setError(result.message);
+    if (!result.ok)
+      return setError((e) => ({ message: result.message, count: (e?.count ?? 0) + 1 }));
+    // The form goes away with the refresh: the page's heading, beside the new status, keeps the focus.
+    focusElement(pageHeading());
     router.refresh();
   }
   if (!open)
     return (
-      <Button type="button" variant="secondary" onClick={() => setOpen(true)}>
+      <Button id="withdraw-open" type="button" variant="secondary" onClick={() => setOpen(true)}>
         {t("open")}
       </Button>
     );
@@ -42,7 +57,14 @@ export function WithdrawForm({
         void submitWithdrawal();
       }}
     >
-      <h3 className="text-lg font-bold">{t("title")}</h3>
+      <h3 ref={heading} tabIndex={-1} className="text-lg font-bold">
+        {t("title")}
+      </h3>
+      <ErrorSummary
+        title={tc("errorSummaryTitle")}
+        items={error ? [{ fieldId: "withdraw-reason", message: error.message }] : []}
+        focusKey={error?.count ?? 0}
+      />
       <p className="mb-4">{t("text")}</p>
       <TextArea
         id="withdraw-reason"
@@ -51,7 +73,8 @@ export function WithdrawForm({
         rows={3}
         value={reason}
         onChange={setReason}
-        error={error ?? undefined}
+        error={error?.message}
+        maxChars={TEXT_LIMITS.withdrawReason}
       />
       <div className="flex gap-4">
         <Button type="submit" variant="warning" disabled={pending}>

@@ -69,7 +69,7 @@ export function RegisterForm({
   );
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate className="max-w-xl">
-      <ErrorSummary title={tc("errorSummaryTitle")} items={items} />
+      <ErrorSummary title={tc("errorSummaryTitle")} items={items} focusKey={errors} />
       {field("name", "text", "name", t("nameHint"))}
       {field("email", "email", "email")}
       {field("password", "password", "new-password", t("passwordHint"))}

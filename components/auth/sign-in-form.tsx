@@ -72,7 +72,7 @@ export function SignInForm({ next }: { next?: string }) {
   const items = Object.entries(errors).map(([field, key]) => ({ fieldId: field, message: t(key) }));
   return (
     <form onSubmit={(event) => void onSubmit(event)} noValidate className="max-w-xl">
-      <ErrorSummary title={tc("errorSummaryTitle")} items={items} />
+      <ErrorSummary title={tc("errorSummaryTitle")} items={items} focusKey={errors} />
       {step === "password" ? (
         <>
           <TextField

@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/field";
@@ -35,10 +35,20 @@ export function TwoFactorPanel({
     title: string;
     continueHref?: string;
   } | null>(null);
+  // The recovery codes replace the form: the keyboard goes to them.
+  const codes = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (shown) codes.current?.focus();
+  }, [shown]);
 
   if (shown) {
     return (
-      <div role="status" className="max-w-2xl border-l-4 border-accent pl-4">
+      <div
+        ref={codes}
+        tabIndex={-1}
+        role="status"
+        className="max-w-2xl border-l-4 border-accent pl-4"
+      >
         <h2 className="text-xl font-bold">{shown.title}</h2>
         <h3 className="mt-4 text-lg font-bold">{t("recoveryTitle")}</h3>
         <p className="mt-1">{t("recoveryText")}</p>
@@ -147,18 +157,24 @@ function CodeForm({
   const busy = useRef(false);
   const [code, setCode] = useState("");
   const [error, setError] = useState<string | null>(null);
+  // Each failed try brings the focus back to the summary, also when the message is the same.
+  const [failures, setFailures] = useState(0);
   const [pending, setPending] = useState(false);
+  const fail = (message: string) => {
+    setError(message);
+    setFailures((n) => n + 1);
+  };
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     if (busy.current) return;
     const parsed = SecondFactorInput.safeParse({ code });
-    if (!parsed.success) return setError(t(fieldErrors(parsed.error).code ?? "codeRequired"));
+    if (!parsed.success) return fail(t(fieldErrors(parsed.error).code ?? "codeRequired"));
     busy.current = true;
     setPending(true);
     try {
       const result = await action(parsed.data);
-      if (!result.ok) return setError(result.errors.code ?? result.message);
+      if (!result.ok) return fail(result.errors.code ?? result.message);
       setError(null);
       onDone(result.value);
     } finally {
@@ -172,6 +188,7 @@ function CodeForm({
       <ErrorSummary
         title={t("errorSummary")}
         items={error ? [{ fieldId: "totp-code", message: error }] : []}
+        focusKey={failures}
       />
       <TextField
         id="totp-code"

@@ -1,13 +1,14 @@
 "use client";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { spendingProblems, type Spending } from "@/lib/domain/follow-up";
 import { LABELS } from "@/lib/domain/labels";
 import { formatSek, type UiLocale } from "@/lib/domain/format";
 import type { BudgetCategory } from "@/lib/validation/application";
+import { REPORT_TEXT_LIMIT } from "@/lib/validation/follow-up";
 import type { ActionResult } from "@/lib/server/action";
-import { AmountInput, Input, TextArea } from "@/components/ui/form";
+import { AmountInput, TextArea } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 
@@ -71,6 +72,20 @@ export function ReportForm({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [state, setState] = useState<"idle" | "saving" | "saved" | "conflict">("idle");
+  // Only a save the person asked for moves the focus (to the errors, or to "Sparat"); autosave never does.
+  const [asked, setAsked] = useState({ failures: 0, saves: 0 });
+  const savedLine = useRef<HTMLParagraphElement>(null);
+  const messageLine = useRef<HTMLParagraphElement>(null);
+  // A failure without field errors: its message (with field errors, the summary takes the focus).
+  useLayoutEffect(() => {
+    if (asked.failures) messageLine.current?.focus();
+  }, [asked.failures]);
+  const shownSaves = useRef(0);
+  useLayoutEffect(() => {
+    if (asked.saves === shownSaves.current) return;
+    shownSaves.current = asked.saves;
+    savedLine.current?.focus();
+  }, [asked.saves]);
   const current = useRef(version);
   const warnings = useMemo(
     () => spendingProblems(v.spending, grantedSek, budget),
@@ -98,7 +113,7 @@ export function ReportForm({
   const inFlight = useRef<Promise<void> | null>(null);
 
   /** One save at a time: an autosave and a submit never race each other's version. */
-  async function save(submit: boolean) {
+  async function save(submit: boolean, explicit = submit) {
     if (submit) dirty.current = false;
     while (inFlight.current) await inFlight.current;
     const run = (async () => {
@@ -108,6 +123,7 @@ export function ReportForm({
         setState(result.conflict ? "conflict" : "idle");
         setMessage(result.message);
         setErrors(result.errors);
+        if (explicit) setAsked((a) => ({ ...a, failures: a.failures + 1 }));
         return;
       }
       current.current = result.value;
@@ -115,6 +131,7 @@ export function ReportForm({
       setMessage(null);
       setState("saved");
       if (submit) router.push(`/ansokningar/${applicationId}`);
+      else if (explicit) setAsked((a) => ({ ...a, saves: a.saves + 1 }));
     })();
     inFlight.current = run;
     try {
@@ -138,12 +155,14 @@ export function ReportForm({
       }}
       className="max-w-3xl"
     >
-      <ErrorSummary title={tc("errorSummaryTitle")} items={items} />
+      <ErrorSummary title={tc("errorSummaryTitle")} items={items} focusKey={asked.failures} />
       {message && !items.length ? (
         <p
           className="mb-4 border-l-4 border-error pl-4 font-semibold text-error"
           role="alert"
           id="report-message"
+          tabIndex={-1}
+          ref={messageLine}
         >
           {message}
         </p>
@@ -151,23 +170,14 @@ export function ReportForm({
       <fieldset className="mb-8" disabled={!editable}>
         <legend className="mb-2 text-2xl font-bold">{t("whatDone")}</legend>
         {COUNTS.map(([key, hasHint]) => (
-          <Input
+          <AmountInput
             key={key}
             id={key}
             label={t(`counts.${key}`)}
             hint={hasHint ? t(`counts.${key}Hint`) : undefined}
-            inputMode="numeric"
-            width="max-w-xs"
-            value={v[key] === null ? "" : String(v[key])}
-            onChange={(text) =>
-              set(key)(
-                text.trim() === ""
-                  ? null
-                  : /^\d+$/.test(text.trim())
-                    ? Number(text.trim())
-                    : Number.NaN,
-              )
-            }
+            value={v[key]}
+            empty={null}
+            onChange={set(key)}
             error={errors[key]}
           />
         ))}
@@ -178,6 +188,8 @@ export function ReportForm({
           rows={3}
           value={v.collaborationsNote}
           onChange={set("collaborationsNote")}
+          error={errors.collaborationsNote}
+          maxChars={REPORT_TEXT_LIMIT}
         />
       </fieldset>
       <fieldset id="spending" tabIndex={-1} className="mb-8" disabled={!editable}>
@@ -188,10 +200,16 @@ export function ReportForm({
             key={c}
             id={`spending-${c}`}
             label={t("spendingCategory", { category: categories[c], amount: sek(budget[c] ?? 0) })}
-            value={v.spending[c] ?? 0}
+            value={v.spending[c] ?? null}
+            empty={null}
             onChange={(n) => {
               dirty.current = true;
-              setV((x) => ({ ...x, spending: { ...x.spending, [c]: n } }));
+              setV((x) => {
+                // An empty field is no amount: the category is left out, not spent as 0 kr.
+                const spending = { ...x.spending, [c]: n };
+                if (n === null) delete spending[c];
+                return { ...x, spending };
+              });
             }}
             error={
               errors[`spending.${c}`] ?? warnings.find((w) => w.path === `spending.${c}`)?.message
@@ -216,7 +234,8 @@ export function ReportForm({
           id="unspentSek"
           label={t("unspent")}
           hint={t("unspentHint")}
-          value={v.unspentSek ?? 0}
+          value={v.unspentSek}
+          empty={null}
           onChange={set("unspentSek")}
           error={errors.unspentSek}
         />
@@ -229,6 +248,8 @@ export function ReportForm({
           rows={5}
           value={v.whatWasDone}
           onChange={set("whatWasDone")}
+          error={errors.whatWasDone}
+          maxChars={REPORT_TEXT_LIMIT}
         />
         <TextArea
           id="resultsForResidents"
@@ -236,6 +257,8 @@ export function ReportForm({
           rows={5}
           value={v.resultsForResidents}
           onChange={set("resultsForResidents")}
+          error={errors.resultsForResidents}
+          maxChars={REPORT_TEXT_LIMIT}
         />
         <TextArea
           id="lessonsLearned"
@@ -243,6 +266,8 @@ export function ReportForm({
           rows={5}
           value={v.lessonsLearned}
           onChange={set("lessonsLearned")}
+          error={errors.lessonsLearned}
+          maxChars={REPORT_TEXT_LIMIT}
         />
         <TextArea
           id="continuation"
@@ -250,6 +275,8 @@ export function ReportForm({
           rows={5}
           value={v.continuation}
           onChange={set("continuation")}
+          error={errors.continuation}
+          maxChars={REPORT_TEXT_LIMIT}
         />
       </fieldset>
       {state === "conflict" ? (
@@ -257,12 +284,18 @@ export function ReportForm({
           {t("conflict")}
         </p>
       ) : null}
-      <p role="status" className="mb-4 text-sm" data-testid="report-state">
+      <p
+        ref={savedLine}
+        tabIndex={-1}
+        role="status"
+        className="mb-4 text-sm"
+        data-testid="report-state"
+      >
         {state === "saved" ? t("saved") : state === "saving" ? t("saving") : ""}
       </p>
       {editable ? (
         <div className="flex flex-wrap gap-4">
-          <Button type="button" variant="secondary" onClick={() => void save(false)}>
+          <Button type="button" variant="secondary" onClick={() => void save(false, true)}>
             {t("saveDraft")}
           </Button>
           <Button type="submit">{t("submit")}</Button>

@@ -1,14 +1,64 @@
 "use client";
-import { useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
+import { parseWholeNumber, showWholeNumber } from "@/lib/domain/format";
 
 // Form primitives in the GOV.UK manner: a visible label, an optional hint, the error beside the
 // field (tied with aria-describedby), and "(frivilligt)" instead of stars.
 
 type Base = { id: string; label: ReactNode; hint?: ReactNode; error?: string; optional?: boolean };
 
-const describedBy = (id: string, hint?: ReactNode, error?: string) =>
-  [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+const describedBy = (id: string, hint?: ReactNode, error?: string, counted?: boolean) =>
+  [hint ? `${id}-hint` : null, error ? `${id}-error` : null, counted ? `${id}-count` : null]
+    .filter(Boolean)
+    .join(" ") || undefined;
+
+/**
+ * The most a field with a character count takes: room to paste a long text and then shorten it
+ * (the count says by how much), but not megabytes.
+ */
+const hardCap = (maxChars: number) => Math.max(2 * maxChars, maxChars + 1000);
+
+/**
+ * GOV.UK's character count: under the field, "Du kan skriva upp till 2 000 tecken" before anything
+ * is typed, then how many are left or how many too many (as an error). The field is described by
+ * it; screen readers also hear it, politely, once the person pauses typing (not at every key).
+ */
+function CharacterCount({ id, length, max }: { id: string; length: number; max: number }) {
+  const t = useTranslations("common.characterCount");
+  const left = max - length;
+  const text =
+    length === 0
+      ? t("limit", { max })
+      : left >= 0
+        ? t("left", { count: left })
+        : t("over", { count: -left });
+  const [announced, setAnnounced] = useState("");
+  const typed = useRef(false);
+  const lengthAtStart = useRef(length);
+  useEffect(() => {
+    // Nothing to announce until the person has typed (not on the first render).
+    if (!typed.current && length === lengthAtStart.current) return;
+    typed.current = true;
+    const timer = setTimeout(() => setAnnounced(text), 1000);
+    return () => clearTimeout(timer);
+  }, [length, text]);
+  return (
+    <>
+      <p
+        id={`${id}-count`}
+        aria-hidden="true"
+        data-testid={`${id}-count`}
+        className={`mt-1 ${left < 0 ? "font-semibold text-error" : "text-muted"}`}
+      >
+        {text}
+      </p>
+      <p className="sr-only" aria-live="polite">
+        {announced}
+      </p>
+    </>
+  );
+}
 
 function Wrapper({
   id,
@@ -66,8 +116,10 @@ function Wrapper({
   );
 }
 
-const inputClass = (error?: string, width = "max-w-xl") =>
-  `block w-full ${width} rounded border-2 px-3 py-2 text-base ${error ? "border-error" : "border-ink"}`;
+const inputClass = (invalid: boolean, width = "max-w-xl") =>
+  `block w-full ${width} rounded border-2 px-3 py-2 text-base ${invalid ? "border-error" : "border-ink"}`;
+const tooLong = (value: string, maxChars?: number) =>
+  maxChars !== undefined && value.length > maxChars;
 
 export function Input(
   props: Base & {
@@ -78,6 +130,8 @@ export function Input(
     autoComplete?: string;
     width?: string;
     onBlur?: () => void;
+    /** The longest text the field takes: shows a character count (not an HTML maxlength). */
+    maxChars?: number;
   },
 ) {
   const {
@@ -91,6 +145,7 @@ export function Input(
     onBlur,
     error,
     hint,
+    maxChars,
   } = props;
   return (
     <Wrapper {...props}>
@@ -101,12 +156,14 @@ export function Input(
         inputMode={inputMode}
         autoComplete={autoComplete}
         value={value}
+        maxLength={maxChars ? hardCap(maxChars) : undefined}
         onBlur={onBlur}
         onChange={(e) => onChange(e.target.value)}
-        aria-describedby={describedBy(id, hint, error)}
+        aria-describedby={describedBy(id, hint, error, maxChars !== undefined)}
         aria-invalid={error ? true : undefined}
-        className={inputClass(error, width)}
+        className={inputClass(Boolean(error) || tooLong(value, maxChars), width)}
       />
+      {maxChars ? <CharacterCount id={id} length={value.length} max={maxChars} /> : null}
     </Wrapper>
   );
 }
@@ -117,9 +174,11 @@ export function TextArea(
     onChange: (v: string) => void;
     rows?: number;
     onBlur?: () => void;
+    /** The longest text the field takes: shows a character count (not an HTML maxlength). */
+    maxChars?: number;
   },
 ) {
-  const { id, value, onChange, rows = 5, onBlur, error, hint } = props;
+  const { id, value, onChange, rows = 5, onBlur, error, hint, maxChars } = props;
   return (
     <Wrapper {...props}>
       <textarea
@@ -127,12 +186,14 @@ export function TextArea(
         name={id}
         rows={rows}
         value={value}
+        maxLength={maxChars ? hardCap(maxChars) : undefined}
         onBlur={onBlur}
         onChange={(e) => onChange(e.target.value)}
-        aria-describedby={describedBy(id, hint, error)}
+        aria-describedby={describedBy(id, hint, error, maxChars !== undefined)}
         aria-invalid={error ? true : undefined}
-        className={inputClass(error, "max-w-2xl")}
+        className={inputClass(Boolean(error) || tooLong(value, maxChars), "max-w-2xl")}
       />
+      {maxChars ? <CharacterCount id={id} length={value.length} max={maxChars} /> : null}
     </Wrapper>
   );
 }
@@ -155,7 +216,7 @@ export function Select(
         onChange={(e) => onChange(e.target.value)}
         aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
-        className={inputClass(error, "max-w-md")}
+        className={inputClass(Boolean(error), "max-w-md")}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
@@ -187,12 +248,17 @@ export function Radios(
             value={o.value}
             checked={value === o.value}
             onChange={() => onChange(o.value)}
+            aria-describedby={o.hint ? `${id}-${o.value}-hint` : undefined}
             className="mt-1 h-6 w-6 shrink-0"
           />
-          <label htmlFor={`${id}-${o.value}`}>
-            {o.label}
-            {o.hint ? <span className="block text-muted">{o.hint}</span> : null}
-          </label>
+          <div>
+            <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
+            {o.hint ? (
+              <p id={`${id}-${o.value}-hint`} className="text-muted">
+                {o.hint}
+              </p>
+            ) : null}
+          </div>
         </div>
       ))}
     </Wrapper>
@@ -273,22 +339,40 @@ export function Checkbox({
   );
 }
 
-/** Whole kronor typed with digits (spaces allowed). What was typed stays as typed; the number is NaN while it is not one. */
-export function AmountInput(
-  props: Base & { value: number; onChange: (v: number) => void; onBlur?: () => void },
+/**
+ * A whole number (kronor, a count) typed with digits, spaces allowed. What was typed stays as
+ * typed: a 0 stays 0 and an empty field stays empty. `empty` says what an empty field means: null
+ * where the answer may be left out, 0 where the data has no "empty". The number is NaN while what
+ * is typed is not one, so that its check can say so. A new value from outside (a row removed
+ * above) replaces the text.
+ */
+export function AmountInput<E extends 0 | null>(
+  props: Base & {
+    value: number | E;
+    empty: E;
+    onChange: (v: number | E) => void;
+    onBlur?: () => void;
+  },
 ) {
-  const { value, onChange } = props;
-  const [text, setText] = useState(Number.isFinite(value) && value !== 0 ? String(value) : "");
+  const { value, empty, onChange, ...rest } = props;
+  const [text, setText] = useState(() => showWholeNumber(value));
+  // The value the text stands for; when the value changes for another reason, the text follows.
+  const [shown, setShown] = useState<number | E>(value);
+  if (!Object.is(value, shown)) {
+    setShown(value);
+    if (!Object.is(parseWholeNumber(text, empty), value)) setText(showWholeNumber(value));
+  }
   return (
     <Input
-      {...props}
+      {...rest}
       value={text}
       inputMode="numeric"
       width="max-w-xs"
       onChange={(v) => {
+        const n = parseWholeNumber(v, empty);
         setText(v);
-        const digits = v.replace(/[\s\u00a0]/g, "");
-        onChange(digits === "" ? 0 : /^-?\d+(\.\d+)?$/.test(digits) ? Number(digits) : Number.NaN);
+        setShown(n);
+        onChange(n);
       }}
     />
   );

@@ -5,6 +5,8 @@ import { useTranslations } from "next-intl";
 import { Button } from "./button";
 import { Checkbox, Input, Radios, TextArea } from "./form";
 import { ErrorSummary } from "./error-summary";
+import { SuccessMessage } from "./success-message";
+import { focusElement, headingNear } from "./focus";
 
 export type FieldSpec =
   | {
@@ -28,14 +30,16 @@ export type FieldSpec =
 
 type Result = { ok: true } | { ok: false; message: string; errors: Record<string, string> };
 
-/**
- * A small form for one server action: fields from a plain description, errors at the fields and in a
- * summary, the typed values kept, one submission at a time, and a refresh of the page on success.
- */
 /** A field's value as the text of an input. */
 const textOf = (value: unknown) =>
   typeof value === "string" || typeof value === "number" ? String(value) : "";
 
+/**
+ * A small form for one server action: fields from a plain description, errors at the fields and in a
+ * summary, the typed values kept, one submission at a time, and a refresh of the page on success.
+ * The focus goes to the error summary on failure; on success to the success text, or, without one,
+ * to the heading of the section the form is in (the form may be gone after the refresh).
+ */
 export function SimpleForm({
   id,
   title,
@@ -43,6 +47,7 @@ export function SimpleForm({
   submitLabel,
   action,
   successText,
+  clearOnSuccess = false,
   variant = "primary",
 }: {
   id: string;
@@ -50,22 +55,26 @@ export function SimpleForm({
   fields: FieldSpec[];
   submitLabel: string;
   successText?: string;
+  /** Empties the fields after a success (a comment, which is not to be sent twice). */
+  clearOnSuccess?: boolean;
   variant?: "primary" | "warning" | "secondary";
   action: (values: Record<string, unknown>) => Promise<Result | undefined>;
 }) {
   const router = useRouter();
   const tc = useTranslations("common");
   const busy = useRef(false);
-  const [values, setValues] = useState<Record<string, unknown>>(() =>
+  const form = useRef<HTMLFormElement>(null);
+  const initialValues = () =>
     Object.fromEntries(
       fields.map((f) => [
         f.name,
         f.defaultValue ?? (f.type === "checkbox" ? false : f.type === "number" ? "" : ""),
       ]),
-    ),
-  );
+    );
+  const [values, setValues] = useState<Record<string, unknown>>(initialValues);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [done, setDone] = useState(false);
+  // How many times the action has succeeded in a row: each success focuses its message again.
+  const [done, setDone] = useState(0);
   const set = (name: string) => (value: unknown) => setValues((v) => ({ ...v, [name]: value }));
   const fid = (name: string) => `${id}-${name}`;
 
@@ -83,13 +92,15 @@ export function SimpleForm({
     const result = await action(payload);
     busy.current = false;
     if (result && !result.ok) {
-      setDone(false);
+      setDone(0);
       return setErrors(
         Object.keys(result.errors).length ? result.errors : { _form: result.message },
       );
     }
     setErrors({});
-    setDone(true);
+    if (clearOnSuccess) setValues(initialValues());
+    setDone((n) => n + 1);
+    if (!successText) focusElement(headingNear(form.current));
     router.refresh();
   }
 
@@ -99,6 +110,7 @@ export function SimpleForm({
   }));
   return (
     <form
+      ref={form}
       id={id}
       noValidate
       onSubmit={(e) => {
@@ -108,7 +120,7 @@ export function SimpleForm({
       className="max-w-2xl"
     >
       {title ? <h3 className="mb-3 text-xl font-bold">{title}</h3> : null}
-      <ErrorSummary title={tc("errorSummaryTitle")} items={items} />
+      <ErrorSummary title={tc("errorSummaryTitle")} items={items} focusKey={errors} />
       {fields.map((f) => {
         const common = { id: fid(f.name), label: f.label, hint: f.hint, error: errors[f.name] };
         switch (f.type) {
@@ -167,10 +179,10 @@ export function SimpleForm({
             );
         }
       })}
-      {done && successText ? (
-        <p role="status" className="mb-3 font-semibold text-success">
+      {done > 0 && successText ? (
+        <SuccessMessage focusKey={done} className="mb-3" testId={`${id}-success`}>
           {successText}
-        </p>
+        </SuccessMessage>
       ) : null}
       <Button id={`${id}-submit`} type="submit" variant={variant}>
         {submitLabel}

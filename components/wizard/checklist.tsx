@@ -1,11 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { fieldId, partOf, type Part } from "@/lib/domain/application-parts";
+import { fieldId, partOf, uniqueProblems, type Part } from "@/lib/domain/application-parts";
 import type { Problem } from "@/lib/domain/rules";
 
-/** The live rule checklist: every open problem, each linking to its field. */
+/** The live rule checklist: every open problem, once, each linking to its field. */
 export function Checklist({
-  problems,
+  problems: given,
   applicationId,
   currentPart,
   title: givenTitle,
@@ -18,6 +18,7 @@ export function Checklist({
   okText?: string;
 }) {
   const t = useTranslations("wizard");
+  const problems = uniqueProblems(given);
   const title = givenTitle ?? t("checklistTitle");
   const okText = givenOkText ?? t("checklistOk");
   if (!problems.length) {
@@ -41,14 +42,14 @@ export function Checklist({
         {title} ({problems.length})
       </h2>
       <ul className="mt-2 list-disc space-y-1 pl-6">
-        {problems.map((p, i) => {
+        {problems.map((p) => {
           const part = partOf(p.path);
           const href =
             part === currentPart
               ? `#${fieldId(p.path)}`
               : `/ansokningar/${applicationId}/${part}#${fieldId(p.path)}`;
           return (
-            <li key={`${p.code}-${p.path}-${i}`} data-code={p.code}>
+            <li key={`${p.code}-${p.path}`} data-code={p.code}>
               <a href={href}>{p.message}</a>
               {part !== currentPart ? (
                 <span className="text-muted"> ({t(`parts.${part}`)})</span>

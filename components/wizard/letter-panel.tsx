@@ -1,18 +1,24 @@
 "use client";
-import { useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { label } from "@/lib/domain/labels";
+import { fieldId } from "@/lib/domain/application-parts";
+import { LetterRequest } from "@/lib/validation/draft";
 import type { UiLocale } from "@/lib/domain/format";
 import type { ActionResult } from "@/lib/server/action";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Input, TextArea } from "@/components/ui/form";
+import { SuccessMessage } from "@/components/ui/success-message";
 
 type Terms = { competences: string; resources: string; from: string; to: string };
 export type LetterPanelProps = {
   applicationId: string;
   partner: { id: string; name: string; contactName: string; contactEmail: string };
+  /** The partner's place in the partner part (its fields there are named by it). */
+  partnerIndex: number;
   letter:
     | null
     | (Terms & {
@@ -36,10 +42,15 @@ export type LetterPanelProps = {
   ) => Promise<ActionResult<void>>;
 };
 
-/** One partner's letter of intent: its status, and the two ways to get it signed. */
+/**
+ * One partner's letter of intent: its status, and the two ways to get it signed. Its section is
+ * `#partner-<id>`, where the partner part links to. The focus goes to the heading of the form that
+ * opens, to the error summary when sending fails, and to the success message when it works.
+ */
 export function LetterPanel({
   applicationId,
   partner,
+  partnerIndex,
   letter,
   period,
   editable,
@@ -64,10 +75,29 @@ export function LetterPanel({
   const [signed, setSigned] = useState({ signedBy: "", signedAt: "" });
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ text: string; count: number } | null>(null);
   const [pending, setPending] = useState(false);
+  const say = (text: string) => setNotice((n) => ({ text, count: (n?.count ?? 0) + 1 }));
+  // The heading of the form that has just opened takes the focus (the buttons that opened it are gone).
+  const formHeading = useRef<HTMLHeadingElement>(null);
+  const opened = useRef(mode);
+  useLayoutEffect(() => {
+    if (opened.current === mode) return;
+    opened.current = mode;
+    formHeading.current?.focus();
+  }, [mode]);
+  const partnerField = `/ansokningar/${applicationId}/partner#${fieldId(`partners.${partnerIndex}.contactEmail`)}`;
+  const toPartnerPart = (chunks: React.ReactNode) => <Link href={partnerField}>{chunks}</Link>;
 
   async function sendLink(reminder: boolean) {
+    // Checked here first with the server's own rules: a missing e-mail address is said at once.
+    const parsed = LetterRequest.safeParse({ ...terms, ...contact });
+    if (!parsed.success) {
+      const found: Record<string, string> = {};
+      for (const issue of parsed.error.issues)
+        found[String(issue.path[0] ?? "form")] ??= issue.message;
+      return setErrors(found);
+    }
     setPending(true);
     const result = await sendLetterLink(
       applicationId,
@@ -82,7 +112,7 @@ export function LetterPanel({
       );
     setErrors({});
     setMode("none");
-    setNotice(t("linkSent", { email: contact.contactEmail }));
+    say(t("linkSent", { email: contact.contactEmail.trim() }));
     router.refresh();
   }
 
@@ -111,7 +141,7 @@ export function LetterPanel({
       );
     setErrors({});
     setMode("none");
-    setNotice(t("uploaded"));
+    say(t("uploaded"));
     router.refresh();
   }
 
@@ -162,6 +192,7 @@ export function LetterPanel({
 
   return (
     <section
+      id={`partner-${partner.id}`}
       aria-labelledby={`${prefix}-heading`}
       className="mb-10 border-l-4 border-accent pl-4"
       data-testid={`letter-${partner.name}`}
@@ -192,15 +223,20 @@ export function LetterPanel({
         </p>
       ) : null}
       {notice ? (
-        <p role="status" className="mt-2 font-semibold text-success">
-          {notice}
-        </p>
+        <SuccessMessage focusKey={notice.count} className="mt-2">
+          {notice.text}
+        </SuccessMessage>
       ) : null}
       {editable ? (
         <div className="mt-4">
           {mode === "none" ? (
             <div className="flex flex-wrap gap-3">
-              <Button type="button" variant="secondary" onClick={() => setMode("link")}>
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => setMode("link")}
+                aria-describedby={partner.contactEmail ? undefined : `${prefix}-needs-email`}
+              >
                 {letter?.status === "PENDING" ? t("sendReminder") : t("sendLinkToPartner")}
               </Button>
               <Button type="button" variant="secondary" onClick={() => setMode("upload")}>
@@ -208,8 +244,13 @@ export function LetterPanel({
               </Button>
             </div>
           ) : null}
+          {mode === "none" && !partner.contactEmail ? (
+            <p id={`${prefix}-needs-email`} className="mt-2 max-w-2xl text-muted">
+              {t.rich("needsEmail", { link: toPartnerPart })}
+            </p>
+          ) : null}
           {mode !== "none" ? (
-            <ErrorSummary title={tc("errorSummaryTitle")} items={summary} />
+            <ErrorSummary title={tc("errorSummaryTitle")} items={summary} focusKey={errors} />
           ) : null}
           {mode === "link" ? (
             <form
@@ -219,7 +260,18 @@ export function LetterPanel({
                 void sendLink(letter?.status === "PENDING");
               }}
             >
+              <h3 ref={formHeading} tabIndex={-1} className="mb-2 text-xl font-bold">
+                {t("linkFormTitle", { partner: partner.name })}
+              </h3>
               <p className="mb-4">{t("linkInfo")}</p>
+              {!contact.contactEmail.trim() ? (
+                <p
+                  className="mb-4 max-w-2xl border-l-4 border-accent bg-surface p-3"
+                  data-testid="email-needed"
+                >
+                  {t.rich("emailNeeded", { link: toPartnerPart })}
+                </p>
+              ) : null}
               <Input
                 id={`${prefix}-contactName`}
                 label={t("contactName")}
@@ -231,6 +283,7 @@ export function LetterPanel({
                 id={`${prefix}-contactEmail`}
                 type="email"
                 label={t("contactEmail")}
+                hint={t("contactEmailHint")}
                 value={contact.contactEmail}
                 onChange={(contactEmail) => setContact({ ...contact, contactEmail })}
                 error={err("contactEmail")}
@@ -254,6 +307,9 @@ export function LetterPanel({
                 void upload();
               }}
             >
+              <h3 ref={formHeading} tabIndex={-1} className="mb-4 text-xl font-bold">
+                {t("uploadFormTitle", { partner: partner.name })}
+              </h3>
               <div className={`mb-6 ${err("file") ? "border-l-4 border-error pl-4" : ""}`}>
                 <label htmlFor={`${prefix}-file`} className="block font-semibold">
                   {t("file")}

@@ -1,5 +1,13 @@
 "use client";
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { checkDraft, fieldId, partOf, type DraftContract } from "@/lib/domain/application-parts";
@@ -35,6 +43,19 @@ type SaveState =
   "saved" | "unsaved" | "saving" | "retrying" | "offline" | "invalid" | "error" | "conflict";
 
 const AUTOSAVE_DELAY_MS = 800;
+
+// Whether the person came by a link to one field (the checklist of another page): then every
+// problem of the part is shown at its field at once, not only after the field is left.
+const subscribeToHash = (onChange: () => void) => {
+  window.addEventListener("hashchange", onChange);
+  return () => window.removeEventListener("hashchange", onChange);
+};
+const useArrivedAtField = () =>
+  useSyncExternalStore(
+    subscribeToHash,
+    () => window.location.hash.length > 1,
+    () => false,
+  );
 const RETRY_DELAYS_MS = [2_000, 4_000, 8_000, 15_000, 30_000];
 
 /** The kept invalid values as messages by field, in the contract's paths. */
@@ -61,6 +82,7 @@ export function usePartForm<P extends PartName>(props: PartFormProps<P>) {
   const [message, setMessage] = useState<string | null>(null);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [showAll, setShowAll] = useState(false);
+  const arrivedAtField = useArrivedAtField();
   const version = useRef(props.version);
   const latest = useRef(data);
   const inFlight = useRef<Promise<boolean> | null>(null);
@@ -157,6 +179,8 @@ export function usePartForm<P extends PartName>(props: PartFormProps<P>) {
       window.removeEventListener("online", online);
       window.removeEventListener("beforeunload", warn);
       if (retryTimer.current) clearTimeout(retryTimer.current);
+      // Leaving by a link inside the app: what was typed since the last save is sent now.
+      if (dirty.current) void saveRef.current();
     };
   }, []);
 
@@ -168,7 +192,8 @@ export function usePartForm<P extends PartName>(props: PartFormProps<P>) {
   const problemAt = (path: string) =>
     partProblems.find((p) => p.path === path || p.path.startsWith(`${path}.`))?.message;
   const error = (path: string) =>
-    fieldErrors[path] ?? (showAll || touched.has(path) ? problemAt(path) : undefined);
+    fieldErrors[path] ??
+    (showAll || arrivedAtField || touched.has(path) ? problemAt(path) : undefined);
   const touch = (path: string) => setTouched((t) => (t.has(path) ? t : new Set(t).add(path)));
 
   return {

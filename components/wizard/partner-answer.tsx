@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Checkbox, Input, TextArea } from "@/components/ui/form";
@@ -26,6 +26,11 @@ export function PartnerAnswer({
   const [pending, setPending] = useState(false);
   const t = useTranslations("letters.partner");
   const tc = useTranslations("common");
+  // The answer replaces the form: the keyboard goes to it.
+  const answered = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (done) answered.current?.focus();
+  }, [done]);
 
   async function send() {
     if (pending) return;
@@ -45,6 +50,8 @@ export function PartnerAnswer({
   if (done) {
     return (
       <div
+        ref={answered}
+        tabIndex={-1}
         role="status"
         className="border-l-4 border-success bg-[#e6f2ec] p-4"
         data-testid="partner-done"
@@ -69,7 +76,7 @@ export function PartnerAnswer({
         void send();
       }}
     >
-      <ErrorSummary title={tc("errorSummaryTitle")} items={items} />
+      <ErrorSummary title={tc("errorSummaryTitle")} items={items} focusKey={errors} />
       <fieldset className="mb-6">
         <legend className="text-lg font-semibold">{t("whatToDo")}</legend>
         {(["confirm", "decline"] as const).map((m) => (

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { fieldId } from "@/lib/domain/application-parts";
 import { LABELS, options } from "@/lib/domain/labels";
@@ -6,7 +7,8 @@ import { yearsBetween, isIsoDate } from "@/lib/domain/dates";
 import { formatSek, type UiLocale } from "@/lib/domain/format";
 import { MUNICIPALITIES_BY_NAME } from "@/lib/reference/municipalities";
 import { DECLARATIONS } from "@/lib/validation/application";
-import type { PartData } from "@/lib/validation/draft";
+import { TEXT_LIMITS, type PartData } from "@/lib/validation/draft";
+import type { Problem } from "@/lib/domain/rules";
 import {
   AmountInput,
   Checkbox,
@@ -18,11 +20,32 @@ import {
 } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { PartFrame, usePartForm, type PartFormProps } from "./part-form";
+import { LettersNote, PartnerLetter } from "./partner-letter";
+import type { LetterDetails } from "@/lib/domain/draft-patch";
+import { useFocusAfterRender } from "@/components/ui/focus";
 
 const municipalityOptions = MUNICIPALITIES_BY_NAME.map((m) => ({ value: m.code, label: m.name }));
 const id = fieldId;
 /** The enumeration labels in the language the person has chosen. */
 const useLabels = () => LABELS[useLocale() as UiLocale];
+const T = TEXT_LIMITS;
+
+/**
+ * The messages about a list or group itself (not about one of its rows, which the row shows),
+ * once the form shows errors there, each once.
+ */
+function ownMessages(
+  f: { error: (path: string) => string | undefined; partProblems: Problem[] },
+  path: string,
+): string[] {
+  const shown = f.error(path);
+  if (!shown) return [];
+  const own = f.partProblems.filter((p) => p.path === path).map((p) => p.message);
+  const fromRow =
+    !own.includes(shown) &&
+    f.partProblems.some((p) => p.path.startsWith(`${path}.`) && p.message === shown);
+  return [...new Set(fromRow ? own : [shown, ...own])];
+}
 
 export function BasicsForm(props: PartFormProps<"grunduppgifter">) {
   const f = usePartForm(props);
@@ -45,6 +68,7 @@ export function BasicsForm(props: PartFormProps<"grunduppgifter">) {
         onChange={(title) => f.update({ title })}
         onBlur={() => f.touch("title")}
         error={f.error("title")}
+        maxChars={T.title}
       />
       <TextArea
         id={id("summary")}
@@ -55,13 +79,14 @@ export function BasicsForm(props: PartFormProps<"grunduppgifter">) {
         onChange={(summary) => f.update({ summary })}
         onBlur={() => f.touch("summary")}
         error={f.error("summary")}
+        maxChars={T.summary}
       />
       <Radios
         id={id("track")}
         label={t("track")}
         hint={t("trackHint")}
         value={d.track}
-        options={options(L.track)}
+        options={options(L.track).map((o) => ({ ...o, hint: t(`trackHints.${o.value}`) }))}
         onChange={(track) => f.update({ track: track as typeof d.track, variant: null })}
         error={f.error("track")}
       />
@@ -69,6 +94,9 @@ export function BasicsForm(props: PartFormProps<"grunduppgifter">) {
         <Radios
           id={id("variant")}
           label={t("variant")}
+          hint={
+            d.track === "KNOWLEDGE" ? t("variantHint.KNOWLEDGE") : t("variantHint.COLLABORATION")
+          }
           value={d.variant}
           options={variants.map((v) => ({ value: v, label: L.variant[v] }))}
           onChange={(variant) => f.update({ variant: variant as typeof d.variant })}
@@ -126,9 +154,11 @@ export function AreaForm(props: PartFormProps<"omrade">) {
       <fieldset id={id("areas")} tabIndex={-1} className="mb-6">
         <legend className="text-lg font-semibold">{t("areas")}</legend>
         <p className="mb-3 text-muted">{t("areasHint")}</p>
-        {f.error("areas") ? (
-          <p className="mb-2 font-semibold text-error">{f.error("areas")}</p>
-        ) : null}
+        {ownMessages(f, "areas").map((message) => (
+          <p key={message} className="mb-2 font-semibold text-error">
+            {message}
+          </p>
+        ))}
         {d.areas.map((area, i) => (
           <div key={i} className="mb-4 border-l-4 border-line pl-4">
             <Select
@@ -146,6 +176,9 @@ export function AreaForm(props: PartFormProps<"omrade">) {
               hint={t("nameHint")}
               value={area.name}
               onChange={(name) => setArea(i, { name })}
+              onBlur={() => f.touch(`areas.${i}.name`)}
+              error={f.error(`areas.${i}.name`)}
+              maxChars={T.areaName}
             />
             <Button
               type="button"
@@ -173,6 +206,7 @@ export function AreaForm(props: PartFormProps<"omrade">) {
         onChange={(needsDescription) => f.update({ needsDescription })}
         onBlur={() => f.touch("needsDescription")}
         error={f.error("needsDescription")}
+        maxChars={T.needsDescription}
       />
       {track === "INTERVENTION" ? (
         <fieldset
@@ -199,6 +233,7 @@ export function AreaForm(props: PartFormProps<"omrade">) {
             value={d.needBasisDescription}
             onChange={(needBasisDescription) => f.update({ needBasisDescription })}
             onBlur={() => f.touch("needBasis")}
+            maxChars={T.needBasisDescription}
           />
         </fieldset>
       ) : null}
@@ -246,6 +281,7 @@ export function ImplementationForm(props: PartFormProps<"genomforande">) {
           onChange={(strategicFramework) => f.update({ strategicFramework })}
           onBlur={() => f.touch("strategicFramework")}
           error={f.error("strategicFramework")}
+          maxChars={T.strategicFramework}
         />
       ) : null}
       <TextArea
@@ -257,6 +293,7 @@ export function ImplementationForm(props: PartFormProps<"genomforande">) {
         onChange={(genderEqualityPerspective) => f.update({ genderEqualityPerspective })}
         onBlur={() => f.touch("genderEqualityPerspective")}
         error={f.error("genderEqualityPerspective")}
+        maxChars={T.genderEqualityPerspective}
       />
       <TextArea
         id={id("longTermPlan")}
@@ -267,13 +304,16 @@ export function ImplementationForm(props: PartFormProps<"genomforande">) {
         onChange={(longTermPlan) => f.update({ longTermPlan })}
         onBlur={() => f.touch("longTermPlan")}
         error={f.error("longTermPlan")}
+        maxChars={T.longTermPlan}
       />
     </PartFrame>
   );
 }
 
 type PartnerRow = PartData<"partner">["partners"][number];
+// A new partner gets its id here, so that saves before and after the first one name the same row.
 const emptyPartner = (): PartnerRow => ({
+  id: crypto.randomUUID(),
   name: "",
   orgNumber: "",
   sector: "MUNICIPALITY",
@@ -284,8 +324,15 @@ const emptyPartner = (): PartnerRow => ({
   contactEmail: "",
 });
 
-export function PartnersForm(props: PartFormProps<"partner">) {
+export function PartnersForm(
+  props: PartFormProps<"partner"> & {
+    /** Where each letter's link went and why a partner declined (by partner id), when known. */
+    letterDetails?: LetterDetails;
+  },
+) {
   const f = usePartForm(props);
+  // A partner added: its name field has the focus; one removed: the neighbour's legend, or "add".
+  const focusAfter = useFocusAfterRender();
   const d = f.data;
   const coordination =
     props.draft.track === "COLLABORATION" && props.draft.variant === "COORDINATION";
@@ -295,11 +342,13 @@ export function PartnersForm(props: PartFormProps<"partner">) {
   const L = useLabels();
   return (
     <PartFrame form={f} title={t("title")} lead={t("lead")}>
-      {f.error("partners") ? (
-        <p id={id("partners")} tabIndex={-1} className="mb-4 font-semibold text-error">
-          {f.error("partners")}
-        </p>
-      ) : null}
+      <div id={id("partners")} tabIndex={-1} className="mb-4">
+        {ownMessages(f, "partners").map((message) => (
+          <p key={message} className="mb-2 font-semibold text-error">
+            {message}
+          </p>
+        ))}
+      </div>
       {d.partners.map((p, i) => (
         <fieldset
           key={p.id ?? `new-${i}`}
@@ -311,6 +360,12 @@ export function PartnersForm(props: PartFormProps<"partner">) {
               ? t("legendNamed", { number: i + 1, name: p.name })
               : t("legend", { number: i + 1 })}
           </legend>
+          <PartnerLetter
+            applicationId={props.applicationId}
+            partner={p}
+            letters={props.letters}
+            details={props.letterDetails}
+          />
           <Input
             id={id(`partners.${i}.name`)}
             label={t("name")}
@@ -318,6 +373,7 @@ export function PartnersForm(props: PartFormProps<"partner">) {
             onChange={(name) => set(i, { name })}
             onBlur={() => f.touch(`partners.${i}.name`)}
             error={f.error(`partners.${i}.name`)}
+            maxChars={T.partnerName}
           />
           <Input
             id={id(`partners.${i}.orgNumber`)}
@@ -353,6 +409,7 @@ export function PartnersForm(props: PartFormProps<"partner">) {
             onChange={(role) => set(i, { role })}
             onBlur={() => f.touch(`partners.${i}.role`)}
             error={f.error(`partners.${i}.role`)}
+            maxChars={T.partnerRole}
           />
           <TextArea
             id={id(`partners.${i}.activities`)}
@@ -364,6 +421,7 @@ export function PartnersForm(props: PartFormProps<"partner">) {
             onChange={(activities) => set(i, { activities })}
             onBlur={() => f.touch(`partners.${i}.activities`)}
             error={f.error(`partners.${i}.activities`)}
+            maxChars={T.partnerActivities}
           />
           <Input
             id={id(`partners.${i}.contactName`)}
@@ -372,12 +430,16 @@ export function PartnersForm(props: PartFormProps<"partner">) {
             hint={t("contactNameHint")}
             value={p.contactName}
             onChange={(contactName) => set(i, { contactName })}
+            onBlur={() => f.touch(`partners.${i}.contactName`)}
+            error={f.error(`partners.${i}.contactName`)}
+            maxChars={T.partnerContactName}
           />
           <Input
             id={id(`partners.${i}.contactEmail`)}
             type="email"
             label={t("contactEmail")}
             optional
+            hint={t("contactEmailHint")}
             value={p.contactEmail}
             onChange={(contactEmail) => set(i, { contactEmail })}
             error={f.serverErrors[`partners.${i}.contactEmail`]}
@@ -385,20 +447,28 @@ export function PartnersForm(props: PartFormProps<"partner">) {
           <Button
             type="button"
             variant="secondary"
-            onClick={() => f.update({ partners: d.partners.filter((_, j) => j !== i) })}
+            onClick={() => {
+              f.update({ partners: d.partners.filter((_, j) => j !== i) });
+              const left = d.partners.length - 1;
+              focusAfter(left ? `partner-${Math.min(i, left - 1)}-legend` : "partners-add");
+            }}
           >
             {t("remove", { number: i + 1 })}
           </Button>
         </fieldset>
       ))}
       <Button
+        id="partners-add"
         type="button"
         variant="secondary"
-        onClick={() => f.update({ partners: [...d.partners, emptyPartner()] })}
+        onClick={() => {
+          f.update({ partners: [...d.partners, emptyPartner()] });
+          focusAfter(id(`partners.${d.partners.length}.name`));
+        }}
       >
         {t("add")}
       </Button>
-      <p className="mt-6 text-muted">{t("lettersNote")}</p>
+      <LettersNote applicationId={props.applicationId} />
     </PartFrame>
   );
 }
@@ -453,6 +523,7 @@ export function BudgetForm(props: PartFormProps<"budget">) {
               id={id(`budget.${i}.amountSek`)}
               label={t("amount", { number: i + 1 })}
               value={line.amountSek}
+              empty={0}
               onChange={(amountSek) => setLine(i, { amountSek })}
               error={f.error(`budget.${i}.amountSek`)}
             />
@@ -463,6 +534,9 @@ export function BudgetForm(props: PartFormProps<"budget">) {
               hint={t("descriptionHint")}
               value={line.description}
               onChange={(description) => setLine(i, { description })}
+              onBlur={() => f.touch(`budget.${i}.description`)}
+              error={f.error(`budget.${i}.description`)}
+              maxChars={T.budgetDescription}
             />
             <div>
               <Button
@@ -500,6 +574,7 @@ export function BudgetForm(props: PartFormProps<"budget">) {
         label={t("cofinancing")}
         hint={t("cofinancingHint")}
         value={d.cofinancingSek}
+        empty={0}
         onChange={(cofinancingSek) => f.update({ cofinancingSek })}
         error={f.error("cofinancingSek")}
       />
@@ -529,17 +604,24 @@ export function BudgetForm(props: PartFormProps<"budget">) {
               label={t("funder", { number: i + 1 })}
               value={row.funder}
               onChange={(funder) => setFunding(i, { funder })}
+              onBlur={() => f.touch(`otherFunding.${i}.funder`)}
+              error={f.error(`otherFunding.${i}.funder`)}
+              maxChars={T.funder}
             />
             <Input
               id={id(`otherFunding.${i}.purpose`)}
               label={t("purpose", { number: i + 1 })}
               value={row.purpose}
               onChange={(purpose) => setFunding(i, { purpose })}
+              onBlur={() => f.touch(`otherFunding.${i}.purpose`)}
+              error={f.error(`otherFunding.${i}.purpose`)}
+              maxChars={T.fundingPurpose}
             />
             <AmountInput
               id={id(`otherFunding.${i}.amountSek`)}
               label={t("funderAmount", { number: i + 1 })}
               value={row.amountSek}
+              empty={0}
               onChange={(amountSek) => setFunding(i, { amountSek })}
               error={f.error(`otherFunding.${i}.amountSek`)}
             />
@@ -606,8 +688,52 @@ export function DeclarationsForm(props: PartFormProps<"intyganden">) {
   const d = f.data;
   const t = useTranslations("wizard.declarations");
   const L = useLabels();
+  // The organisation's details come from its own page; the rules about them point here.
+  const applicant = props.draft.applicant;
+  const organisation = [
+    ["applicant.name", t("applicantName"), applicant?.name],
+    ["applicant.orgNumber", t("applicantOrgNumber"), applicant?.orgNumber],
+    [
+      "applicant.legalForm",
+      t("applicantLegalForm"),
+      applicant ? L.legalForm[applicant.legalForm] : undefined,
+    ],
+    [
+      "applicant.municipalityCode",
+      t("applicantMunicipality"),
+      municipalityOptions.find((m) => m.value === applicant?.municipalityCode)?.label,
+    ],
+  ] as const;
   return (
     <PartFrame form={f} title={t("title")} lead={t("lead")}>
+      <section aria-labelledby="applicant-title" className="mb-8">
+        <h2 id="applicant-title" className="text-lg font-semibold">
+          {t("applicantTitle")}
+        </h2>
+        <p className="mb-3 text-muted">
+          {t.rich("applicantHint", {
+            link: (chunks) => <Link href="/ansokningar">{chunks}</Link>,
+          })}
+        </p>
+        <dl>
+          {organisation.map(([path, name, value]) => {
+            // Not editable here, so a problem shows at once, not after the field was visited.
+            const problem = f.partProblems.find((p) => p.path === path)?.message;
+            return (
+              <div
+                key={path}
+                id={id(path)}
+                tabIndex={-1}
+                className={`mb-2 ${problem ? "border-l-4 border-error pl-4" : ""}`}
+              >
+                <dt className="font-semibold">{name}</dt>
+                <dd>{value || t("notGiven")}</dd>
+                {problem ? <dd className="font-semibold text-error">{problem}</dd> : null}
+              </div>
+            );
+          })}
+        </dl>
+      </section>
       <Input
         id={id("applicant.foundedOn")}
         type="date"

@@ -40,10 +40,7 @@ export function SubmitButton({
   return (
     <div>
       {errors.length ? (
-        <ErrorSummary
-          title={t("submitFailed")}
-          items={errors.map((e) => ({ ...e, fieldId: e.fieldId }))}
-        />
+        <ErrorSummary title={t("submitFailed")} items={errors} focusKey={errors} />
       ) : null}
       <Button
         id="submit"

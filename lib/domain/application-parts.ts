@@ -44,14 +44,40 @@ export function partOf(path: string): Part {
   return PART_OF_FIELD[path.split(".")[0]] ?? "grunduppgifter";
 }
 
-/** The id of the form field a problem points at: `partners.1.letterOfIntent` → `partners-1-letterOfIntent`. */
-export const fieldId = (path: string) => (path ? path.replace(/\./g, "-") : "application");
+/**
+ * The id of the form field a problem points at: `partners.1.orgNumber` → `partners-1-orgNumber`.
+ * A letter of intent is one thing on the page, so its parts (`partners.1.letterOfIntent.from`)
+ * point at the letter: `partners-1-letterOfIntent`.
+ */
+export const fieldId = (path: string) =>
+  path
+    ? path.replace(/^(partners\.\d+\.letterOfIntent)\..*$/, "$1").replace(/\./g, "-")
+    : "application";
+
+/**
+ * Each problem once. Problems with the same rule (code) and field (path) are one problem: the
+ * later one's message wins, in the earlier one's place (a value kept as typed is newer news than
+ * the check of the saved value). The same message about the same field is said once.
+ */
+export function uniqueProblems<T extends Problem>(problems: readonly T[]): T[] {
+  const byRule = new Map<string, T>();
+  // Map.set on a key already there keeps the key's place.
+  for (const p of problems) byRule.set(`${p.code}\u0000${p.path}`, p);
+  const said = new Set<string>();
+  return [...byRule.values()].filter((p) => {
+    const key = `${p.path}\u0000${p.message}`;
+    if (said.has(key)) return false;
+    said.add(key);
+    return true;
+  });
+}
 
 /** A draft in the contract's shape, where anything may still be missing. */
 export type DraftContract = {
   [K in keyof ApplicationContract]?: ApplicationContract[K] | null;
 } & Record<string, unknown>;
 
+// What to do about a missing field, by its path (rows by their place: `partners.#.name`).
 const MISSING: Record<string, string> = {
   track: "Välj inriktning.",
   title: "Ge projektet en titel.",
@@ -63,7 +89,27 @@ const MISSING: Record<string, string> = {
   "period.end": "Ange när projektet slutar.",
   "applicant.foundedOn": "Ange när organisationen bildades.",
   stateAid: "Svara på frågan om statligt stöd.",
+  "partners.#.name": "Ange partnerns namn.",
+  "partners.#.role": "Beskriv vilken roll partnern har i projektet.",
+  "otherFunding.#.decisionDate":
+    "Ange datumet för finansiärens beslut, eller när beslutet väntas, till exempel 2027-03-01.",
 };
+const missingMessage = (path: string) => MISSING[path.replace(/\.\d+\./g, ".#.")];
+
+// The rules that depend on the track. Until a track is chosen the rules run as if it were
+// INTERVENTION; what they would say about that track's fields is not asked of the person yet.
+const TRACK_DEPENDENT = new Set<Problem["code"]>([
+  "TRACK_NOT_IN_ROUND",
+  "VARIANT_MISMATCH",
+  "NEED_BASIS_REQUIRED",
+  "METHOD_REQUIRED",
+  "MUNICIPAL_ANCHORING_REQUIRED",
+  "FOLLOW_UP_REFERENCE_REQUIRED",
+  "STRATEGIC_FRAMEWORK_REQUIRED",
+  "COORDINATION_PARTNERS_REQUIRED",
+  "PARTNER_ACTIVITIES_REQUIRED",
+  "EXPLORATORY_TOO_LONG",
+]);
 
 /** Fills what is missing with empty values so the rules can run on an unfinished draft. */
 function completed(draft: DraftContract): ApplicationContract {
@@ -160,17 +206,24 @@ export function checkDraft(draft: DraftContract, options: CheckOptions = {}): Pr
           ]
         : [p],
     )
-    .map((p) => ({ code: "INVALID_FIELD", path: p.path, message: MISSING[p.path] ?? p.message }));
+    .map((p) => ({
+      code: "INVALID_FIELD",
+      path: p.path,
+      message: missingMessage(p.path) ?? p.message,
+    }));
   const seen = new Set(missing.map((p) => p.path));
   const rules = checkApplication(full, options).problems.filter((p) => !seen.has(p.path));
   // Rules about dates mean nothing until both dates are given.
   const datesKnown = full.period.start !== "" && full.period.end !== "";
-  return [
+  const trackKnown = draft.track !== null && draft.track !== undefined;
+  return uniqueProblems([
     ...missing,
     ...rules.filter(
-      (p) => datesKnown || !/^(PERIOD_|EXPLORATORY_TOO_LONG|BUDGET_YEAR)/.test(p.code),
+      (p) =>
+        (datesKnown || !/^(PERIOD_|EXPLORATORY_TOO_LONG|BUDGET_YEAR)/.test(p.code)) &&
+        (trackKnown || !TRACK_DEPENDENT.has(p.code)),
     ),
-  ];
+  ]);
 }
 
 export type PartStatus = "NOT_STARTED" | "IN_PROGRESS" | "DONE" | "NEEDS_ACTION";

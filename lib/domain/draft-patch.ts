@@ -9,6 +9,15 @@ type Letter = ApplicationContract["partners"][number]["letterOfIntent"];
 /** The letters as the server knows them, by partner id (the contract's partners carry no ids). */
 export type LettersById = Record<string, Letter>;
 
+/**
+ * What the letters page knows of a partner's letter beyond the contract, by partner id: where the
+ * link went and until when it works (ISO date), and why the partner declined.
+ */
+export type LetterDetails = Record<
+  string,
+  { linkSentTo: string | null; linkExpiresAt: string | null; declinedReason: string | null }
+>;
+
 const numberOrZero = (n: number) => (Number.isFinite(n) ? n : 0);
 
 export function patchFromPart<P extends PartName>(

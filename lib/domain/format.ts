@@ -21,6 +21,29 @@ export function formatSek(amount: number | bigint, locale: UiLocale = "sv"): str
   return locale === "sv" ? `${n} kr` : `SEK ${n}`;
 }
 
+/** A whole number with the language's grouping: "10 000" in Swedish (a no-break space), "10,000" in English. */
+export function formatNumber(value: number, locale: UiLocale = "sv"): string {
+  return formatter(
+    `number-${locale}`,
+    () => new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 0 }),
+  ).format(value);
+}
+
+/**
+ * A whole number as typed in a field (kronor, a count), spaces allowed: `empty` when nothing is
+ * typed, NaN when what is typed is not a number (so that its check can say so). Decimals and a
+ * minus sign are read, for the check to refuse with the right message.
+ */
+export function parseWholeNumber<E>(text: string, empty: E): number | E {
+  const digits = text.replace(/[\s\u00a0\u202f]/g, "");
+  if (digits === "") return empty;
+  return /^-?\d+(\.\d+)?$/.test(digits) ? Number(digits) : Number.NaN;
+}
+
+/** A number as the text of its field: 0 stays "0"; nothing (null) and NaN are an empty field. */
+export const showWholeNumber = (value: number | null | undefined): string =>
+  value === null || value === undefined || Number.isNaN(value) ? "" : String(value);
+
 /** An ISO date (YYYY-MM-DD) or a Date, shown as a long date in Swedish time. */
 export function formatDate(value: string | Date, locale: UiLocale = "sv"): string {
   const date = typeof value === "string" ? new Date(`${value}T12:00:00Z`) : value;

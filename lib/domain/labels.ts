@@ -39,8 +39,9 @@ export const LABELS = {
     variant: {
       NEW: "Ny kunskaps- och metodutveckling",
       FOLLOW_UP: "Uppföljning av ett tidigare kunskapsbidrag",
-      COORDINATION: "Samordning – en samordnande organisation söker för alla parters arbete",
-      EXPLORATORY: "Förstudie – ett år för att undersöka om en samordnande roll kan tas",
+      COORDINATION:
+        "Samordning – en organisation samordnar flera parters arbete och söker för alla",
+      EXPLORATORY: "Förstudie – under högst ett år ta reda på om någon kan samordna arbetet",
     },
     legalForm: {
       NONPROFIT_ASSOCIATION: "Ideell förening",
@@ -86,8 +87,10 @@ export const LABELS = {
       OTHER: "Annan metod",
     },
     needBasis: {
-      COLLABORATION: "Genom samverkan med andra aktörer",
-      KNOWLEDGE: "Genom kunskap om segregationens läge i området",
+      COLLABORATION:
+        "Genom samverkan med andra aktörer, till exempel kommunen, skolan eller bostadsbolaget",
+      KNOWLEDGE:
+        "Genom kunskap om läget i området, till exempel statistik, undersökningar eller forskning",
     },
     budgetCategory: {
       STAFF: "Personal",
@@ -106,7 +109,8 @@ export const LABELS = {
       respectsDemocracy:
         "Organisationen respekterar demokratins idéer, inklusive jämställdhet och förbud mot diskriminering.",
       noDebtsToEnforcementAuthority: "Organisationen har inga skulder hos Kronofogden.",
-      notInLiquidation: "Organisationen är inte i likvidation och inte försatt i konkurs.",
+      notInLiquidation:
+        "Organisationen håller inte på att läggas ned (likvidation) och är inte i konkurs.",
     },
   },
   en: {
@@ -118,9 +122,10 @@ export const LABELS = {
     variant: {
       NEW: "New knowledge and method development",
       FOLLOW_UP: "Follow-up of an earlier knowledge grant",
-      COORDINATION: "Coordination – a coordinating organisation applies for all partners' work",
+      COORDINATION:
+        "Coordination – one organisation coordinates several partners' work and applies for all",
       EXPLORATORY:
-        "Exploratory study – one year to explore whether a coordinating role can be taken",
+        "Exploratory study – within at most one year, find out whether someone can coordinate the work",
     },
     legalForm: {
       NONPROFIT_ASSOCIATION: "Non-profit association",
@@ -166,8 +171,10 @@ export const LABELS = {
       OTHER: "Other method",
     },
     needBasis: {
-      COLLABORATION: "Through collaboration with other actors",
-      KNOWLEDGE: "Through knowledge of the state of segregation in the area",
+      COLLABORATION:
+        "Through collaboration with other actors, for example the municipality, a school or the housing company",
+      KNOWLEDGE:
+        "Through knowledge of the situation in the area, for example statistics, surveys or research",
     },
     budgetCategory: {
       STAFF: "Staff",
@@ -187,7 +194,7 @@ export const LABELS = {
         "The organisation respects the ideas of democracy, including gender equality and the prohibition of discrimination.",
       noDebtsToEnforcementAuthority:
         "The organisation has no debts with the Swedish Enforcement Authority (Kronofogden).",
-      notInLiquidation: "The organisation is neither in liquidation nor bankrupt.",
+      notInLiquidation: "The organisation is not being wound up (liquidation) and is not bankrupt.",
     },
   },
 } as const satisfies Record<Locale, EnumLabels>;

@@ -6,12 +6,12 @@ import type { Problem } from "@/lib/domain/rules";
 import { PART_SCHEMAS, type PartData, type PartName } from "./draft";
 
 /** An invalid value as the person typed it, with what to do about it, by its path in the part. */
-export type KeptField = { value: string | number | boolean | null; message: string };
+type KeptField = { value: string | number | boolean | null; message: string };
 export type KeptFields = Record<string, KeptField>;
 
 // Against abuse, not against people: a part larger than this is refused whole. The fields' own
 // limits (a few thousand characters) are far below; the inputs cannot go past these caps.
-export const HARD_CAP = { textLength: 20_000, listLength: 500, partBytes: 512_000 } as const;
+const HARD_CAP = { textLength: 20_000, listLength: 500, partBytes: 512_000 } as const;
 
 // A part's field names that differ from the contract's paths (the rules speak in contract paths).
 const ALIASES: Record<string, string> = {

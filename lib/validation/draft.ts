@@ -50,7 +50,7 @@ const optionalDate = z.union([
   z.iso.date({ error: "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2027-01-01." }),
 ]);
 const wholeKronor = z
-  .number({ error: "Ange beloppet i hela kronor med siffror, till exempel 150000." })
+  .number({ error: "Ange beloppet i hela kronor med siffror, till exempel 150 000." })
   .int("Ange beloppet i hela kronor, utan decimaler.")
   .min(0, "Beloppet kan inte vara negativt.")
   .max(1_000_000_000, "Beloppet är orimligt stort. Kontrollera antalet nollor.");
@@ -158,7 +158,10 @@ const letterTerms = {
     (s) => s.trim() !== "",
     "Beskriv vilken kompetens partnern bidrar med.",
   ),
-  resources: text(L.letterResources).refine((s) => s.trim() !== "", "Beskriv vilka resurser partnern bidrar med."),
+  resources: text(L.letterResources).refine(
+    (s) => s.trim() !== "",
+    "Beskriv vilka resurser partnern bidrar med.",
+  ),
   from: z.iso.date({ error: "Ange från vilket datum partnern deltar, till exempel 2027-01-01." }),
   to: z.iso.date({ error: "Ange till vilket datum partnern deltar, till exempel 2029-12-31." }),
 };
@@ -167,7 +170,10 @@ const periodInOrder = { path: ["to"], message: "Slutdatumet ligger före startda
 export const LetterRequest = z
   .object({
     ...letterTerms,
-    contactName: text(L.letterContactName).refine((s) => s.trim() !== "", "Ange kontaktpersonens namn."),
+    contactName: text(L.letterContactName).refine(
+      (s) => s.trim() !== "",
+      "Ange kontaktpersonens namn.",
+    ),
     contactEmail: z
       .string()
       .trim()
@@ -192,6 +198,10 @@ export const PartnerConfirmation = z.object({
     "Skriv ditt namn och din titel, till exempel Anna Andersson, avdelningschef.",
   ),
   confirm: z.literal(true, { error: "Kryssa i att du bekräftar avsiktsförklaringen." }),
+});
+
+export const WithdrawalInput = z.object({
+  reason: text(L.withdrawReason),
 });
 
 export const PartnerDecline = z.object({

@@ -1,12 +1,15 @@
 import { z } from "zod";
 import { BUDGET_CATEGORIES } from "./application";
+import { limitedText } from "./text";
 
 const count = z
   .number({ error: "Ange ett antal med siffror." })
   .int("Ange ett heltal.")
   .min(0, "Antalet kan inte vara negativt.")
   .nullable();
-const text = z.string().max(20_000);
+/** The longest text of each answer in a report, in characters (the form shows the count). */
+export const REPORT_TEXT_LIMIT = 20_000;
+const text = limitedText(REPORT_TEXT_LIMIT);
 
 /** A progress or final report (återrapportering) as the grantee fills it in. */
 export const ReportInput = z.object({

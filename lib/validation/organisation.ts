@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseOrgNumber, parsePayoutAccount } from "@/lib/domain/org-number";
 import { isMunicipalityCode } from "@/lib/reference/municipalities";
 import { LEGAL_FORMS } from "./application";
+import { limitedText } from "./text";
 
 // Shared by the organisation form (client) and the service (server). Messages are Swedish and say what to do.
 export const OrganisationInput = z
@@ -65,6 +66,34 @@ export const InviteMemberInput = z.object({
     .trim()
     .toLowerCase()
     .email("Ange personens e-postadress, till exempel namn@forening.se."),
+});
+
+/** The longest note a person may send with a request to join. */
+export const JOIN_MESSAGE_MAX = 500;
+
+const orgNumberToJoin = z
+  .string()
+  .trim()
+  .min(1, "Ange organisationsnumret, till exempel 802012-3454.")
+  .refine(
+    (value) => parseOrgNumber(value).ok,
+    "Ange organisationsnumret som tio siffror, till exempel 802012-3454. Kontrollera sista siffran.",
+  )
+  .transform((value) => (parseOrgNumber(value) as { ok: true; value: string }).value);
+
+/** Looking up an organisation to join: its number only. */
+export const FindOrganisationInput = z.object({ orgNumber: orgNumberToJoin });
+
+/** Asking to join: the number, and an optional note to the members. */
+export const JoinOrganisationInput = z.object({
+  orgNumber: orgNumberToJoin,
+  message: limitedText(JOIN_MESSAGE_MAX).trim().default(""),
+});
+
+/** A member's answer to a request to join. */
+export const DecideMembershipRequestInput = z.object({
+  requestId: z.string().min(1),
+  approve: z.boolean(),
 });
 
 /** zod issues as { dotted.path: message }, the first message per field. */

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { CRITERIA } from "@/lib/domain/review";
+import { tooLongMessage } from "./text";
 
 const text = (min: number, message: string, max = 10_000) =>
-  z.string().trim().min(min, message).max(max, `Texten får vara högst ${max} tecken.`);
+  z.string().trim().min(min, message).max(max, tooLongMessage(max));
 
 export const ConflictInput = z.discriminatedUnion("hasConflict", [
   z.object({ hasConflict: z.literal(false) }),

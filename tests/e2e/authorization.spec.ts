@@ -72,6 +72,18 @@ const ROWS: Row[] = [
     path: (i) => `/organisationer/${i.org}`,
     expect: page(200, 404),
   },
+  // Any applicant may ask to join an organisation; staff do not.
+  {
+    route: "/organisationer/ga-med",
+    path: () => "/organisationer/ga-med",
+    expect: {
+      anonymous: SIGN_IN,
+      deactivated: SIGN_IN,
+      owner: 200,
+      otherApplicant: 200,
+      rest: 404,
+    },
+  },
   { route: "/handlaggning", path: () => "/handlaggning", expect: staffOnly() },
   { route: "/handlaggning/[id]", path: (i) => `/handlaggning/${i.app}`, expect: staffOnly() },
   {

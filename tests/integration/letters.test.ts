@@ -269,8 +269,14 @@ describe("organisations", () => {
       where: { to: "kollega@hjartat.example" },
     });
     const token = /\/inbjudan\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
-    expect((await findInvitation(token)).state).toBe("valid");
+    // The invitation works only for the address it was sent to (any letter case).
     const colleague = await makeUser();
+    await db.user.update({
+      where: { id: colleague.id },
+      data: { email: "Kollega@Hjartat.example" },
+    });
+    colleague.email = "Kollega@Hjartat.example";
+    expect((await findInvitation(token, colleague)).state).toBe("valid");
     expect(await acceptInvitation(colleague, token)).toBe(org.id);
     expect(await db.membership.count({ where: { organisationId: org.id } })).toBe(2);
     await expect(acceptInvitation(await makeUser(), token)).rejects.toBeInstanceOf(NotFound);

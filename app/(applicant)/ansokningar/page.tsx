@@ -6,6 +6,8 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { StatusTag } from "@/components/applications/status-tag";
 import { requirePageRole } from "@/lib/server/actor";
 import { listForApplicant } from "@/lib/server/applications";
+import { listMyMembershipRequests } from "@/lib/server/organisations";
+import { Tag } from "@/components/ui/tag";
 import { formatDate, formatSek, type UiLocale } from "@/lib/domain/format";
 
 export async function generateMetadata() {
@@ -17,7 +19,11 @@ export default async function ApplicantHome() {
   const t = await getTranslations("applicant");
   const tc = await getTranslations("common");
   const locale = (await getLocale()) as UiLocale;
-  const organisations = await listForApplicant(actor);
+  const tj = await getTranslations("organisations");
+  const [organisations, requests] = await Promise.all([
+    listForApplicant(actor),
+    listMyMembershipRequests(actor),
+  ]);
   return (
     <>
       <PageHeading title={t("title")} lead={t("lead")} />
@@ -28,8 +34,38 @@ export default async function ApplicantHome() {
         <ButtonLink href="/organisationer/ny" variant="secondary">
           {t("addOrganisation")}
         </ButtonLink>
+        <ButtonLink href="/organisationer/ga-med" variant="secondary">
+          {tj("join.link")}
+        </ButtonLink>
       </p>
       {organisations.length === 0 ? <p>{t("noOrganisation")}</p> : null}
+      {requests.length ? (
+        <section aria-labelledby="my-requests" className="mt-8 mb-10" data-testid="my-requests">
+          <h2 id="my-requests" className="text-2xl font-bold">
+            {tj("myRequests.title")}
+          </h2>
+          <ul className="mt-3 space-y-3">
+            {requests.map((r) => (
+              <li key={r.id} className="border-l-4 border-line pl-4">
+                <p className="font-semibold">
+                  {r.organisationName} <span className="font-normal text-muted">{r.orgNumber}</span>{" "}
+                  <Tag tone={r.status === "PENDING" ? "yellow" : "red"}>
+                    {tj(r.status === "PENDING" ? "myRequests.pending" : "myRequests.declined")}
+                  </Tag>
+                </p>
+                <p>
+                  {r.status === "PENDING"
+                    ? tj("myRequests.pendingText")
+                    : tj.rich("myRequests.declinedText", {
+                        date: formatDate(r.decidedAt ?? r.createdAt, locale),
+                        link: (chunks) => <Link href="/organisationer/ga-med">{chunks}</Link>,
+                      })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {organisations.map((org) => (
         <section key={org.id} aria-labelledby={`org-${org.id}`} className="mb-10">
           <h2 id={`org-${org.id}`} className="text-2xl font-bold">

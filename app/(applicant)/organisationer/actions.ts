@@ -2,8 +2,21 @@
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/server/actor";
 import { parseInput, runAction } from "@/lib/server/action";
-import { acceptInvitation, createOrganisation, inviteMember } from "@/lib/server/organisations";
-import { InviteMemberInput, OrganisationInput } from "@/lib/validation/organisation";
+import {
+  acceptInvitation,
+  createOrganisation,
+  decideMembershipRequest,
+  findOrganisationToJoin,
+  inviteMember,
+  requestMembership,
+} from "@/lib/server/organisations";
+import {
+  DecideMembershipRequestInput,
+  FindOrganisationInput,
+  InviteMemberInput,
+  JoinOrganisationInput,
+  OrganisationInput,
+} from "@/lib/validation/organisation";
 
 export async function createOrganisationAction(input: unknown) {
   return runAction(async () => {
@@ -29,4 +42,32 @@ export async function inviteMemberAction(organisationId: string, input: unknown)
 
 export async function acceptInvitationAction(token: string) {
   return runAction(async () => acceptInvitation(await requireActor(), token));
+}
+
+/** Finds an organisation by its number, to confirm before asking to join it. */
+export async function findOrganisationToJoinAction(input: unknown) {
+  return runAction(async () =>
+    findOrganisationToJoin(
+      await requireActor(),
+      parseInput(FindOrganisationInput, input).orgNumber,
+    ),
+  );
+}
+
+export async function requestMembershipAction(input: unknown) {
+  return runAction(async () => {
+    const { orgNumber, message } = parseInput(JoinOrganisationInput, input);
+    const answer = await requestMembership(await requireActor(), orgNumber, message);
+    revalidatePath("/ansokningar");
+    return answer;
+  });
+}
+
+export async function decideMembershipRequestAction(input: unknown) {
+  return runAction(async () => {
+    const { requestId, approve } = parseInput(DecideMembershipRequestInput, input);
+    const answer = await decideMembershipRequest(await requireActor(), requestId, approve);
+    revalidatePath(`/organisationer/${answer.organisationId}`);
+    return { approved: answer.approved, name: answer.name };
+  });
 }

@@ -5,9 +5,9 @@ import "server-only";
 
 export { listForApplicant, listForOfficers } from "./list";
 export { createDraft } from "./create-draft";
-export { getForApplicant, type ApplicantApplication } from "./get-for-applicant";
+export { getForApplicant } from "./get-for-applicant";
 export { saveDraftPart } from "./save-draft-part";
-export { roundSettings, submitApplication } from "./submit";
+export { submitApplication } from "./submit";
 export { withdrawApplication } from "./withdraw";
 export { timelineFor } from "./timeline";
-export { draftOf, keptDraft, partAsTyped, roundOf } from "./wizard-data";
+export { draftOf, keptDraft, letterDetailsOf, partAsTyped, roundOf } from "./wizard-data";

@@ -3,7 +3,7 @@ import { applicationToContract } from "../application-contract";
 import type { ApplicantApplication } from "./get-for-applicant";
 import { roundSettings } from "./submit";
 import type { DraftContract, Part } from "@/lib/domain/application-parts";
-import type { LettersById } from "@/lib/domain/draft-patch";
+import type { LetterDetails, LettersById } from "@/lib/domain/draft-patch";
 import type { PartData, PartName } from "@/lib/validation/draft";
 import { keptDraftOf, withKeptFields, type KeptDraft } from "@/lib/validation/draft-fields";
 import { isoDate } from "@/lib/domain/format";
@@ -96,6 +96,24 @@ export function partData(app: ApplicantApplication, part: Part): PartData<Part> 
 }
 
 export const roundOf = (app: ApplicantApplication) => roundSettings(app.round);
+
+/** Where each partner's letter link went and until when, and why a partner declined. */
+export function letterDetailsOf(app: ApplicantApplication): LetterDetails {
+  return Object.fromEntries(
+    app.partners.map((p) => {
+      const link = p.letter?.links[0];
+      const open = link && !link.usedAt && !link.revokedAt;
+      return [
+        p.id,
+        {
+          linkSentTo: open ? link.sentTo : null,
+          linkExpiresAt: open ? isoDate(link.expiresAt) : null,
+          declinedReason: p.letter?.declinedReason ?? null,
+        },
+      ];
+    }),
+  );
+}
 
 /** The invalid values the applicant typed and has not fixed yet, by part. */
 export const keptDraft = (app: { draftInput: unknown }): KeptDraft => keptDraftOf(app.draftInput);

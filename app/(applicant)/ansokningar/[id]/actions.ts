@@ -6,7 +6,7 @@ import { parseInput, runAction } from "@/lib/server/action";
 import { saveDraftPart, submitApplication, withdrawApplication } from "@/lib/server/applications";
 import { sendLetterLink } from "@/lib/server/letters";
 import { RuleViolation } from "@/lib/server/errors";
-import { LetterRequest, type PartName } from "@/lib/validation/draft";
+import { LetterRequest, WithdrawalInput, type PartName } from "@/lib/validation/draft";
 import { PARTS } from "@/lib/domain/application-parts";
 
 // Thin: who is calling, then the service, which checks what they may do to which application.
@@ -42,7 +42,8 @@ export async function submitApplicationAction(applicationId: string) {
 export async function withdrawApplicationAction(applicationId: string, reason: string) {
   return runAction(async () => {
     const actor = await requireActor();
-    await withdrawApplication(actor, applicationId, reason.slice(0, 2000));
+    const { reason: why } = parseInput(WithdrawalInput, { reason });
+    await withdrawApplication(actor, applicationId, why);
     revalidatePath(`/ansokningar/${applicationId}`, "layout");
   });
 }

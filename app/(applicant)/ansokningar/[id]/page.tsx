@@ -1,7 +1,13 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageRole, type Actor } from "@/lib/server/actor";
-import { draftOf, getForApplicant, keptDraft, roundOf, timelineFor } from "@/lib/server/applications";
+import {
+  draftOf,
+  getForApplicant,
+  keptDraft,
+  roundOf,
+  timelineFor,
+} from "@/lib/server/applications";
 import { orNotFound } from "@/lib/server/page";
 import { keptProblems } from "@/lib/validation/draft-fields";
 
@@ -114,6 +120,19 @@ async function TaskList({ app }: { app: Awaited<ReturnType<typeof getForApplican
   );
   const t = await getTranslations("applications");
   const tw = await getTranslations("wizard");
+  // What the partner part still waits for, and on whom: the partner's contact, or the applicant.
+  const now = new Date();
+  const waiting = app.partners.flatMap((p, i) => {
+    const partner = p.name || tw("partners.legend", { number: i + 1 });
+    const link = p.letter?.links[0];
+    const contact = p.contactName || link?.sentTo || "";
+    if (!p.letter) return [t("letterNotRequested", { partner })];
+    if (p.letter.status === "DECLINED") return [t("letterDeclined", { partner })];
+    if (p.letter.status !== "PENDING") return [];
+    if (link && !link.usedAt && (link.revokedAt || link.expiresAt < now))
+      return [t("letterLinkExpired", { partner })];
+    return [contact ? t("letterWaitingOn", { partner, contact }) : t("letterWaiting", { partner })];
+  });
   return (
     <>
       <h2 className="mt-8 mb-3 text-2xl font-bold">{t("partsTitle")}</h2>
@@ -125,6 +144,13 @@ async function TaskList({ app }: { app: Awaited<ReturnType<typeof getForApplican
               {tw(`parts.${part}`)}
             </Link>
             <Tag tone={PART_TONE[statuses[part]]}>{tw(`partStatus.${statuses[part]}`)}</Tag>
+            {part === "partner" && waiting.length ? (
+              <ul className="w-full list-disc pl-6 text-muted" data-testid="partner-waiting">
+                {waiting.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            ) : null}
           </li>
         ))}
         <li className="flex flex-wrap items-center justify-between gap-2 py-3">

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/server/actor";
@@ -13,8 +14,21 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const { token } = await params;
   const actor = await getActor();
   if (!actor) redirect(`/logga-in?next=${encodeURIComponent(`/inbjudan/${token}`)}`);
-  const found = await findInvitation(token);
+  const found = await findInvitation(token, actor);
   const t = await getTranslations("organisations.invitation");
+  if (found.state === "wrongAddress") {
+    return (
+      <div className="max-w-2xl">
+        <h1 className="text-3xl font-bold">{t("wrongAddressTitle")}</h1>
+        <p className="mt-4 text-lg">{t("wrongAddress", { email: actor.email })}</p>
+        <p className="mt-4">
+          {t.rich("orJoin", {
+            link: (chunks) => <Link href="/organisationer/ga-med">{chunks}</Link>,
+          })}
+        </p>
+      </div>
+    );
+  }
   if (found.state !== "valid") {
     return (
       <div className="max-w-2xl">

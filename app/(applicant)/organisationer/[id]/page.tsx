@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/server/actor";
-import { getMyOrganisation, listMembers } from "@/lib/server/organisations";
+import { getMyOrganisation, listMembers, listMembershipRequests } from "@/lib/server/organisations";
 import { orNotFound } from "@/lib/server/page";
 import { label } from "@/lib/domain/labels";
 import { municipalityName } from "@/lib/reference/municipalities";
 import { formatDate, type UiLocale } from "@/lib/domain/format";
 import { InviteForm } from "@/components/applications/invite-form";
-import { inviteMemberAction } from "../actions";
+import { MembershipRequests } from "@/components/applications/membership-requests";
+import { decideMembershipRequestAction, inviteMemberAction } from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("organisations"))("metaTitle") };
@@ -17,7 +18,10 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
   const { id } = await params;
   const actor = await requirePageRole(["APPLICANT"]);
   const org = await orNotFound(getMyOrganisation(actor, id));
-  const { members, invitations } = await listMembers(actor, id);
+  const [{ members, invitations }, requests] = await Promise.all([
+    listMembers(actor, id),
+    listMembershipRequests(actor, id),
+  ]);
   const t = await getTranslations("organisations");
   const ta = await getTranslations("applicant");
   const locale = (await getLocale()) as UiLocale;
@@ -56,6 +60,22 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
         ))}
       </ul>
       <InviteForm organisationId={id} invite={inviteMemberAction} />
+      <section aria-labelledby="forfragningar" className="mt-10">
+        <h2 id="forfragningar" className="mb-2 scroll-mt-4 text-2xl font-bold">
+          {t("requests.title")}
+        </h2>
+        {requests.length ? <p className="mb-4 text-muted">{t("requests.lead")}</p> : null}
+        <MembershipRequests
+          decide={decideMembershipRequestAction}
+          requests={requests.map((r) => ({
+            id: r.id,
+            name: r.user.name,
+            email: r.user.email,
+            message: r.message,
+            askedOn: formatDate(r.createdAt, locale),
+          }))}
+        />
+      </section>
     </div>
   );
 }

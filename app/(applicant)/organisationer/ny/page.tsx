@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/server/actor";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -11,9 +12,15 @@ export async function generateMetadata() {
 export default async function NewOrganisationPage() {
   await requirePageRole(["APPLICANT"]);
   const t = await getTranslations("organisations.new");
+  const tj = await getTranslations("organisations.join");
   return (
     <>
       <PageHeading title={t("title")} lead={t("lead")} />
+      <p className="-mt-4 mb-8 max-w-2xl text-lg">
+        {tj.rich("joinInstead", {
+          link: (chunks) => <Link href="/organisationer/ga-med">{chunks}</Link>,
+        })}
+      </p>
       <OrganisationForm createOrganisation={createOrganisationAction} />
     </>
   );

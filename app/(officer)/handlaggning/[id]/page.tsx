@@ -531,6 +531,8 @@ async function Case({ app, actor }: { app: ReviewCase; actor: Actor }) {
         <SimpleForm
           id="comment"
           submitLabel={t("addComment")}
+          successText={t("commentSaved")}
+          clearOnSuccess
           action={commentAction.bind(null, app.id)}
           fields={[{ name: "body", type: "textarea", label: t("commentLabel") }]}
         />

@@ -1,7 +1,13 @@
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/server/actor";
-import { draftOf, getForApplicant, partAsTyped, roundOf } from "@/lib/server/applications";
+import {
+  draftOf,
+  getForApplicant,
+  letterDetailsOf,
+  partAsTyped,
+  roundOf,
+} from "@/lib/server/applications";
 import { orNotFound } from "@/lib/server/page";
 import { PARTS, type Part } from "@/lib/domain/application-parts";
 import { applicantMayEdit } from "@/lib/domain/lifecycle";
@@ -52,6 +58,7 @@ export default async function PartPage({
       initial={partAsTyped(app, part as Part)}
       draft={draft}
       letters={letters}
+      letterDetails={part === "partner" ? letterDetailsOf(app) : undefined}
       round={roundOf(app)}
       today={todayInStockholm()}
       saveDraft={saveDraftPartAction}

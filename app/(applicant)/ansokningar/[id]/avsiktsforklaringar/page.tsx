@@ -34,12 +34,13 @@ export default async function LettersPage({ params }: { params: Promise<{ id: st
           })}
         </p>
       ) : null}
-      {app.partners.map((p) => {
+      {app.partners.map((p, index) => {
         const link = p.letter?.links[0];
         return (
           <LetterPanel
             key={p.id}
             applicationId={id}
+            partnerIndex={index}
             sendLetterLink={sendLetterLinkAction}
             editable={applicantMayEdit(app.status)}
             period={{ start: iso(app.periodStart), end: iso(app.periodEnd) }}
