@@ -168,7 +168,7 @@ export function keptDraftOf(json: unknown): KeptDraft {
 }
 
 /** The kept invalid values as problems of the draft, in the contract's paths. */
-export const keptProblems = (kept: KeptDraft): Problem[] =>
+const keptProblems = (kept: KeptDraft): Problem[] =>
   Object.values(kept).flatMap((fields) =>
     Object.entries(fields ?? {}).map(([path, field]) => ({
       code: "INVALID_FIELD" as const,
@@ -176,3 +176,13 @@ export const keptProblems = (kept: KeptDraft): Problem[] =>
       message: field.message,
     })),
   );
+
+/**
+ * The problems of a draft with its kept invalid values: each kept value's message, and the rules'
+ * problems except at a field whose typed value is kept (its saved value is not what is on screen).
+ */
+export function withKeptProblems(rules: Problem[], kept: KeptDraft): Problem[] {
+  const typed = keptProblems(kept);
+  const paths = new Set(typed.map((p) => p.path));
+  return [...typed, ...rules.filter((p) => !paths.has(p.path))];
+}

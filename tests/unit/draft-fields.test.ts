@@ -4,6 +4,7 @@ import {
   hardCapProblem,
   keptDraftOf,
   withKeptFields,
+  withKeptProblems,
 } from "@/lib/validation/draft-fields";
 import type { PartData } from "@/lib/validation/draft";
 
@@ -107,6 +108,27 @@ describe("a part saves field by field", () => {
         unknownPart: { x: { value: 1, message: "m" } },
       }),
     ).toEqual({ budget: { "budget.0.amountSek": { value: -5, message: "m" } } });
+  });
+});
+
+describe("the problems of a draft with kept values", () => {
+  it("puts each kept value's message first, in contract paths, instead of the rules' at that field", () => {
+    const rules = [
+      { code: "INVALID_FIELD" as const, path: "summary", message: "Skriv en sammanfattning." },
+      { code: "AREA_REQUIRED" as const, path: "areas", message: "Ange minst ett område." },
+    ];
+    const kept = {
+      grunduppgifter: {
+        summary: { value: "lång", message: "För lång." },
+        periodStart: { value: "2027-13-01", message: "Ange ett datum." },
+      },
+    };
+    expect(withKeptProblems(rules, kept).map((p) => [p.path, p.message])).toEqual([
+      ["summary", "För lång."],
+      ["period.start", "Ange ett datum."],
+      ["areas", "Ange minst ett område."],
+    ]);
+    expect(withKeptProblems(rules, {})).toEqual(rules);
   });
 });
 

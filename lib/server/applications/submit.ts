@@ -11,7 +11,7 @@ import { applicantMayEdit, formatReferenceNumber, roundIsOpen } from "@/lib/doma
 import { checkApplication, ROUND_CLOSED, type Problem } from "@/lib/domain/rules";
 import { parseApplicationPayload } from "@/lib/validation/application";
 import { todayInStockholm } from "@/lib/domain/dates";
-import { keptDraftOf, keptProblems } from "@/lib/validation/draft-fields";
+import { keptDraftOf, withKeptProblems } from "@/lib/validation/draft-fields";
 import { getForApplicant } from "./get-for-applicant";
 
 /** The settings of the round that the rules need. */
@@ -91,7 +91,7 @@ export async function submitApplication(
   }
   const { contract, result } = submissionProblems(app, todayInStockholm(now));
   // A value typed but not valid yet is not in the columns: it must be fixed before submitting.
-  problems.push(...keptProblems(keptDraftOf(app.draftInput)), ...result.problems);
+  problems.push(...withKeptProblems(result.problems, keptDraftOf(app.draftInput)));
   if (problems.length)
     throw new RuleViolation(
       problems,

@@ -9,7 +9,7 @@ import {
   timelineFor,
 } from "@/lib/server/applications";
 import { orNotFound } from "@/lib/server/page";
-import { keptProblems } from "@/lib/validation/draft-fields";
+import { withKeptProblems } from "@/lib/validation/draft-fields";
 
 import {
   checkDraft,
@@ -109,10 +109,10 @@ async function TaskList({ app }: { app: Awaited<ReturnType<typeof getForApplican
   const { draft } = draftOf(app);
   // Values typed but not valid yet count as problems of their part until they are fixed.
   const kept = keptDraft(app);
-  const problems = [
-    ...checkDraft(draft, { today: todayInStockholm(), round: roundOf(app) }),
-    ...keptProblems(kept),
-  ];
+  const problems = withKeptProblems(
+    checkDraft(draft, { today: todayInStockholm(), round: roundOf(app) }),
+    kept,
+  );
   const statuses = partStatuses(
     draft,
     problems,

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { requirePageRole } from "@/lib/server/actor";
-import { draftOf, getForApplicant, roundOf } from "@/lib/server/applications";
+import { draftOf, getForApplicant, keptDraft, roundOf } from "@/lib/server/applications";
+import { withKeptProblems } from "@/lib/validation/draft-fields";
 import { orNotFound } from "@/lib/server/page";
 
 import { checkDraft, type Part } from "@/lib/domain/application-parts";
@@ -55,7 +56,11 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const app = await orNotFound(getForApplicant(actor, id));
   if (!applicantMayEdit(app.status)) redirect(`/ansokningar/${id}`);
   const { draft } = draftOf(app);
-  const problems = checkDraft(draft, { today: todayInStockholm(), round: roundOf(app) });
+  // The same list the task list shows and submission enforces: the rules, and values kept invalid.
+  const problems = withKeptProblems(
+    checkDraft(draft, { today: todayInStockholm(), round: roundOf(app) }),
+    keptDraft(app),
+  );
   const completing = app.status === "COMPLEMENT_REQUESTED";
   const closed = !completing && !roundIsOpen(app.round);
   const t = await getTranslations("wizard.review");
