@@ -188,7 +188,8 @@ export function usePartForm<P extends PartName>(props: PartFormProps<P>) {
     () => checkDraft(mergeDraft(draft, patchFromPart(part, data, letters)), { today, round }),
     [draft, part, data, letters, today, round],
   );
-  const partProblems = problems.filter((p) => partOf(p.path) === part);
+  // A field with an error of its own (a value kept as typed) is listed once: in the summary.
+  const partProblems = problems.filter((p) => partOf(p.path) === part && !(p.path in fieldErrors));
   const problemAt = (path: string) =>
     partProblems.find((p) => p.path === path || p.path.startsWith(`${path}.`))?.message;
   const error = (path: string) =>
