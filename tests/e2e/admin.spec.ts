@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import ExcelJS from "exceljs";
+import ExcelJS from "@protobi/exceljs";
 import { parse } from "csv-parse/sync";
 import { DEMO, expectNoSeriousA11yViolations, signIn, totpCode } from "./support";
 import { latestMail, linkIn, query } from "./db";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import ExcelJS from "exceljs";
+import ExcelJS from "@protobi/exceljs";
 import { db } from "@/lib/server/db";
 import { exportStream } from "@/lib/server/exports";
 import { listApprovedGrants } from "@/lib/server/grants";
