@@ -9,11 +9,33 @@ export const CRITERIA = [
   "GENDER_EQUALITY",
 ] as const;
 
+import { hasAnyRole, type Role } from "./roles";
+
 export type ConflictStatus = "NO_CONFLICT" | "DECLARED" | "CONFIRMED" | "LIFTED";
+
+/** A declared conflict (DECLARED, or CONFIRMED by an admin) keeps the officer out of the whole case. */
+export const BLOCKING_CONFLICT: readonly ConflictStatus[] = ["DECLARED", "CONFIRMED"];
 
 /** An officer sees the content of an application only after declaring no conflict (or when an admin lifted theirs). */
 export const mayOpen = (declaration: { status: ConflictStatus } | null | undefined) =>
   declaration?.status === "NO_CONFLICT" || declaration?.status === "LIFTED";
+
+/**
+ * The one case-access rule (docs/domain.md §5): the officer holds one of the roles, and has no
+ * declared conflict in the case, follow-up included. In review the officer must also have judged
+ * the question first (no conflict, or lifted by an admin). In follow-up no declaration at all is
+ * allowed: an officer (or an admin paying out) may never have opened the case in review, and the
+ * follow-up page offers no declaration; a declared or confirmed conflict still blocks.
+ */
+export function mayHandleCase(
+  actor: { roles: readonly Role[] },
+  declaration: { status: ConflictStatus } | null | undefined,
+  access: { roles: readonly Role[]; stage: "review" | "follow-up" },
+): boolean {
+  if (!hasAnyRole(actor.roles, access.roles)) return false;
+  if (declaration && BLOCKING_CONFLICT.includes(declaration.status)) return false;
+  return access.stage === "follow-up" || mayOpen(declaration);
+}
 
 export type DecisionRefusal =
   | "NOT_DECIDER"

@@ -81,13 +81,14 @@ export async function deny(
   what: string,
   entityType = "Route",
   entityId?: string,
+  reason?: string,
 ): Promise<never> {
   await audit({
     actorId: actor?.id,
     action: "access.denied",
     entityType,
     entityId,
-    meta: { what },
+    meta: reason ? { what, reason } : { what },
   });
   throw new NotFound();
 }

@@ -16,7 +16,7 @@ import {
 import { dashboard } from "@/lib/server/dashboard";
 import { listApprovedGrants } from "@/lib/server/grants";
 import { DashboardFilters } from "@/lib/validation/dashboard";
-import { Forbidden, NotFound, RuleViolation } from "@/lib/server/errors";
+import { NotFound, RuleViolation } from "@/lib/server/errors";
 import { CRITERIA } from "@/lib/domain/review";
 import type { Actor } from "@/lib/server/actor";
 import { makeDraft, makeRound, makeUser } from "../factories";
@@ -54,7 +54,7 @@ describe("the conflict-of-interest gate", () => {
   it("shows nothing but reference, organisation and partners until the officer declares no conflict", async () => {
     const { id } = await submitted();
     const officer = await makeUser(["REVIEWER"]);
-    await expect(getForReview(officer, id)).rejects.toBeInstanceOf(Forbidden);
+    await expect(getForReview(officer, id)).rejects.toBeInstanceOf(NotFound);
     await declareConflict(officer, id, { hasConflict: false });
     expect((await getForReview(officer, id)).title).toBe("Mötesplats Skärholmen");
   });
@@ -66,10 +66,10 @@ describe("the conflict-of-interest gate", () => {
       hasConflict: true,
       description: "Jag sitter i föreningens styrelse.",
     });
-    await expect(getForReview(officer, id)).rejects.toBeInstanceOf(Forbidden);
+    await expect(getForReview(officer, id)).rejects.toBeInstanceOf(NotFound);
     await expect(
       saveReview(officer, id, { scores: scores(3), recommendation: "APPROVE", summary: "" }),
-    ).rejects.toBeInstanceOf(Forbidden);
+    ).rejects.toBeInstanceOf(NotFound);
     await expect(declareConflict(officer, id, { hasConflict: false })).rejects.toThrow(/redan/);
     const admin = await makeUser(["ADMIN"]);
     const declaration = await db.conflictDeclaration.findFirstOrThrow({

@@ -1,11 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { deny, type Actor } from "../actor";
-import { NotFound } from "../errors";
-
-export async function requireOfficer(actor: Actor, what: string) {
-  if (!actor.roles.includes("REVIEWER") && !actor.roles.includes("ADMIN")) await deny(actor, what);
-}
+import { FOLLOW_UP_OFFICERS, requireCaseAccess } from "../case-access";
 
 /** A report of one of the actor's organisations; anyone else gets "not found". */
 export async function reportForMember(actor: Actor, reportId: string) {
@@ -27,12 +23,15 @@ export async function reportForMember(actor: Actor, reportId: string) {
   return report!;
 }
 
+/** Precondition: a follow-up officer without a declared conflict in the report's case. */
 export async function officerReport(actor: Actor, reportId: string, what: string) {
-  await requireOfficer(actor, what);
   const report = await db.followUpReport.findUnique({
     where: { id: reportId },
     include: { application: true },
   });
-  if (!report) throw new NotFound();
-  return report;
+  await requireCaseAccess(actor, report?.applicationId, what, {
+    roles: FOLLOW_UP_OFFICERS,
+    stage: "follow-up",
+  });
+  return report!;
 }

@@ -8,15 +8,18 @@ import { notifyMembers } from "../notifications";
 import { dateOnly } from "../application-contract";
 import { formatSek } from "@/lib/domain/format";
 import type { RepaymentInput } from "@/lib/validation/follow-up";
-import { requireOfficer } from "./access";
+import { FOLLOW_UP_OFFICERS, requireCaseAccess } from "../case-access";
 
-/** Återkrav: the officer claims back unspent or misused money, with reasons and a due date. */
+/** Återkrav: a follow-up officer without a conflict in the case claims back unspent or misused money, with reasons and a due date. */
 export async function claimRepayment(
   actor: Actor,
   applicationId: string,
   input: z.infer<typeof RepaymentInput>,
 ) {
-  await requireOfficer(actor, "repayment.claim");
+  await requireCaseAccess(actor, applicationId, "repayment.claim", {
+    roles: FOLLOW_UP_OFFICERS,
+    stage: "follow-up",
+  });
   const app = await db.application.findFirst({
     where: { id: applicationId, status: { in: ["APPROVED", "REPORT_SUBMITTED", "CLOSED"] } },
     include: { decisions: { where: { outcome: "APPROVED", correctedBy: null }, take: 1 } },

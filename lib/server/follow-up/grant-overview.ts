@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { deny, type Actor } from "../actor";
 import { NotFound } from "../errors";
+import { requireCaseAccess, withoutConflictOf } from "../case-access";
 import { dateOnly } from "../application-contract";
 import { isStaff } from "@/lib/domain/roles";
 import { todayInStockholm } from "@/lib/domain/dates";
@@ -16,11 +17,14 @@ const grantInclude = {
   budgetLines: true,
 } as const;
 
-/** Approved grants with their plan, for officers and admins. */
+/** Approved grants with their plan, for staff; not the grants they declared a conflict in. */
 export async function listGrants(actor: Actor) {
   if (!isStaff(actor.roles)) await deny(actor, "followup.list");
   return db.application.findMany({
-    where: { status: { in: ["APPROVED", "REPORT_SUBMITTED", "CLOSED"] } },
+    where: {
+      status: { in: ["APPROVED", "REPORT_SUBMITTED", "CLOSED"] },
+      ...withoutConflictOf(actor),
+    },
     orderBy: { referenceNumber: "asc" },
     take: 500,
     include: {
@@ -31,13 +35,14 @@ export async function listGrants(actor: Actor) {
   });
 }
 
-/** Reports past their due date and not yet submitted, for officers. */
+/** Reports past their due date and not yet submitted, for staff; not of grants they declared a conflict in. */
 export async function overdueReports(actor: Actor, today = todayInStockholm()) {
   if (!isStaff(actor.roles)) await deny(actor, "followup.overdue");
   return db.followUpReport.findMany({
     where: {
       status: { in: ["NOT_STARTED", "DRAFT", "COMPLEMENT_REQUESTED"] },
       dueDate: { lt: dateOnly(today) },
+      application: withoutConflictOf(actor),
     },
     orderBy: { dueDate: "asc" },
     include: {
@@ -53,8 +58,9 @@ export async function overdueReports(actor: Actor, today = todayInStockholm()) {
   });
 }
 
+/** Precondition: staff without a declared conflict in the case. */
 export async function grantForOfficer(actor: Actor, applicationId: string) {
-  if (!isStaff(actor.roles)) await deny(actor, "followup.read", "Application", applicationId);
+  await requireCaseAccess(actor, applicationId, "followup.read", { stage: "follow-up" });
   const app = await db.application.findFirst({
     where: { id: applicationId, status: { in: ["APPROVED", "REPORT_SUBMITTED", "CLOSED"] } },
     include: grantInclude,

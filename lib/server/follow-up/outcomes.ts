@@ -4,6 +4,7 @@ import type { Readable } from "node:stream";
 import { db } from "../db";
 import { deny, type Actor } from "../actor";
 import { isStaff } from "@/lib/domain/roles";
+import { BLOCKING_CONFLICT } from "@/lib/domain/review";
 
 export type OutcomeRow = {
   key: string;
@@ -15,7 +16,7 @@ export type OutcomeRow = {
   collaborations: number;
 };
 
-/** What all reported grants achieved together, per track, county and focus area. Staff only. */
+/** What all reported grants achieved together, per track, county and focus area. Staff only; never counting a grant the actor declared a conflict in. */
 export async function outcomes(actor: Actor) {
   if (!isStaff(actor.roles)) await deny(actor, "outcomes.read");
   const by = (key: "track" | "county" | "focus") =>
@@ -29,12 +30,18 @@ export async function outcomes(actor: Actor) {
         other: bigint;
         collaborations: bigint;
       }[]
-    >(`
+    >(
+      `
     SELECT ${key === "track" ? `a.track::text` : key === "county" ? `a."countyCode"` : `f::text`} AS key, count(*) AS reports,
       coalesce(sum(r."meetingsHeld"), 0) AS meetings, coalesce(sum(r."participantsWomen"), 0) AS women, coalesce(sum(r."participantsMen"), 0) AS men,
       coalesce(sum(r."participantsOther"), 0) AS other, coalesce(sum(r."collaborationsStarted"), 0) AS collaborations
     FROM "FollowUpReport" r JOIN "Application" a ON a.id = r."applicationId" ${key === "focus" ? `CROSS JOIN LATERAL unnest(a."focusAreas") f` : ""}
-    WHERE r.status IN ('SUBMITTED', 'ACCEPTED') GROUP BY 1 ORDER BY 1`);
+    WHERE r.status IN ('SUBMITTED', 'ACCEPTED')
+      AND NOT EXISTS (SELECT 1 FROM "ConflictDeclaration" c WHERE c."applicationId" = a.id AND c."userId" = $1 AND c.status::text = ANY($2::text[]))
+    GROUP BY 1 ORDER BY 1`,
+      actor.id,
+      [...BLOCKING_CONFLICT],
+    );
   const convert = (rows: Awaited<ReturnType<typeof by>>): OutcomeRow[] =>
     rows.map((r) => ({
       key: r.key ?? "–",

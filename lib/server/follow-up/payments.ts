@@ -5,14 +5,19 @@ import { db } from "../db";
 import { deny, type Actor } from "../actor";
 import { audit } from "../audit";
 import { dateOnly } from "../application-contract";
+import { withoutConflictOf } from "../case-access";
 import { isoDate } from "@/lib/domain/format";
 import { safeCell } from "@/lib/domain/grant-export";
 
-/** The payment file for the finance system: released instalments due in a date range. Admins only; logged. */
+/** The payment file for the finance system: released instalments due in a date range, never of a case the admin declared a conflict in. Admins only; logged. */
 export async function paymentFile(actor: Actor, from: string, to: string): Promise<Readable> {
   if (!actor.roles.includes("ADMIN")) await deny(actor, "payments.export");
   const rows = await db.instalment.findMany({
-    where: { status: "RELEASED", dueDate: { gte: dateOnly(from), lte: dateOnly(to) } },
+    where: {
+      status: "RELEASED",
+      dueDate: { gte: dateOnly(from), lte: dateOnly(to) },
+      application: withoutConflictOf(actor),
+    },
     orderBy: [{ dueDate: "asc" }, { id: "asc" }],
     include: {
       application: {
@@ -67,7 +72,11 @@ export async function markPaid(actor: Actor, instalmentIds: string[]) {
   if (!actor.roles.includes("ADMIN")) await deny(actor, "payments.mark_paid");
   await db.$transaction(async (tx) => {
     const { count } = await tx.instalment.updateMany({
-      where: { id: { in: instalmentIds }, status: "RELEASED" },
+      where: {
+        id: { in: instalmentIds },
+        status: "RELEASED",
+        application: withoutConflictOf(actor),
+      },
       data: { status: "PAID", paidAt: new Date() },
     });
     await audit(

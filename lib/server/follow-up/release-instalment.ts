@@ -4,12 +4,19 @@ import type { Actor } from "../actor";
 import { audit } from "../audit";
 import { Conflict, Forbidden, NotFound, RuleViolation } from "../errors";
 import { parsePayoutAccount } from "@/lib/domain/org-number";
-import { requireOfficer } from "./access";
+import { FOLLOW_UP_OFFICERS, requireCaseAccess } from "../case-access";
 import { blockedFor } from "./instalment-blocked";
 
-/** Releases an instalment for payment: not before the progress report before it is accepted, and only to a valid account. */
+/** Precondition: a follow-up officer without a conflict in the case. Releases an instalment for payment: not before the progress report before it is accepted, and only to a valid account. */
 export async function releaseInstalment(actor: Actor, instalmentId: string) {
-  await requireOfficer(actor, "instalment.release");
+  const planned = await db.instalment.findUnique({
+    where: { id: instalmentId },
+    select: { applicationId: true },
+  });
+  await requireCaseAccess(actor, planned?.applicationId, "instalment.release", {
+    roles: FOLLOW_UP_OFFICERS,
+    stage: "follow-up",
+  });
   await db.$transaction(async (tx) => {
     const instalment = await tx.instalment.findUnique({
       where: { id: instalmentId },

@@ -4,6 +4,7 @@ import { deny, type Actor } from "../actor";
 import { audit } from "../audit";
 import { Forbidden, NotFound, RuleViolation } from "../errors";
 import { isStaff } from "@/lib/domain/roles";
+import { requireCaseAccess } from "../case-access";
 import { reportForMember } from "./access";
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -48,7 +49,7 @@ export async function addReportAttachment(
   });
 }
 
-/** An attachment for the grantee's members or for staff. */
+/** An attachment for the grantee's members, or for staff without a declared conflict in the case. */
 export async function reportAttachmentFile(actor: Actor, reportId: string, fileId: string) {
   const attachment = await db.reportAttachment.findUnique({
     where: { reportId_fileId: { reportId, fileId } },
@@ -56,17 +57,22 @@ export async function reportAttachmentFile(actor: Actor, reportId: string, fileI
       report: {
         include: {
           application: {
-            select: { organisation: { select: { memberships: { where: { userId: actor.id } } } } },
+            select: {
+              id: true,
+              organisation: { select: { memberships: { where: { userId: actor.id } } } },
+            },
           },
         },
       },
     },
   });
-  if (
-    !attachment ||
-    (!isStaff(actor.roles) && attachment.report.application.organisation.memberships.length === 0)
-  )
+  const member = (attachment?.report.application.organisation.memberships.length ?? 0) > 0;
+  if (!attachment || (!member && !isStaff(actor.roles)))
     await deny(actor, "report.attachment", "FollowUpReport", reportId);
+  if (!member)
+    await requireCaseAccess(actor, attachment!.report.application.id, "report.attachment", {
+      stage: "follow-up",
+    });
   const { storage } = await import("../storage");
   const file = await storage.get(fileId);
   if (!file) throw new NotFound();

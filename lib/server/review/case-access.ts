@@ -2,13 +2,11 @@ import "server-only";
 import { cache } from "react";
 import { db } from "../db";
 import { deny, type Actor } from "../actor";
-import { audit } from "../audit";
-import { Forbidden } from "../errors";
-import { mayOpen } from "@/lib/domain/review";
+import { requireCaseAccess } from "../case-access";
 import { isStaff } from "@/lib/domain/roles";
 
 // The application is found only among submitted ones (never drafts), and its content only after a
-// declaration of no conflict.
+// declaration of no conflict (the one case-access check, lib/server/case-access.ts).
 
 // Read once per page render (the gate and the case both need it); actions are not memoised.
 const findSubmitted = cache((actorId: string, id: string) =>
@@ -29,22 +27,9 @@ export async function submittedApplication(actor: Actor, id: string, what: strin
   return app!;
 }
 
-/** Precondition: staff with a declaration of no conflict (or one lifted by an admin). */
+/** Precondition: staff with a declaration of no conflict (or one lifted by an admin); see ../case-access.ts. */
 export async function openedApplication(actor: Actor, id: string, what: string) {
   const app = await submittedApplication(actor, id, what);
-  if (!mayOpen(app.conflicts[0])) {
-    await audit({
-      actorId: actor.id,
-      action: "access.denied",
-      entityType: "Application",
-      entityId: id,
-      meta: { what, reason: "conflict" },
-    });
-    throw new Forbidden(
-      app.conflicts[0]
-        ? "Du har anmält jäv i ärendet och kan inte öppna det."
-        : "Pröva först om du är jävig i ärendet.",
-    );
-  }
+  await requireCaseAccess(actor, id, what, { stage: "review" });
   return app;
 }
