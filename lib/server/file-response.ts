@@ -1,13 +1,17 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import type { FileContent } from "./storage";
+import { safeFileName, type FileContent } from "./storage";
 
-/** A stored file as a download: never rendered inline, never sniffed, never cached by shared caches. */
-export function fileResponse(file: FileContent, asciiName: string) {
+/**
+ * A stored file as a download: always a PDF with a ".pdf" name (every stored file is one), never
+ * rendered inline, never sniffed, never cached by shared caches. `asciiName` is a fixed fallback
+ * name ending in ".pdf"; the user's name goes in RFC 5987 `filename*`.
+ */
+export function fileResponse(file: Pick<FileContent, "data" | "fileName">, asciiName: string) {
   return new NextResponse(new Uint8Array(file.data), {
     headers: {
-      "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${safeFileName(asciiName)}"; filename*=UTF-8''${encodeURIComponent(safeFileName(file.fileName))}`,
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
     },

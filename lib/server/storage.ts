@@ -26,14 +26,22 @@ export interface FileStorage {
 
 const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex");
 
-/** Keeps only safe characters of a file name (for storage and for Content-Disposition). */
+/**
+ * Keeps only safe characters of a file name (for storage and for Content-Disposition), and always
+ * ends it in ".pdf": every stored file is a PDF (uploads are checked by content), so a crafted name
+ * such as "rapport.pdf.html" is stored and downloaded as "rapport.pdf", never as HTML.
+ */
 export function safeFileName(name: string): string {
   const cleaned = name
     .normalize("NFC")
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")
+    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, "_")
     .replace(/^\.+/, "")
     .trim();
-  return (cleaned || "fil").slice(0, 120);
+  const base = cleaned
+    .replace(/\.[\p{L}\p{N}]{1,12}$/u, "")
+    .replace(/\.pdf$/i, "")
+    .replace(/[.\s]+$/, "");
+  return `${(base || "fil").slice(0, 116)}.pdf`;
 }
 
 const postgresStorage: FileStorage = {

@@ -45,8 +45,8 @@ describe("file storage in PostgreSQL", () => {
   });
 
   it("makes file names safe", () => {
-    expect(safeFileName("../../etc/passwd")).toBe("_.._etc_passwd");
+    expect(safeFileName("../../etc/passwd")).toBe("_.._etc_passwd.pdf");
     expect(safeFileName('a"b<c>.pdf')).toBe("a_b_c_.pdf");
-    expect(safeFileName("")).toBe("fil");
+    expect(safeFileName("")).toBe("fil.pdf");
   });
 });

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { getActor } from "@/lib/server/actor";
 import { letterFileForApplicant, MAX_LETTER_BYTES, uploadLetter } from "@/lib/server/letters";
 import { toActionError } from "@/lib/server/action";
+import { fileResponse } from "@/lib/server/file-response";
 import { NotFound } from "@/lib/server/errors";
 import { getForApplicant } from "@/lib/server/applications";
 import { LetterUpload } from "@/lib/validation/draft";
@@ -62,15 +63,10 @@ export async function GET(_: Request, { params }: Params) {
   const actor = await getActor();
   if (!actor) return problem(404, "Sidan finns inte.");
   try {
-    const file = await letterFileForApplicant(actor, id, partnerId);
-    return new NextResponse(new Uint8Array(file.data), {
-      headers: {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="avsiktsforklaring.pdf"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        "X-Content-Type-Options": "nosniff",
-        "Cache-Control": "private, no-store",
-      },
-    });
+    return fileResponse(
+      await letterFileForApplicant(actor, id, partnerId),
+      "avsiktsforklaring.pdf",
+    );
   } catch (error) {
     if (error instanceof NotFound) return problem(404, "Sidan finns inte.");
     throw error;
