@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
@@ -7,6 +8,8 @@ import { query } from "./db";
 // One table: every route handler (and the pages that guard records) against every kind of caller,
 // with the expected HTTP status. Outsiders get 404 (or are sent to sign in), never the data.
 // A route handler added without a row here makes the last test fail.
+// reviewerWithConflict has declared a conflict of interest in `conflictApp` (in review) and in the
+// approved grant `app` (in follow-up): docs/domain.md §5, the conflict covers the whole case.
 
 const CALLERS = [
   "anonymous",
@@ -34,6 +37,8 @@ type Ids = {
   org: string;
   decision: string;
   conflictApp: string;
+  /** A PDF attached to `report`. */
+  file: string;
 };
 
 const SIGN_IN = 307;
@@ -97,7 +102,11 @@ const ROWS: Row[] = [
     expect: { anonymous: SIGN_IN, deactivated: SIGN_IN, decider: 200, rest: 404 },
   },
   { route: "/uppfoljning", path: () => "/uppfoljning", expect: staffOnly() },
-  { route: "/uppfoljning/[id]", path: (i) => `/uppfoljning/${i.app}`, expect: staffOnly() },
+  {
+    route: "/uppfoljning/[id]",
+    path: (i) => `/uppfoljning/${i.app}`,
+    expect: { ...staffOnly(), reviewerWithConflict: 404 },
+  },
   { route: "/statistik", path: () => "/statistik", expect: staffOnly() },
   { route: "/admin", path: () => "/admin", expect: adminOnly },
   { route: "/admin/anvandare", path: () => "/admin/anvandare", expect: adminOnly },
@@ -148,6 +157,11 @@ const ROWS: Row[] = [
     route: "/api/rapporter/[reportId]/bilagor/[fileId]",
     path: (i) => `/api/rapporter/${i.report}/bilagor/finns-inte`,
     expect: everyone(404),
+  },
+  {
+    route: "/api/rapporter/[reportId]/bilagor/[fileId] (stored file)",
+    path: (i) => `/api/rapporter/${i.report}/bilagor/${i.file}`,
+    expect: { owner: 200, reviewer: 200, decider: 200, admin: 200, rest: 404 },
   },
   {
     route: "/api/rapporter/[reportId]/bilagor",
@@ -221,6 +235,24 @@ test("every route answers every kind of caller as the matrix says", async ({ bro
     `INSERT INTO "ConflictDeclaration"(id, "applicationId", "userId", status, description) VALUES ('authz-conflict', $1, $2, 'DECLARED', 'Styrelseledamot') ON CONFLICT DO NOTHING`,
     [h.id, u2.id],
   );
+  await query(
+    `INSERT INTO "ConflictDeclaration"(id, "applicationId", "userId", status, description) VALUES ('authz-conflict-followup', $1, $2, 'DECLARED', 'Styrelseledamot') ON CONFLICT DO NOTHING`,
+    [r.app, u2.id],
+  );
+  const pdf = Buffer.from("%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n");
+  const sha = createHash("sha256").update(pdf).digest("hex");
+  await query(
+    `INSERT INTO "FileBlob"(sha256, data, size) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+    [sha, pdf, pdf.length],
+  );
+  await query(
+    `INSERT INTO "StoredFile"(id, sha256, "contentType", "fileName", size) VALUES ('authz-file', $1, 'text/html', 'rapport.pdf.html', $2) ON CONFLICT DO NOTHING`,
+    [sha, pdf.length],
+  );
+  await query(
+    `INSERT INTO "ReportAttachment"(id, "reportId", "fileId") VALUES ('authz-attachment', $1, 'authz-file') ON CONFLICT DO NOTHING`,
+    [rep.id],
+  );
   const ids: Ids = {
     app: r.app,
     org: r.org,
@@ -228,6 +260,7 @@ test("every route answers every kind of caller as the matrix says", async ({ bro
     report: rep.id,
     decision: d.id,
     conflictApp: h.id,
+    file: "authz-file",
   };
 
   const contexts = {} as Record<Caller, APIRequestContext>;
@@ -268,6 +301,14 @@ test("every route answers every kind of caller as the matrix says", async ({ bro
   }
   await query(`UPDATE "User" SET "deactivatedAt" = NULL WHERE email = $1`, [EMAILS.deactivated]);
   expect(surprises).toEqual([]);
+
+  // A stored file (here a PDF/HTML polyglot saved under an HTML name and type) downloads as a PDF.
+  const download = await contexts.owner.get(`/api/rapporter/${ids.report}/bilagor/${ids.file}`);
+  expect(download.headers()["content-type"]).toBe("application/pdf");
+  expect(download.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(download.headers()["content-disposition"]).toBe(
+    `attachment; filename="bilaga.pdf"; filename*=UTF-8''rapport.pdf`,
+  );
 });
 
 test("every route handler has a row in the matrix", () => {
