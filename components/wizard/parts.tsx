@@ -145,6 +145,8 @@ export function AreaForm(props: PartFormProps<"omrade">) {
   const f = usePartForm(props);
   const d = f.data;
   const track = props.draft.track;
+  // An area added: its municipality has the focus (UX.md, "Focus after every action").
+  const focusAfter = useFocusAfterRender();
   const setArea = (i: number, patch: Partial<(typeof d.areas)[number]>) =>
     f.update({ areas: d.areas.map((a, j) => (j === i ? { ...a, ...patch } : a)) });
   const t = useTranslations("wizard.area");
@@ -192,7 +194,10 @@ export function AreaForm(props: PartFormProps<"omrade">) {
         <Button
           type="button"
           variant="secondary"
-          onClick={() => f.update({ areas: [...d.areas, { municipalityCode: "", name: "" }] })}
+          onClick={() => {
+            f.update({ areas: [...d.areas, { municipalityCode: "", name: "" }] });
+            focusAfter(id(`areas.${d.areas.length}.municipalityCode`));
+          }}
         >
           {t("add")}
         </Button>
@@ -486,6 +491,9 @@ export function BudgetForm(props: PartFormProps<"budget">) {
       : [];
   const total = d.budget.reduce((s, b) => s + (Number.isFinite(b.amountSek) ? b.amountSek : 0), 0);
   const requested = total - (Number.isFinite(d.cofinancingSek) ? d.cofinancingSek : 0);
+  // A row added (budget or other funding): its first field has the focus (UX.md, "Focus after
+  // every action").
+  const focusAfter = useFocusAfterRender();
   const setLine = (i: number, patch: Partial<BudgetRow>) =>
     f.update({ budget: d.budget.map((b, j) => (j === i ? { ...b, ...patch } : b)) });
   const setFunding = (i: number, patch: Partial<FundingRow>) =>
@@ -552,7 +560,7 @@ export function BudgetForm(props: PartFormProps<"budget">) {
         <Button
           type="button"
           variant="secondary"
-          onClick={() =>
+          onClick={() => {
             f.update({
               budget: [
                 ...d.budget,
@@ -563,8 +571,9 @@ export function BudgetForm(props: PartFormProps<"budget">) {
                   description: "",
                 },
               ],
-            })
-          }
+            });
+            focusAfter(id(`budget.${d.budget.length}.year`));
+          }}
         >
           {t("addRow")}
         </Button>
@@ -655,14 +664,15 @@ export function BudgetForm(props: PartFormProps<"budget">) {
         <Button
           type="button"
           variant="secondary"
-          onClick={() =>
+          onClick={() => {
             f.update({
               otherFunding: [
                 ...d.otherFunding,
                 { funder: "", purpose: "", amountSek: 0, status: "APPLIED", decisionDate: "" },
               ],
-            })
-          }
+            });
+            focusAfter(id(`otherFunding.${d.otherFunding.length}.funder`));
+          }}
         >
           {t("addFunder")}
         </Button>

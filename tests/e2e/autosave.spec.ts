@@ -1,7 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { expect, test, type Locator, type Page, type Request } from "@playwright/test";
-import { hash } from "@node-rs/argon2";
-import { expectNoSeriousA11yViolations, signIn } from "./support";
+import { expectNoSeriousA11yViolations, newDraft as newDraftAs, tabTo } from "./support";
 import { query } from "./db";
 
 // The application wizard saves each part in the background, 800 ms after typing stops, one save at
@@ -19,54 +17,10 @@ const pause = (page: Page) => page.waitForTimeout(PAUSE_MS);
 const isSave = (request: Request) =>
   request.method() === "POST" && Boolean(request.headers()["next-action"]);
 
+const newDraft = (page: Page) => newDraftAs(page, "autosave");
 const saveState = (page: Page) => page.getByTestId("save-state");
 const expectState = (page: Page, state: string | RegExp, timeout?: number) =>
   expect(saveState(page)).toHaveAttribute("data-state", state, timeout ? { timeout } : undefined);
-
-/** A valid organisation number (third digit 2–9, Luhn check digit) that no other test uses. */
-function uniqueOrgNumber(): string {
-  const body = `80${2 + Math.floor(Math.random() * 8)}${String(Date.now()).slice(-4)}${String(Math.floor(Math.random() * 100)).padStart(2, "0")}`;
-  const sum = [...body].reduce((s, c, i) => {
-    const n = Number(c) * (i % 2 === 0 ? 2 : 1);
-    return s + (n > 9 ? n - 9 : n);
-  }, 0);
-  const digits = body + String((10 - (sum % 10)) % 10);
-  return `${digits.slice(0, 6)}-${digits.slice(6)}`;
-}
-
-/**
- * A new applicant with their own organisation (written to the database: registration is limited
- * to ten an hour per address, and neither form is what these tests are about), signed in through
- * the page, and a new draft started through the page. Ends on the draft's task list; returns its
- * path.
- */
-async function newDraft(page: Page): Promise<string> {
-  const suffix = randomUUID().slice(0, 8);
-  const email = `autosave-${suffix}@exempel.se`;
-  const password = "ett-langt-losenord";
-  const userId = `autosave-user-${suffix}`;
-  const organisationId = `autosave-org-${suffix}`;
-  await query(
-    `INSERT INTO "User" (id, email, name, roles, "passwordHash", "updatedAt")
-     VALUES ($1, $2, 'Sara Lind', '{APPLICANT}', $3, now())`,
-    [userId, email, await hash(password)],
-  );
-  await query(
-    `INSERT INTO "Organisation" (id, name, "orgNumber", "legalForm", "municipalityCode", "updatedAt")
-     VALUES ($1, 'Föreningen Kvällsljus', $2, 'NONPROFIT_ASSOCIATION', '0180', now())`,
-    [organisationId, uniqueOrgNumber()],
-  );
-  await query(`INSERT INTO "Membership" ("userId", "organisationId") VALUES ($1, $2)`, [
-    userId,
-    organisationId,
-  ]);
-  await signIn(page, email, password);
-  await expect(page).not.toHaveURL(/\/logga-in/);
-  await page.goto("/ansokningar/ny");
-  await page.getByRole("button", { name: "Börja på ansökan" }).click();
-  await expect(page.getByTestId("task-list")).toBeVisible();
-  return new URL(page.url()).pathname;
-}
 
 /**
  * Replaces what a field holds, as a person does: clicks into it, selects everything, types.
@@ -124,17 +78,6 @@ const settle = (page: Page) =>
   page.evaluate(
     () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
   );
-
-/** Presses Tab, as a keyboard user does, until the target has the focus (at most `max` times). */
-async function tabTo(page: Page, target: Locator, max = 40) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press("Tab");
-  }
-  await expect(target, `Tab did not reach the element within ${max} presses`).toBeFocused({
-    timeout: 1,
-  });
-}
 
 type Deferred<T> = { promise: Promise<T>; resolve: (value: T) => void };
 function deferred<T>(): Deferred<T> {

@@ -1,7 +1,10 @@
-import { expect, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import { expect, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { hash } from "@node-rs/argon2";
 import { Secret, TOTP } from "otpauth";
 import { DEMO_TOTP_SECRET } from "../../prisma/demo-data";
+import { query } from "./db";
 
 export const DEMO_PASSWORD = "samverka-demo";
 export const DEMO = {
@@ -81,4 +84,60 @@ export async function expectNoSeriousA11yViolations(page: Page) {
   expect(
     serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
   ).toEqual([]);
+}
+
+/** A valid organisation number (third digit 2–9, Luhn check digit) that no other test uses. */
+function uniqueOrgNumber(): string {
+  const body = `80${2 + Math.floor(Math.random() * 8)}${String(Date.now()).slice(-4)}${String(Math.floor(Math.random() * 100)).padStart(2, "0")}`;
+  const sum = [...body].reduce((s, c, i) => {
+    const n = Number(c) * (i % 2 === 0 ? 2 : 1);
+    return s + (n > 9 ? n - 9 : n);
+  }, 0);
+  const digits = body + String((10 - (sum % 10)) % 10);
+  return `${digits.slice(0, 6)}-${digits.slice(6)}`;
+}
+
+/**
+ * A new applicant with their own organisation (written to the database: registration is limited
+ * to ten an hour per address, and neither form is what these tests are about), signed in through
+ * the page, and a new draft started through the page. Ends on the draft's task list; returns its
+ * path. `prefix` names the test's records.
+ */
+export async function newDraft(page: Page, prefix: string): Promise<string> {
+  const suffix = randomUUID().slice(0, 8);
+  const email = `${prefix}-${suffix}@exempel.se`;
+  const password = "ett-langt-losenord";
+  const userId = `${prefix}-user-${suffix}`;
+  const organisationId = `${prefix}-org-${suffix}`;
+  await query(
+    `INSERT INTO "User" (id, email, name, roles, "passwordHash", "updatedAt")
+     VALUES ($1, $2, 'Sara Lind', '{APPLICANT}', $3, now())`,
+    [userId, email, await hash(password)],
+  );
+  await query(
+    `INSERT INTO "Organisation" (id, name, "orgNumber", "legalForm", "municipalityCode", "updatedAt")
+     VALUES ($1, 'Föreningen Kvällsljus', $2, 'NONPROFIT_ASSOCIATION', '0180', now())`,
+    [organisationId, uniqueOrgNumber()],
+  );
+  await query(`INSERT INTO "Membership" ("userId", "organisationId") VALUES ($1, $2)`, [
+    userId,
+    organisationId,
+  ]);
+  await signIn(page, email, password);
+  await expect(page).not.toHaveURL(/\/logga-in/);
+  await page.goto("/ansokningar/ny");
+  await page.getByRole("button", { name: "Börja på ansökan" }).click();
+  await expect(page.getByTestId("task-list")).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+/** Presses Tab, as a keyboard user does, until the target has the focus (at most `max` times). */
+export async function tabTo(page: Page, target: Locator, max = 40) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  await expect(target, `Tab did not reach the element within ${max} presses`).toBeFocused({
+    timeout: 1,
+  });
 }
