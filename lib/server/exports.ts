@@ -2,6 +2,7 @@ import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import { stringify as stringifySync } from "csv-stringify/sync";
 import { db } from "./db";
+import { CSV_OPTIONS } from "./csv";
 import {
   EXPORT_COLUMNS,
   exportRow,
@@ -103,10 +104,10 @@ async function* approvedGrants(filter: GrantFilter): AsyncGenerator<GrantRecord>
 function csvStream(filter: GrantFilter, p: Publisher): Readable {
   // csv-stringify's synchronous API, a few hundred rows at a time: the same RFC 4180 output as its
   // stream, without a stream transform per record (the export of 100 000 rows is CPU-bound).
-  const options = { columns: [...EXPORT_COLUMNS], record_delimiter: "\r\n" } as const;
+  const options = { ...CSV_OPTIONS, bom: false, columns: [...EXPORT_COLUMNS] };
   return Readable.from(
     (async function* () {
-      yield stringifySync([], { ...options, header: true, bom: true });
+      yield stringifySync([], { ...CSV_OPTIONS, columns: [...EXPORT_COLUMNS], header: true });
       let rows: (string | number)[][] = [];
       for await (const g of approvedGrants(filter)) {
         const row = exportRow(g, p);
