@@ -117,7 +117,7 @@ export type ValidationAnswer =
   | { status: 400; body: { valid: false; problems: ShapeProblem[]; warnings: Problem[] } };
 
 /** The most problems one answer lists; the last place says how many more there are. */
-export const MAX_PROBLEMS = 100;
+const MAX_PROBLEMS = 100;
 function capped<T extends Problem>(problems: T[]): (T | Problem)[] {
   if (problems.length <= MAX_PROBLEMS) return problems;
   const rest = problems.length - (MAX_PROBLEMS - 1);

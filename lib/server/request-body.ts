@@ -4,14 +4,13 @@ import "server-only";
 // whether it states its length or not. Content-Length is checked first, and the bytes are counted
 // while reading, since a chunked body has no length and a stated length can be wrong.
 
-export const MAX_JSON_BYTES = 1024 * 1024;
-export const MAX_JSON_DEPTH = 20;
+const MAX_JSON_BYTES = 1024 * 1024;
+const MAX_JSON_DEPTH = 20;
 
-export type BodyResult =
-  { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; reason: "too_large" };
+type BodyResult = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; reason: "too_large" };
 
 /** The body as bytes, or "too_large" as soon as it passes `maxBytes`. */
-export async function readBody(request: Request, maxBytes: number): Promise<BodyResult> {
+async function readBody(request: Request, maxBytes: number): Promise<BodyResult> {
   const stated = request.headers.get("content-length");
   if (stated !== null && !(Number(stated) <= maxBytes)) return { ok: false, reason: "too_large" };
   if (!request.body) return { ok: true, bytes: new Uint8Array(0) };
@@ -38,7 +37,7 @@ export async function readBody(request: Request, maxBytes: number): Promise<Body
 }
 
 /** How deeply arrays and objects nest in JSON text, counted without parsing it; stops past `limit`. */
-export function jsonDepthExceeds(text: string, limit: number): boolean {
+function jsonDepthExceeds(text: string, limit: number): boolean {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {

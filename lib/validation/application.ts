@@ -89,7 +89,7 @@ const isoDate = z.string().refine(isIsoDate, { message: BAD_DATE });
 /** Amounts are any JSON number: negative or fractional ones are the rule AMOUNT_INVALID, not a shape error. */
 const amount = z.number();
 /** The longest lists an application may hold (docs/domain.md §3): enough for any real project. */
-export const LIST_LIMITS = {
+const LIST_LIMITS = {
   areas: 50,
   partners: 30,
   budget: 200,
