@@ -2,6 +2,7 @@ import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import { stringify as stringifySync } from "csv-stringify/sync";
 import { db } from "./db";
+import { logger } from "./logger";
 import { CSV_OPTIONS } from "./csv";
 import {
   EXPORT_COLUMNS,
@@ -198,8 +199,22 @@ export function exportStream(format: ExportFormat, filter: GrantFilter): Readabl
       : jsonStream(filter, p);
 }
 
-/** A streamed download, starting at once. */
-export function exportResponse(format: ExportFormat, filter: GrantFilter, name: string) {
+/**
+ * A streamed download. The filter is tried on the database first (one row at most), so a query
+ * that fails answers 500 before any byte is sent, not a 200 with a file cut short.
+ */
+export async function exportResponse(format: ExportFormat, filter: GrantFilter, name: string) {
+  try {
+    await db.$queryRaw`
+      SELECT 1 FROM "Decision" d JOIN "Application" a ON a.id = d."applicationId"
+      WHERE ${Prisma.join(grantConditions(filter), " AND ")} LIMIT 1`;
+  } catch (error) {
+    logger.error({ err: error }, "export failed before streaming");
+    return Response.json(
+      { ok: false, message: "Exporten kunde inte göras. Försök igen om en stund." },
+      { status: 500, headers: { "Cache-Control": "no-store" } },
+    );
+  }
   const body = Readable.toWeb(exportStream(format, filter)) as ReadableStream;
   return new Response(body, {
     headers: {
