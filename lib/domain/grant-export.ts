@@ -75,10 +75,14 @@ export function exportRow(
   };
 }
 
-/** Spreadsheet programs run cells that start with = + - @ (or tab/CR) as formulas: neutralise them. */
+/**
+ * Spreadsheet programs run cells that start with = + - @ (or tab/CR) as formulas. A program that
+ * splits on , or ; (Swedish Excel splits on ;) may also start a cell inside the text, so a formula
+ * start is neutralised with a ' at the start of the text and after every , and ; (and any spaces).
+ */
 export function safeCell(value: string | number | null): string | number | null {
   if (typeof value !== "string") return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return value.replace(/(^|[,;])( *)(?=[=+\-@\t\r])/g, "$1$2'");
 }
 
 /** The 360Giving-style JSON object of one grant. */

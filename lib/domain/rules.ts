@@ -116,12 +116,31 @@ export type ValidationAnswer =
   | { status: 200; body: RuleResult }
   | { status: 400; body: { valid: false; problems: ShapeProblem[]; warnings: Problem[] } };
 
+/** The most problems one answer lists; the last place says how many more there are. */
+const MAX_PROBLEMS = 100;
+function capped<T extends Problem>(problems: T[]): (T | Problem)[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  const rest = problems.length - (MAX_PROBLEMS - 1);
+  return [
+    ...problems.slice(0, MAX_PROBLEMS - 1),
+    {
+      code: "INVALID_FIELD",
+      path: "",
+      message: `Ytterligare ${rest} fel visas inte. Rätta felen ovan och skicka igen.`,
+    },
+  ];
+}
+
 /** Shape first (400 with INVALID_FIELD problems, rules not run), then the rules (200, valid or not). */
 export function validateApplication(json: unknown, options: CheckOptions = {}): ValidationAnswer {
   const parsed = parseApplicationPayload(json);
   if (!parsed.ok)
-    return { status: 400, body: { valid: false, problems: parsed.problems, warnings: [] } };
-  return { status: 200, body: checkApplication(parsed.data, options) };
+    return {
+      status: 400,
+      body: { valid: false, problems: capped(parsed.problems) as ShapeProblem[], warnings: [] },
+    };
+  const result = checkApplication(parsed.data, options);
+  return { status: 200, body: { ...result, problems: capped(result.problems) } };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import "server-only";
 import { stringify } from "csv-stringify";
+import { CSV_OPTIONS } from "@/lib/server/csv";
 import { Readable } from "node:stream";
 import { db } from "./db";
 import { deny, type Actor } from "./actor";
@@ -58,8 +59,7 @@ export async function auditLogCsv(actor: Actor, f: AuditFilter): Promise<Readabl
   const out = stringify({
     header: true,
     columns: ["id", "time", "actor", "action", "entityType", "entityId", "before", "after", "meta"],
-    bom: true,
-    record_delimiter: "\r\n",
+    ...CSV_OPTIONS,
   });
   void (async () => {
     try {

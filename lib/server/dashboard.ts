@@ -32,11 +32,17 @@ const SORT_COLUMN = {
 
 type Cursor = { v: string | number; id: string };
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
+const CURSOR_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** A sort value as the dashboard writes it: a finite number, or short text without control characters. */
+const validValue = (v: unknown) =>
+  (typeof v === "number" && Number.isFinite(v)) ||
+  (typeof v === "string" && v.length <= 200 && !/[\u0000-\u001f\u007f]/.test(v));
+/** A cursor that does not fit the sort (a tampered one) is ignored: the first page is shown. */
 function decodeCursor(value: string | undefined): Cursor | null {
   if (!value) return null;
   try {
     const c = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Cursor;
-    return typeof c.id === "string" && (typeof c.v === "string" || typeof c.v === "number")
+    return c !== null && typeof c === "object" && CURSOR_ID.test(String(c.id)) && validValue(c.v)
       ? c
       : null;
   } catch {
@@ -123,7 +129,16 @@ export async function dashboard(actor: Actor, f: DashboardFilters) {
   const sort = f.sort ?? "submitted";
   const desc = f.dir === "desc";
   const column = SORT_COLUMN[sort];
-  const cursor = decodeCursor(f.after);
+  const decoded = decodeCursor(f.after);
+  const cursor =
+    decoded &&
+    (sort === "submitted"
+      ? typeof decoded.v === "string" && !Number.isNaN(new Date(decoded.v).getTime())
+      : sort === "amount"
+        ? typeof decoded.v === "number"
+        : typeof decoded.v === "string")
+      ? decoded
+      : null;
   const where = [conditions(actor, f, round.id, { status: true, search: false })];
   if (cursor) {
     const value =

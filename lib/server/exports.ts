@@ -2,6 +2,8 @@ import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import { stringify as stringifySync } from "csv-stringify/sync";
 import { db } from "./db";
+import { logger } from "./logger";
+import { CSV_OPTIONS } from "./csv";
 import {
   EXPORT_COLUMNS,
   exportRow,
@@ -103,10 +105,10 @@ async function* approvedGrants(filter: GrantFilter): AsyncGenerator<GrantRecord>
 function csvStream(filter: GrantFilter, p: Publisher): Readable {
   // csv-stringify's synchronous API, a few hundred rows at a time: the same RFC 4180 output as its
   // stream, without a stream transform per record (the export of 100 000 rows is CPU-bound).
-  const options = { columns: [...EXPORT_COLUMNS], record_delimiter: "\r\n" } as const;
+  const options = { ...CSV_OPTIONS, bom: false, columns: [...EXPORT_COLUMNS] };
   return Readable.from(
     (async function* () {
-      yield stringifySync([], { ...options, header: true, bom: true });
+      yield stringifySync([], { ...CSV_OPTIONS, columns: [...EXPORT_COLUMNS], header: true });
       let rows: (string | number)[][] = [];
       for await (const g of approvedGrants(filter)) {
         const row = exportRow(g, p);
@@ -197,8 +199,22 @@ export function exportStream(format: ExportFormat, filter: GrantFilter): Readabl
       : jsonStream(filter, p);
 }
 
-/** A streamed download, starting at once. */
-export function exportResponse(format: ExportFormat, filter: GrantFilter, name: string) {
+/**
+ * A streamed download. The filter is tried on the database first (one row at most), so a query
+ * that fails answers 500 before any byte is sent, not a 200 with a file cut short.
+ */
+export async function exportResponse(format: ExportFormat, filter: GrantFilter, name: string) {
+  try {
+    await db.$queryRaw`
+      SELECT 1 FROM "Decision" d JOIN "Application" a ON a.id = d."applicationId"
+      WHERE ${Prisma.join(grantConditions(filter), " AND ")} LIMIT 1`;
+  } catch (error) {
+    logger.error({ err: error }, "export failed before streaming");
+    return Response.json(
+      { ok: false, message: "Exporten kunde inte göras. Försök igen om en stund." },
+      { status: 500, headers: { "Cache-Control": "no-store" } },
+    );
+  }
   const body = Readable.toWeb(exportStream(format, filter)) as ReadableStream;
   return new Response(body, {
     headers: {

@@ -20,3 +20,10 @@ export function fileResponse(file: Pick<FileContent, "data" | "fileName">, ascii
 
 export const notFoundResponse = () =>
   NextResponse.json({ message: "Sidan finns inte." }, { status: 404 });
+
+/** 400 for a request whose parameters are not valid: never a 200 with a file cut short. */
+export const badParametersResponse = () =>
+  NextResponse.json(
+    { ok: false, message: "Parametrarna i adressen är inte giltiga." },
+    { status: 400, headers: { "Cache-Control": "no-store" } },
+  );

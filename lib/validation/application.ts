@@ -88,6 +88,18 @@ const requiredText = z.string().refine((s) => s.trim().length > 0, { message: EM
 const isoDate = z.string().refine(isIsoDate, { message: BAD_DATE });
 /** Amounts are any JSON number: negative or fractional ones are the rule AMOUNT_INVALID, not a shape error. */
 const amount = z.number();
+/** The longest lists an application may hold (docs/domain.md §3): enough for any real project. */
+const LIST_LIMITS = {
+  areas: 50,
+  partners: 30,
+  budget: 200,
+  otherFunding: 30,
+  methods: 30,
+  focusAreas: 30,
+} as const;
+const TOO_MANY = "too_many";
+const list = <T extends z.ZodType>(item: T, max: number) =>
+  z.array(item).max(max, { message: TOO_MANY });
 
 const LetterOfIntentSchema = z.object({
   status: z.enum(LETTER_STATUSES),
@@ -129,7 +141,7 @@ const ApplicationSchema = z.object({
     noDebtsToEnforcementAuthority: z.boolean(),
     notInLiquidation: z.boolean(),
   }),
-  otherFunding: z.array(
+  otherFunding: list(
     z.object({
       funder: z.string(),
       purpose: z.string(),
@@ -137,33 +149,35 @@ const ApplicationSchema = z.object({
       status: z.enum(FUNDING_STATUSES),
       decisionDate: isoDate,
     }),
+    LIST_LIMITS.otherFunding,
   ),
   stateAid: z.boolean(),
   title: requiredText,
   summary: requiredText,
-  areas: z.array(z.object({ municipalityCode: z.string(), name: z.string() })),
-  focusAreas: z.array(z.enum(FOCUS_AREAS)),
+  areas: list(z.object({ municipalityCode: z.string(), name: z.string() }), LIST_LIMITS.areas),
+  focusAreas: list(z.enum(FOCUS_AREAS), LIST_LIMITS.focusAreas),
   needsDescription: requiredText,
   // The rule NEED_BASIS_REQUIRED judges an incomplete need basis, so its parts may be missing here.
   needBasis: z
     .object({ kind: z.enum(NEED_BASIS_KINDS).nullish(), description: z.string().nullish() })
     .nullable(),
   strategicFramework: z.string().nullable(),
-  methods: z.array(z.enum(METHODS)),
+  methods: list(z.enum(METHODS), LIST_LIMITS.methods),
   genderEqualityPerspective: requiredText,
   longTermPlan: requiredText,
   period: z.object({ start: isoDate, end: isoDate }),
-  budget: z.array(
+  budget: list(
     z.object({
       year: z.number().int(),
       category: z.enum(BUDGET_CATEGORIES),
       amountSek: amount,
       description: z.string(),
     }),
+    LIST_LIMITS.budget,
   ),
   cofinancingSek: amount,
   requestedSek: amount,
-  partners: z.array(PartnerSchema),
+  partners: list(PartnerSchema, LIST_LIMITS.partners),
 });
 
 export type ApplicationContract = z.infer<typeof ApplicationSchema>;
@@ -176,6 +190,8 @@ export type ParseResult =
 
 function messageFor(issue: z.core.$ZodIssue): string {
   if (issue.message === EMPTY_TEXT) return "Fyll i fältet. Det får inte vara tomt.";
+  if (issue.message === TOO_MANY && issue.code === "too_big")
+    return `Listan får ha högst ${String(issue.maximum)} poster. Ta bort några.`;
   if (issue.message === BAD_DATE) return "Ange ett datum som ÅÅÅÅ-MM-DD, till exempel 2027-01-01.";
   if ("input" in issue && issue.input === undefined)
     return "Fältet saknas. Lägg till det i ansökan.";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FOCUS_AREAS, TRACKS, VARIANTS } from "./application";
+import { cursorText, queryText, recordId } from "./query";
 
 // The officers' dashboard filters, read from the URL so that a view can be shared.
 const OFFICER_STATUSES = [
@@ -29,7 +30,7 @@ const many = <T extends z.ZodType>(schema: T) =>
 const amount = one(z.coerce.number().int().min(0)).catch(undefined);
 
 export const DashboardFilters = z.object({
-  round: one(z.string().max(40)).catch(undefined),
+  round: one(recordId).catch(undefined),
   status: many(z.enum(OFFICER_STATUSES)),
   track: one(z.enum(TRACKS)).catch(undefined),
   variant: one(z.enum(VARIANTS)).catch(undefined),
@@ -40,10 +41,10 @@ export const DashboardFilters = z.object({
   max: amount,
   mine: one(z.enum(["1"])).catch(undefined),
   unreviewed: one(z.enum(["1"])).catch(undefined),
-  q: one(z.string().trim().max(200)).catch(undefined),
+  q: one(queryText(200).trim()).catch(undefined),
   sort: one(z.enum(["submitted", "amount", "reference"])).catch(undefined),
   dir: one(z.enum(["asc", "desc"])).catch(undefined),
-  after: one(z.string().max(500)).catch(undefined),
+  after: one(cursorText).catch(undefined),
 });
 export type DashboardFilters = z.infer<typeof DashboardFilters>;
 export { OFFICER_STATUSES };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/domain/roles";
+import { queryText } from "./query";
 
 export const StaffInviteInput = z.object({
   name: z.string().trim().min(1, "Ange personens namn.").max(200),
@@ -22,3 +23,10 @@ export const AcceptStaffInvitationInput = z
     path: ["passwordConfirm"],
     message: "Lösenorden är inte lika. Skriv samma lösenord två gånger.",
   });
+
+/** The search of the user list, from the URL; anything else searches for nothing. */
+export const UserSearchInput = z.object({
+  q: z
+    .preprocess((v) => (Array.isArray(v) ? (v as unknown[])[0] : v), queryText(200).trim())
+    .catch(""),
+});

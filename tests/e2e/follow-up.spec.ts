@@ -30,11 +30,11 @@ test("instalments, a progress report with a completion, and the outcomes overvie
   const file = await admin.request.get("/api/admin/betalfil?from=2000-01-01&to=2100-12-31");
   const csv = (await file.body()).toString("utf8");
   expect(csv).toContain(
-    "Diarienummer,Organisation,Organisationsnummer,Kontotyp,Konto,Belopp,Förfallodag",
+    `"Diarienummer","Organisation","Organisationsnummer","Kontotyp","Konto","Belopp","Förfallodag"`,
   );
   expect(csv).toMatch(
     new RegExp(
-      `${referenceNumber},Rosengårds Kulturförening,802478-4566,Bankgiro,5050-1055,300000,`,
+      `"${referenceNumber}","Rosengårds Kulturförening","802478-4566","Bankgiro","5050-1055",300000,`,
     ),
   );
 

@@ -49,20 +49,23 @@ describe("export of approved grants (docs/domain.md §6)", () => {
     const round = await makeRound();
     const a = await approved(round.id, "Mötesplats för äldre i Årsta", 450_000);
     const b = await approved(round.id, '=HYPERLINK("http://evil")', 100_000);
+    const c = await approved(round.id, "x;=2+5;y", 100_000);
     await approved(round.id, "Avslagen ansökan", 0, "2026-12-10", "REJECTED");
     const csv = (await read(exportStream("csv", { roundId: round.id }))).toString("utf8");
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const lines = csv.slice(1).trimEnd().split("\r\n");
-    expect(lines[0]).toBe(EXPORT_COLUMNS.map((c) => (c.includes(":") ? c : c)).join(","));
-    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe(EXPORT_COLUMNS.map((c) => `"${c}"`).join(","));
+    expect(lines).toHaveLength(4);
     const row = lines.find((l) => l.includes("Årsta"))!;
     expect(row).toContain(`360G-delmos-${a.reference.replace("/", "-")}`);
     expect(row).toContain(`SE-ON-${a.orgNumber}`);
-    expect(row).toContain(",SEK,450000,2026-12-10,");
+    expect(row).toContain(`,"SEK",450000,"2026-12-10",`);
     expect(row).toContain("Gemensamt agerande och strategisk samverkan");
-    expect(row).toContain(",Stockholm,0180,");
+    expect(row).toContain(`,"Stockholm","0180",`);
     expect(csv).not.toContain("Avslagen ansökan");
     expect(lines.find((l) => l.includes(b.reference))).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    // Every text cell is quoted, and a formula after a ; is neutralised too (Swedish Excel splits on ;).
+    expect(lines.find((l) => l.includes(c.reference))).toContain(`,"x;'=2+5;y",`);
   });
 
   it("writes XLSX with numbers as numbers and dates as dates", async () => {

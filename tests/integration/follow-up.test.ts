@@ -98,9 +98,9 @@ describe("after the decision", () => {
       chunks.push(Buffer.from(chunk as Buffer | string));
     const csv = Buffer.concat(chunks).toString("utf8");
     expect(csv).toContain(
-      "Diarienummer,Organisation,Organisationsnummer,Kontotyp,Konto,Belopp,Förfallodag",
+      `"Diarienummer","Organisation","Organisationsnummer","Kontotyp","Konto","Belopp","Förfallodag"`,
     );
-    expect(csv).toContain(",Bankgiro,5402-9681,300000,");
+    expect(csv).toContain(`,"Bankgiro","5402-9681",300000,`);
     await expect(paymentFile(officer, "2000-01-01", "2100-01-01")).rejects.toThrow();
   });
 

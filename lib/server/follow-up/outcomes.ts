@@ -1,5 +1,7 @@
 import "server-only";
 import { stringify } from "csv-stringify";
+import { CSV_OPTIONS } from "@/lib/server/csv";
+import { safeCell } from "@/lib/domain/grant-export";
 import type { Readable } from "node:stream";
 import { db } from "../db";
 import { deny, type Actor } from "../actor";
@@ -69,8 +71,7 @@ export function outcomesCsv(data: Awaited<ReturnType<typeof outcomes>>): Readabl
       "Annat/okänt",
       "Samverkan",
     ],
-    bom: true,
-    record_delimiter: "\r\n",
+    ...CSV_OPTIONS,
   });
   for (const [group, rows] of [
     ["Inriktning", data.byTrack],
@@ -78,7 +79,11 @@ export function outcomesCsv(data: Awaited<ReturnType<typeof outcomes>>): Readabl
     ["Fokusområde", data.byFocus],
   ] as const) {
     for (const r of rows)
-      out.write([group, r.key, r.reports, r.meetings, r.women, r.men, r.other, r.collaborations]);
+      out.write(
+        [group, r.key, r.reports, r.meetings, r.women, r.men, r.other, r.collaborations].map((c) =>
+          safeCell(c),
+        ),
+      );
   }
   out.end();
   return out;

@@ -1,5 +1,6 @@
 import "server-only";
 import { stringify } from "csv-stringify";
+import { CSV_OPTIONS } from "@/lib/server/csv";
 import type { Readable } from "node:stream";
 import { db } from "../db";
 import { deny, type Actor } from "../actor";
@@ -47,8 +48,7 @@ export async function paymentFile(actor: Actor, from: string, to: string): Promi
       "Belopp",
       "Förfallodag",
     ],
-    bom: true,
-    record_delimiter: "\r\n",
+    ...CSV_OPTIONS,
   });
   for (const r of rows) {
     const o = r.application.organisation;

@@ -6,6 +6,7 @@ import { ROLES } from "@/lib/domain/roles";
 import { PageHeading } from "@/components/ui/page-heading";
 import { SimpleForm } from "@/components/ui/simple-form";
 import { requiresTwoFactor } from "@/lib/domain/two-factor";
+import { UserSearchInput } from "@/lib/validation/users";
 import { resetTwoFactorAction, setRolesAction, toggleDeactivatedAction } from "./actions";
 
 export async function generateMetadata() {
@@ -15,10 +16,10 @@ export async function generateMetadata() {
 export default async function UsersPage({
   searchParams,
 }: {
-  searchParams: Promise<{ q?: string }>;
+  searchParams: Promise<Record<string, string | string[]>>;
 }) {
   const actor = await requirePageRole(["ADMIN"]);
-  const { q = "" } = await searchParams;
+  const { q } = UserSearchInput.parse(await searchParams);
   const users = await searchUsers(actor, q);
   const t = await getTranslations("admin.usersPage");
   const ta = await getTranslations("admin");

@@ -1,8 +1,8 @@
 import { getActor } from "@/lib/server/actor";
 import { audit } from "@/lib/server/audit";
 import { exportResponse } from "@/lib/server/exports";
-import { notFoundResponse } from "@/lib/server/file-response";
-import { grantFilterFrom } from "@/lib/validation/export";
+import { badParametersResponse, notFoundResponse } from "@/lib/server/file-response";
+import { strictGrantFilterFrom } from "@/lib/validation/export";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +18,9 @@ export async function GET(request: Request) {
     });
     return notFoundResponse();
   }
-  const { format, filter } = grantFilterFrom(new URL(request.url).searchParams);
+  const parsed = strictGrantFilterFrom(new URL(request.url).searchParams);
+  if (!parsed) return badParametersResponse();
+  const { format, filter } = parsed;
   await audit({
     actorId: actor.id,
     action: "export.approved_grants",

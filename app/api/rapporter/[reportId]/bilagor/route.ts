@@ -8,10 +8,11 @@ import {
 import { toActionError } from "@/lib/server/action";
 import { NotFound } from "@/lib/server/errors";
 import { notFoundResponse } from "@/lib/server/file-response";
+import { readFormBody } from "@/lib/server/request-body";
 
 export const dynamic = "force-dynamic";
 
-/** Upload of a PDF attachment to a report; the size is refused before the body is read. */
+/** Upload of a PDF attachment to a report; a body over the size is refused while it is read, before it is parsed. */
 export async function POST(
   request: Request,
   { params }: { params: Promise<{ reportId: string }> },
@@ -25,13 +26,9 @@ export async function POST(
     if (error instanceof NotFound) return notFoundResponse();
     throw error;
   }
-  const length = Number(request.headers.get("content-length") ?? "0");
-  if (!length)
-    return NextResponse.json(
-      { ok: false, message: "Uppladdningen saknar storlek.", errors: {} },
-      { status: 411 },
-    );
-  if (length > MAX_ATTACHMENT_BYTES + 64 * 1024)
+  // 10 MB for the file plus room for the form's framing; refused before it is parsed.
+  const body = await readFormBody(request, MAX_ATTACHMENT_BYTES + 64 * 1024);
+  if (!body.ok)
     return NextResponse.json(
       {
         ok: false,
@@ -40,7 +37,7 @@ export async function POST(
       },
       { status: 413 },
     );
-  const file = (await request.formData()).get("file");
+  const file = body.form?.get("file");
   if (!(file instanceof File) || !file.size)
     return NextResponse.json(
       { ok: false, message: "Välj en PDF-fil.", errors: { file: "Välj en PDF-fil." } },

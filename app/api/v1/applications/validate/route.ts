@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { validateApplication } from "@/lib/domain/rules";
 import { clientAddress, hit } from "@/lib/server/rate-limit";
+import { readJsonBody } from "@/lib/server/request-body";
 
 export const dynamic = "force-dynamic";
 
@@ -22,25 +23,23 @@ export async function POST(request: Request) {
       { status: 429, headers: { "Retry-After": "60" } },
     );
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(await request.text());
-  } catch {
+  const body = await readJsonBody(request);
+  if (!body.ok) {
+    const message = {
+      too_large: "Innehållet är större än 1 MB. Skicka en ansökan i taget.",
+      too_deep: "Innehållet är för djupt nästlat. Skicka ansökan som ett JSON-objekt.",
+      invalid_json: "Innehållet är inte giltig JSON. Skicka ansökan som ett JSON-objekt.",
+    }[body.reason];
     return NextResponse.json(
       {
         valid: false,
-        problems: [
-          {
-            code: "INVALID_FIELD",
-            path: "",
-            message: "Innehållet är inte giltig JSON. Skicka ansökan som ett JSON-objekt.",
-          },
-        ],
+        problems: [{ code: "INVALID_FIELD", path: "", message }],
         warnings: [],
       },
-      { status: 400 },
+      { status: body.status },
     );
   }
+  const json = body.json;
   const answer = validateApplication(json);
   return NextResponse.json(answer.body, { status: answer.status });
 }

@@ -6,6 +6,7 @@ import { fileResponse } from "@/lib/server/file-response";
 import { NotFound } from "@/lib/server/errors";
 import { getForApplicant } from "@/lib/server/applications";
 import { LetterUpload } from "@/lib/validation/draft";
+import { readFormBody } from "@/lib/server/request-body";
 
 export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ id: string; partnerId: string }> };
@@ -25,19 +26,14 @@ export async function POST(request: Request, { params }: Params) {
     if (error instanceof NotFound) return problem(404, "Sidan finns inte.");
     throw error;
   }
-  // Refuse a large body before reading it: 10 MB for the file plus room for the form fields.
-  const length = Number(request.headers.get("content-length") ?? "0");
-  if (!length) return problem(411, "Uppladdningen saknar storlek. Försök igen.");
-  if (length > MAX_LETTER_BYTES + 64 * 1024)
+  // Refuse a large body before parsing it: 10 MB for the file plus room for the form fields.
+  const body = await readFormBody(request, MAX_LETTER_BYTES + 64 * 1024);
+  if (!body.ok)
     return problem(413, "Filen är större än 10 MB. Spara den i lägre upplösning och försök igen.", {
       file: "Filen är större än 10 MB.",
     });
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return problem(400, "Uppladdningen kunde inte läsas. Försök igen.");
-  }
+  const form = body.form;
+  if (!form) return problem(400, "Uppladdningen kunde inte läsas. Försök igen.");
   const file = form.get("file");
   const fields = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));
   const parsed = LetterUpload.safeParse(fields);
