@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import type { Role } from "@/lib/domain/roles";
 import { hasAnyRole, landingPath } from "@/lib/domain/roles";
 import { requiresTwoFactor, rolesBeforeSecondFactor } from "@/lib/domain/two-factor";
+import { safeNextPath } from "@/lib/domain/safe-redirect";
 import { db } from "./db";
 import { sessionClaims } from "./session-token";
 import { audit } from "./audit";
@@ -95,7 +96,7 @@ export async function deny(
 /** For pages: signed-out visitors go to sign-in and come back; the wrong role gets the 404 page. */
 export async function requirePageRole(roles: readonly Role[]): Promise<Actor> {
   const actor = await getActor();
-  const path = (await headers()).get("x-samverka-path") ?? "/";
+  const path = safeNextPath((await headers()).get("x-samverka-path"), "/");
   if (!actor) redirect(`/logga-in?next=${encodeURIComponent(path)}`);
   if (!hasAnyRole(actor.roles, roles) && hasAnyRole(actor.awaitingSecondFactor ?? [], roles)) {
     redirect(`${TWO_FACTOR_PATH}?next=${encodeURIComponent(path)}`);

@@ -10,6 +10,7 @@ import { clientAddress, hit } from "./rate-limit";
 import { verifySecondFactor } from "./two-factor";
 import { authSecret, SESSION_MAX_AGE } from "./session-token";
 import { requiresTwoFactor } from "@/lib/domain/two-factor";
+import { safeNextPath } from "@/lib/domain/safe-redirect";
 import { ELEG_PROVIDER_ID, elegMaySignIn, elegProvider, signInWithEleg } from "./eleg";
 
 export const FAILED_SIGN_INS_BEFORE_LOCK = 5;
@@ -142,6 +143,8 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     signIn: ({ account }) => elegMaySignIn(account),
+    // Every callbackUrl (sign-in, e-legitimation, sign-out) stays on this site.
+    redirect: ({ url, baseUrl }) => new URL(safeNextPath(url, "/", baseUrl), baseUrl).toString(),
     async jwt({ token, user, account, profile }) {
       if (account?.provider === ELEG_PROVIDER_ID) {
         // E-legitimation (BankID, Freja …) is itself strong, multi-factor authentication.
