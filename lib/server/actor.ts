@@ -25,13 +25,14 @@ export type Actor = {
 const TWO_FACTOR_PATH = "/konto/tvastegsverifiering";
 
 /**
- * Turns a session's claims into a live actor: the user must still exist, be active and hold the
- * same session version. Staff roles count only in a session that proved a second factor.
+ * Turns a session's claims into a live actor: the session must not have ended (signed out or
+ * expired, lib/server/sessions.ts), and the user must still exist, be active and hold the same
+ * session version. Staff roles count only in a session that proved a second factor.
  */
 export async function resolveActor(
-  claims: { uid?: string; sv?: number; mfa?: boolean } | null | undefined,
+  claims: { uid?: string; sid?: string; sv?: number; mfa?: boolean } | null | undefined,
 ): Promise<Actor | null> {
-  if (!claims?.uid) return null;
+  if (!claims?.uid || !claims.sid) return null;
   // Raw SQL: this runs on every request, and a plain statement skips Prisma's query compilation.
   const [user] = await db.$queryRaw<
     {
@@ -44,7 +45,9 @@ export async function resolveActor(
       deactivatedAt: Date | null;
     }[]
   >`
-    SELECT id, email, name, roles::text[] AS roles, locale, "sessionVersion", "deactivatedAt" FROM "User" WHERE id = ${claims.uid}`;
+    SELECT u.id, u.email, u.name, u.roles::text[] AS roles, u.locale, u."sessionVersion", u."deactivatedAt"
+    FROM "User" u JOIN "UserSession" s ON s."userId" = u.id
+    WHERE u.id = ${claims.uid} AND s.id = ${claims.sid} AND s."expiresAt" > now()`;
   if (!user || user.deactivatedAt || user.sessionVersion !== claims.sv) return null;
   const roles = user.roles as Role[];
   const actor: Actor = {

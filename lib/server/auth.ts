@@ -9,6 +9,7 @@ import { logger } from "./logger";
 import { clientAddress, hit } from "./rate-limit";
 import { verifySecondFactor } from "./two-factor";
 import { authSecret, SESSION_MAX_AGE } from "./session-token";
+import { endSession, startSession } from "./sessions";
 import { requiresTwoFactor } from "@/lib/domain/two-factor";
 import { safeNextPath } from "@/lib/domain/safe-redirect";
 import { ELEG_PROVIDER_ID, elegMaySignIn, elegProvider, signInWithEleg } from "./eleg";
@@ -150,11 +151,13 @@ export const authOptions: NextAuthOptions = {
         // E-legitimation (BankID, Freja …) is itself strong, multi-factor authentication.
         const signedIn = await signInWithEleg(profile, account);
         token.uid = signedIn.id;
+        token.sid = await startSession(signedIn.id);
         token.sv = signedIn.sessionVersion;
         token.mfa = true;
         token.amr = "eleg";
       } else if (user) {
         token.uid = user.id;
+        token.sid = await startSession(user.id);
         token.sv = user.sessionVersion;
         token.mfa = Boolean(user.secondFactor);
         token.amr = user.secondFactor ? "password+totp" : "password";
@@ -166,6 +169,20 @@ export const authOptions: NextAuthOptions = {
       session.sv = token.sv;
       session.mfa = token.mfa;
       return session;
+    },
+  },
+  events: {
+    // Sign-out (POST /api/auth/signout) ends this session on the server: a copy of the cookie is
+    // refused from now on (lib/server/sessions.ts).
+    async signOut({ token }) {
+      if (!token?.sid || !token.uid) return;
+      await endSession(token.sid, token.uid);
+      await audit({
+        actorId: token.uid,
+        action: "auth.signed_out",
+        entityType: "User",
+        entityId: token.uid,
+      });
     },
   },
 };
