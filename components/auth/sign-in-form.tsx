@@ -10,7 +10,6 @@ import { SecondFactorInput, SignInInput, fieldErrors } from "@/lib/validation/au
 import { safeNextPath } from "@/lib/domain/safe-redirect";
 
 const ERROR_KEYS: Record<string, { field: "email" | "code"; key: string }> = {
-  LOCKED: { field: "email", key: "locked" },
   RATE_LIMITED: { field: "email", key: "rateLimited" },
   TOTP_INVALID: { field: "code", key: "codeInvalid" },
   TOTP_REUSED: { field: "code", key: "codeReused" },

@@ -93,6 +93,10 @@ export const authOptions: NextAuthOptions = {
         if (!(await hit(`signin:ip:${ip}`, SIGN_IN_LIMIT_PER_IP, 300)))
           throw new Error("RATE_LIMITED");
         const user = await db.user.findUnique({ where: { email } });
+        // No user enumeration: an unknown address, a locked, deactivated or password-less account
+        // and a wrong password get the same answer (null: "wrong e-mail or password, or locked for
+        // a while") after the same argon2 work (verifyPassword checks a dummy hash when there is none).
+        const passwordOk = await verifyPassword(user?.passwordHash, password);
         if (user?.lockedUntil && user.lockedUntil > new Date()) {
           await audit({
             actorId: user.id,
@@ -100,10 +104,9 @@ export const authOptions: NextAuthOptions = {
             entityType: "User",
             entityId: user.id,
           });
-          throw new Error("LOCKED");
+          return null;
         }
-        const ok =
-          user && !user.deactivatedAt && (await verifyPassword(user.passwordHash, password));
+        const ok = user && !user.deactivatedAt && passwordOk;
         if (!ok) {
           await recordFailure(user, "password", Boolean(user?.deactivatedAt));
           return null;
