@@ -17,6 +17,8 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
+    /** The UserSession row this session lives by (lib/server/sessions.ts). */
+    sid?: string;
     sv?: number;
     mfa?: boolean;
     /** How the session was made: "password", "password+totp" or "eleg". */

@@ -7,6 +7,7 @@ import { TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { RegisterInput, fieldErrors } from "@/lib/validation/auth";
+import { safeNextPath } from "@/lib/domain/safe-redirect";
 
 const FIELDS = ["name", "email", "password", "passwordConfirm"] as const;
 
@@ -41,7 +42,7 @@ export function RegisterForm({
         password: values.password,
         redirect: false,
       });
-      router.push(next && next.startsWith("/") && !next.startsWith("//") ? next : "/ansokningar");
+      router.push(safeNextPath(next, "/ansokningar"));
       router.refresh();
     } finally {
       setPending(false);

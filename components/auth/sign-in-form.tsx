@@ -7,9 +7,9 @@ import { TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { SecondFactorInput, SignInInput, fieldErrors } from "@/lib/validation/auth";
+import { safeNextPath } from "@/lib/domain/safe-redirect";
 
 const ERROR_KEYS: Record<string, { field: "email" | "code"; key: string }> = {
-  LOCKED: { field: "email", key: "locked" },
   RATE_LIMITED: { field: "email", key: "rateLimited" },
   TOTP_INVALID: { field: "code", key: "codeInvalid" },
   TOTP_REUSED: { field: "code", key: "codeReused" },
@@ -64,8 +64,7 @@ export function SignInForm({ next }: { next?: string }) {
       return setErrors(step === "code" ? { code: "codeInvalid" } : { email: "wrongCredentials" });
     }
     setErrors({});
-    const target = next && next.startsWith("/") && !next.startsWith("//") ? next : "/start";
-    router.push(target);
+    router.push(safeNextPath(next, "/start"));
     router.refresh();
   }
 
@@ -140,7 +139,7 @@ export function SignInForm({ next }: { next?: string }) {
 export function ElegSignInButton({ next }: { next?: string }) {
   const t = useTranslations("auth");
   const [pending, setPending] = useState(false);
-  const target = next && next.startsWith("/") && !next.startsWith("//") ? next : "/start";
+  const target = safeNextPath(next, "/start");
   return (
     <div className="max-w-xl">
       <Button

@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import type { Role } from "@/lib/domain/roles";
 import { hasAnyRole, landingPath } from "@/lib/domain/roles";
 import { requiresTwoFactor, rolesBeforeSecondFactor } from "@/lib/domain/two-factor";
+import { safeNextPath } from "@/lib/domain/safe-redirect";
 import { db } from "./db";
 import { sessionClaims } from "./session-token";
 import { audit } from "./audit";
@@ -24,13 +25,14 @@ export type Actor = {
 const TWO_FACTOR_PATH = "/konto/tvastegsverifiering";
 
 /**
- * Turns a session's claims into a live actor: the user must still exist, be active and hold the
- * same session version. Staff roles count only in a session that proved a second factor.
+ * Turns a session's claims into a live actor: the session must not have ended (signed out or
+ * expired, lib/server/sessions.ts), and the user must still exist, be active and hold the same
+ * session version. Staff roles count only in a session that proved a second factor.
  */
 export async function resolveActor(
-  claims: { uid?: string; sv?: number; mfa?: boolean } | null | undefined,
+  claims: { uid?: string; sid?: string; sv?: number; mfa?: boolean } | null | undefined,
 ): Promise<Actor | null> {
-  if (!claims?.uid) return null;
+  if (!claims?.uid || !claims.sid) return null;
   // Raw SQL: this runs on every request, and a plain statement skips Prisma's query compilation.
   const [user] = await db.$queryRaw<
     {
@@ -43,7 +45,9 @@ export async function resolveActor(
       deactivatedAt: Date | null;
     }[]
   >`
-    SELECT id, email, name, roles::text[] AS roles, locale, "sessionVersion", "deactivatedAt" FROM "User" WHERE id = ${claims.uid}`;
+    SELECT u.id, u.email, u.name, u.roles::text[] AS roles, u.locale, u."sessionVersion", u."deactivatedAt"
+    FROM "User" u JOIN "UserSession" s ON s."userId" = u.id
+    WHERE u.id = ${claims.uid} AND s.id = ${claims.sid} AND s."expiresAt" > now()`;
   if (!user || user.deactivatedAt || user.sessionVersion !== claims.sv) return null;
   const roles = user.roles as Role[];
   const actor: Actor = {
@@ -96,7 +100,7 @@ export async function deny(
 /** For pages: signed-out visitors go to sign-in and come back; the wrong role gets the 404 page. */
 export async function requirePageRole(roles: readonly Role[]): Promise<Actor> {
   const actor = await getActor();
-  const path = (await headers()).get("x-samverka-path") ?? "/";
+  const path = safeNextPath((await headers()).get("x-samverka-path"), "/");
   if (!actor) redirect(`/logga-in?next=${encodeURIComponent(path)}`);
   if (!hasAnyRole(actor.roles, roles) && hasAnyRole(actor.awaitingSecondFactor ?? [], roles)) {
     redirect(`${TWO_FACTOR_PATH}?next=${encodeURIComponent(path)}`);

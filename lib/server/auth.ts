@@ -9,7 +9,9 @@ import { logger } from "./logger";
 import { clientAddress, hit } from "./rate-limit";
 import { verifySecondFactor } from "./two-factor";
 import { authSecret, SESSION_MAX_AGE } from "./session-token";
+import { endSession, startSession } from "./sessions";
 import { requiresTwoFactor } from "@/lib/domain/two-factor";
+import { safeNextPath } from "@/lib/domain/safe-redirect";
 import { ELEG_PROVIDER_ID, elegMaySignIn, elegProvider, signInWithEleg } from "./eleg";
 
 export const FAILED_SIGN_INS_BEFORE_LOCK = 5;
@@ -91,6 +93,10 @@ export const authOptions: NextAuthOptions = {
         if (!(await hit(`signin:ip:${ip}`, SIGN_IN_LIMIT_PER_IP, 300)))
           throw new Error("RATE_LIMITED");
         const user = await db.user.findUnique({ where: { email } });
+        // No user enumeration: an unknown address, a locked, deactivated or password-less account
+        // and a wrong password get the same answer (null: "wrong e-mail or password, or locked for
+        // a while") after the same argon2 work (verifyPassword checks a dummy hash when there is none).
+        const passwordOk = await verifyPassword(user?.passwordHash, password);
         if (user?.lockedUntil && user.lockedUntil > new Date()) {
           await audit({
             actorId: user.id,
@@ -98,10 +104,9 @@ export const authOptions: NextAuthOptions = {
             entityType: "User",
             entityId: user.id,
           });
-          throw new Error("LOCKED");
+          return null;
         }
-        const ok =
-          user && !user.deactivatedAt && (await verifyPassword(user.passwordHash, password));
+        const ok = user && !user.deactivatedAt && passwordOk;
         if (!ok) {
           await recordFailure(user, "password", Boolean(user?.deactivatedAt));
           return null;
@@ -142,16 +147,20 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     signIn: ({ account }) => elegMaySignIn(account),
+    // Every callbackUrl (sign-in, e-legitimation, sign-out) stays on this site.
+    redirect: ({ url, baseUrl }) => new URL(safeNextPath(url, "/", baseUrl), baseUrl).toString(),
     async jwt({ token, user, account, profile }) {
       if (account?.provider === ELEG_PROVIDER_ID) {
         // E-legitimation (BankID, Freja …) is itself strong, multi-factor authentication.
         const signedIn = await signInWithEleg(profile, account);
         token.uid = signedIn.id;
+        token.sid = await startSession(signedIn.id);
         token.sv = signedIn.sessionVersion;
         token.mfa = true;
         token.amr = "eleg";
       } else if (user) {
         token.uid = user.id;
+        token.sid = await startSession(user.id);
         token.sv = user.sessionVersion;
         token.mfa = Boolean(user.secondFactor);
         token.amr = user.secondFactor ? "password+totp" : "password";
@@ -163,6 +172,20 @@ export const authOptions: NextAuthOptions = {
       session.sv = token.sv;
       session.mfa = token.mfa;
       return session;
+    },
+  },
+  events: {
+    // Sign-out (POST /api/auth/signout) ends this session on the server: a copy of the cookie is
+    // refused from now on (lib/server/sessions.ts).
+    async signOut({ token }) {
+      if (!token?.sid || !token.uid) return;
+      await endSession(token.sid, token.uid);
+      await audit({
+        actorId: token.uid,
+        action: "auth.signed_out",
+        entityType: "User",
+        entityId: token.uid,
+      });
     },
   },
 };

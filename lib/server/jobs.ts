@@ -5,6 +5,7 @@ import { logger } from "./logger";
 import { boss, QUEUES } from "./job-queue";
 import { sendReportReminders } from "./follow-up";
 import { pruneRateLimits } from "./rate-limit";
+import { pruneSessions } from "./sessions";
 
 // The background workers, started once by the app process (instrumentation.ts). The queue itself,
 // and the enqueueing the services do, is in lib/server/job-queue.ts.
@@ -30,7 +31,7 @@ export async function startWorkers() {
       );
   });
   // Every morning: reminders about reports due soon or overdue (each sent once, see
-  // sendReportReminders), and abuse-limit windows older than a day cleared.
+  // sendReportReminders), and abuse-limit windows older than a day and ended sessions cleared.
   // SAMVERKA_REMINDER_CRON replaces the time (the system tests run it every minute).
   await queue.schedule(
     QUEUES.reminders,
@@ -41,6 +42,7 @@ export async function startWorkers() {
   await queue.work(QUEUES.reminders, async () => {
     await sendReportReminders();
     await pruneRateLimits();
+    await pruneSessions();
   });
   logger.info("background workers started");
 }

@@ -4,6 +4,7 @@ import type { Account } from "next-auth";
 import { db } from "@/lib/server/db";
 import { elegMaySignIn, signInWithEleg } from "@/lib/server/eleg";
 import { resolveActor } from "@/lib/server/actor";
+import { startSession } from "@/lib/server/sessions";
 
 beforeAll(() => {
   process.env.OIDC_ISSUER = "https://eleg.test.example/oidc/";
@@ -58,7 +59,14 @@ describe("sign-in with e-legitimation (OIDC)", () => {
     );
     expect(signedIn.id).toBe(staff.id);
     expect(
-      (await resolveActor({ uid: staff.id, sv: signedIn.sessionVersion, mfa: true }))?.roles,
+      (
+        await resolveActor({
+          uid: staff.id,
+          sid: await startSession(staff.id),
+          sv: signedIn.sessionVersion,
+          mfa: true,
+        })
+      )?.roles,
     ).toEqual(["REVIEWER"]);
   });
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { safeNextPath } from "@/lib/domain/safe-redirect";
 import { Secret, TOTP } from "otpauth";
 import { PageHeading } from "@/components/ui/page-heading";
 import { ElegSignInButton, SignInForm } from "@/components/auth/sign-in-form";
@@ -39,7 +40,9 @@ export default async function SignInPage({
 }) {
   const actor = await getActor();
   if (actor) redirect(homeFor(actor));
-  const { next, error } = await searchParams;
+  const { next: rawNext, error } = await searchParams;
+  // Only a path on this site is carried on (to the form and the link to the other form).
+  const next = safeNextPath(rawNext, "") || undefined;
   const t = await getTranslations("auth");
   return (
     <>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { safeNextPath } from "@/lib/domain/safe-redirect";
 import { PageHeading } from "@/components/ui/page-heading";
 import { RegisterForm } from "@/components/auth/register-form";
 import { register } from "./actions";
@@ -13,7 +14,9 @@ export default async function RegisterPage({
 }: {
   searchParams: Promise<{ next?: string }>;
 }) {
-  const { next } = await searchParams;
+  const { next: rawNext } = await searchParams;
+  // Only a path on this site is carried on (to the form and the link to the other form).
+  const next = safeNextPath(rawNext, "") || undefined;
   const t = await getTranslations("auth");
   return (
     <>

@@ -6,6 +6,7 @@ import { getActor, homeFor } from "@/lib/server/actor";
 import { startEnrolment, twoFactorStatus } from "@/lib/server/two-factor";
 import { requiresTwoFactor } from "@/lib/domain/two-factor";
 import { formatDateTime } from "@/lib/domain/format";
+import { safeNextPath } from "@/lib/domain/safe-redirect";
 import type { Role } from "@/lib/domain/roles";
 import { confirmEnrolmentAction, renewRecoveryCodesAction } from "./actions";
 
@@ -28,8 +29,8 @@ export default async function TwoFactorPage({
   if (!requiresTwoFactor(held)) notFound();
   const t = await getTranslations("twoFactor");
   const status = await twoFactorStatus(actor);
-  const safeNext =
-    next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith(PATH) ? next : null;
+  const target = safeNextPath(next, "");
+  const safeNext = target && !target.startsWith(PATH) ? target : null;
 
   let view: TwoFactorView;
   if (!status.enabled) {
