@@ -20,7 +20,10 @@ import { checkRuntime } from "./lib/runtime";
 
 const args = new Set(process.argv.slice(2));
 const TEMPLATE_DB = "samverka_template";
-const log = (message: string) => console.log(`\n[test] ${message}`);
+const runStarted = Date.now();
+// Each phase says when it began, so a slow phase shows in the CI log without a stopwatch.
+const log = (message: string) =>
+  console.log(`\n[test] +${Math.round((Date.now() - runStarted) / 1000)} s ${message}`);
 
 // If anything leaves the run hanging with nothing left to do, Node would exit 0 without a verdict:
 // only the summary line below may end a run successfully.
