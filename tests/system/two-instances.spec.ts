@@ -240,14 +240,20 @@ test("fifty applicants submit at once over both instances: each stored once, num
         `${instance.url}/api/v1/applications/${applicant.drafts[0].id}/submit`,
         { method: "POST", headers: { origin: instance.url } },
       );
-      return {
-        status: response.status,
-        body: (await response.json()) as {
-          referenceNumber?: string;
-          versionNumber?: number;
-          message?: string;
-        },
+      // Read as text first: an answer that is not JSON is shown as it came, not as a parse error.
+      const text = await response.text();
+      let body: {
+        referenceNumber?: string;
+        versionNumber?: number;
+        message?: string;
+        text?: string;
       };
+      try {
+        body = JSON.parse(text) as typeof body;
+      } catch {
+        body = { text: text.slice(0, 300) };
+      }
+      return { status: response.status, body };
     }),
   );
   expect(
