@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { allowedHosts } from "./lib/domain/origin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -23,13 +24,12 @@ const nextConfig: NextConfig = {
   // Every page's title and metadata in the <head> of the first response, for every browser, not
   // streamed in afterwards: a screen reader announces the right title at once after a redirect.
   htmlLimitedBots: /.*/,
-  // Server actions compare Origin with Host; behind a proxy that rewrites Host, list the public origins.
+  // Next.js compares a server action's Origin with X-Forwarded-Host or Host; server.ts refuses a
+  // foreign Origin before that (403) and passes X-Forwarded-Host on only from a trusted proxy. The
+  // same hosts as there are allowed: the public address and SAMVERKA_ALLOWED_ORIGINS.
   experimental: {
     serverActions: {
-      allowedOrigins: (process.env.SAMVERKA_ALLOWED_ORIGINS ?? "")
-        .split(",")
-        .map((o) => o.trim())
-        .filter(Boolean),
+      allowedOrigins: allowedHosts(process.env.SAMVERKA_ALLOWED_ORIGINS, process.env.NEXTAUTH_URL),
     },
   },
   // Headers for every response, pages and API alike (the page CSP with its nonce comes from proxy.ts).

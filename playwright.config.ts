@@ -23,7 +23,8 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions,
   },
   webServer: {
-    command: `node_modules/.bin/next start -p ${port}`,
+    // What production runs: server.ts (client addresses, Origin checks) in front of Next.js.
+    command: "node_modules/.bin/tsx server.ts",
     url: `http://localhost:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -33,6 +34,7 @@ export default defineConfig({
       ...(process.env as Record<string, string>),
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
     },
   },
 });

@@ -3,7 +3,7 @@ import { chromiumLaunchOptions } from "./tests/chromium";
 
 // System tests (tests/system): two app instances on one PostgreSQL, a database that stops, an app
 // process killed mid-submission, fifty applicants at once. The tests start and stop their own
-// processes (`next start` on the production build in .next, the suite's own embedded PostgreSQL),
+// processes (server.ts on the production build in .next, the suite's own embedded PostgreSQL),
 // so there is no webServer here. Debian's Chromium, never a downloaded browser; one worker.
 export default defineConfig({
   testDir: "tests/system",

@@ -176,11 +176,10 @@ async function main() {
     DATABASE_POOL_SIZE: "20",
   } as NodeJS.ProcessEnv;
   delete env.SAMVERKA_ENCRYPTION_KEY;
-  const server = spawn(
-    "taskset",
-    ["-c", "1", path.resolve("node_modules/.bin/next"), "start", "-p", String(PORT)],
-    { env, stdio: "ignore" },
-  );
+  const server = spawn("taskset", ["-c", "1", path.resolve("node_modules/.bin/tsx"), "server.ts"], {
+    env: { ...env, PORT: String(PORT) },
+    stdio: "ignore",
+  });
   for (let i = 0; i < 120; i++) {
     if (
       await fetch(`${base}/api/ping`)

@@ -1,6 +1,7 @@
 // `npm start`: one command from a fresh clone to a running Samverka on http://localhost:3000.
 // Embedded PostgreSQL under .data/ (unless DATABASE_URL is set), migrations, demo data once,
-// a production build (rebuilt only when the sources changed), then `next start`.
+// a production build (rebuilt only when the sources changed), then the production server
+// (server.ts: Next.js behind the client-address and Origin handling of docs/decisions/008).
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -58,7 +59,7 @@ async function main() {
   }
 
   log(`Samverka startar på http://localhost:${port}`);
-  const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", port], {
+  const server = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts"], {
     stdio: "inherit",
     // SAMVERKA_DEMO: the sign-in page shows how to reach the demo accounts (never with DATABASE_URL alone).
     env: {
@@ -67,6 +68,7 @@ async function main() {
       SAMVERKA_DEMO: embedded || process.env.SAMVERKA_SEED_DEMO === "1" ? "1" : "0",
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
+      PORT: port,
     },
   });
   const stop = async (code: number) => {

@@ -5,7 +5,8 @@
 //   2. Vitest: unit tests, then integration tests (each file on its own copy of the template);
 //   3. a production build and Playwright on Debian's Chromium against a seeded copy.
 // Exits non-zero if anything fails. `--e2e-only`, `--no-e2e` and `--no-checks` narrow it during
-// development.
+// development; `--no-build` reuses the last build; spec files named after the flags run alone
+// (`--e2e-only --no-build tests/e2e/security.spec.ts`), without the system tests.
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { TEST_PG } from "./lib/config";
@@ -18,7 +19,8 @@ import {
 import { prisma, run } from "./lib/run";
 import { checkRuntime } from "./lib/runtime";
 
-const args = new Set(process.argv.slice(2));
+const args = new Set(process.argv.slice(2).filter((arg) => arg.startsWith("--")));
+const specs = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 const TEMPLATE_DB = "samverka_template";
 const runStarted = Date.now();
 // Each phase says when it began, so a slow phase shows in the CI log without a stopwatch.
@@ -95,31 +97,40 @@ async function main() {
     if (!args.has("--no-e2e")) {
       const e2eDb = `samverka_e2e_${randomBytes(3).toString("hex")}`;
       await ensureDatabase(adminUrl, e2eDb, TEMPLATE_DB);
+      // SAMVERKA_E2E_PORT and SAMVERKA_E2E_OIDC_PORT let a second checkout run the suite beside this one.
+      const port = process.env.SAMVERKA_E2E_PORT ?? "3100";
+      const oidcPort = process.env.SAMVERKA_E2E_OIDC_PORT ?? "3190";
       const e2eEnv = {
         DATABASE_URL: urlFor(e2eDb),
         AUTH_SECRET: randomBytes(32).toString("base64url"),
-        NEXTAUTH_URL: "http://localhost:3100",
-        PORT: "3100",
+        NEXTAUTH_URL: `http://localhost:${port}`,
+        PORT: port,
         TEST_DATABASE_ADMIN_URL: adminUrl,
         PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
         // E-legitimation sign-in against the OpenID Connect provider that tests/e2e/eleg.spec.ts starts.
-        OIDC_ISSUER: "http://localhost:3190",
+        OIDC_ISSUER: `http://localhost:${oidcPort}`,
         OIDC_CLIENT_ID: "samverka-e2e",
         OIDC_CLIENT_SECRET: randomBytes(24).toString("base64url"),
       };
       log("demodata för end-to-end-testerna");
       await run("tsx", ["prisma/seed.ts"], e2eEnv);
-      log("produktionsbygge (next build)");
-      await step("next build", () => run("next", ["build"], { ...e2eEnv, NODE_ENV: "production" }));
+      if (!args.has("--no-build")) {
+        log("produktionsbygge (next build)");
+        await step("next build", () =>
+          run("next", ["build"], { ...e2eEnv, NODE_ENV: "production" }),
+        );
+      }
       if (!failures.includes("next build")) {
         log("end-to-end-tester (Playwright, Debians Chromium)");
-        await step("playwright", () => run("playwright", ["test"], e2eEnv));
-        log(
-          "systemtester: två instanser, databasen stoppas, appen dödas, femtio samtidiga (Playwright)",
-        );
-        await step("system", () =>
-          run("playwright", ["test", "-c", "playwright.system.config.ts"], env),
-        );
+        await step("playwright", () => run("playwright", ["test", ...specs], e2eEnv));
+        if (!specs.length) {
+          log(
+            "systemtester: två instanser, databasen stoppas, appen dödas, femtio samtidiga (Playwright)",
+          );
+          await step("system", () =>
+            run("playwright", ["test", "-c", "playwright.system.config.ts"], env),
+          );
+        }
       }
       await dropDatabase(adminUrl, e2eDb).catch(() => {});
     }

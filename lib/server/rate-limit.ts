@@ -33,24 +33,25 @@ export async function enforce(key: string, limit: number, windowSeconds: number)
 }
 
 /**
- * The caller's address for abuse limits. X-Forwarded-For is a list that each proxy appends to, and
- * its left end is whatever the client sent, so the address is read from the right: the entry added
- * by the outermost of SAMVERKA_TRUSTED_PROXIES proxies of our own (default 1: one load balancer;
- * `next start` alone also fills the header with the peer's address when the client sent none).
+ * The caller's address for abuse limits. server.ts resolves it for every request — the connection's
+ * own address, or from X-Forwarded-For only when the connection comes from one of
+ * SAMVERKA_TRUSTED_PROXIES (lib/domain/client-address.ts) — and hands it on as the only entry of
+ * X-Forwarded-For. Should several entries arrive anyway (the app started without server.ts), the
+ * rightmost, nearest hop is used, never the left end a client writes.
  */
 export async function clientAddress(
   source?: Headers | Record<string, string | string[] | undefined>,
 ): Promise<string> {
   const h = source ?? (await headers());
-  const get = (name: string) =>
-    (h instanceof Headers ? h.get(name) : ([] as string[]).concat(h[name] ?? []).join(",")) ||
-    undefined;
-  const trusted = Math.max(1, Number(process.env.SAMVERKA_TRUSTED_PROXIES ?? 1) || 1);
-  const chain = (get("x-forwarded-for") ?? "")
+  const value =
+    h instanceof Headers
+      ? h.get("x-forwarded-for")
+      : ([] as string[]).concat(h["x-forwarded-for"] ?? []).join(",");
+  const chain = (value ?? "")
     .split(",")
     .map((a) => a.trim())
     .filter(Boolean);
-  return chain[Math.max(chain.length - trusted, 0)] ?? get("x-real-ip")?.trim() ?? "local";
+  return chain.at(-1) ?? "local";
 }
 
 /** Old windows are of no use: cleared by the scheduled maintenance. */

@@ -1,5 +1,5 @@
-// Once per run of the system suite: a fresh embedded PostgreSQL of its own (port 54359), the
-// migrations and the demo data. The server is stopped again; each spec file starts it itself,
+// Once per run of the system suite: a fresh embedded PostgreSQL of its own (port 54359, or
+// SAMVERKA_SYSTEM_PG_PORT), the migrations and the demo data. The server is stopped again; each spec file starts it itself,
 // because the fault tests stop and start it.
 import { randomBytes } from "node:crypto";
 import { ensureDatabase, startEmbeddedPostgres } from "../../scripts/lib/postgres";

@@ -1,4 +1,4 @@
-// Real processes for the system tests: the suite's own embedded PostgreSQL, `next start` instances
+// Real processes for the system tests: the suite's own embedded PostgreSQL, app instances (server.ts)
 // on the production build, and plain HTTP clients with their own session cookies.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -6,10 +6,16 @@ import net from "node:net";
 import pg from "pg";
 import { startEmbeddedPostgres, type RunningPostgres } from "../../scripts/lib/postgres";
 
-export const SYSTEM_PG = { dataDir: path.resolve(".data/postgres-system"), port: 54359 } as const;
+// SAMVERKA_SYSTEM_PG_PORT and SAMVERKA_SYSTEM_PORT (the first of three) let a second checkout run the
+// suite beside this one.
+export const SYSTEM_PG = {
+  dataDir: path.resolve(".data/postgres-system"),
+  port: Number(process.env.SAMVERKA_SYSTEM_PG_PORT ?? 54359),
+} as const;
 export const SYSTEM_DB = "samverka_system";
 /** Ports 3000 and 3100 belong to `npm start` and the end-to-end suite. */
-export const PORTS = { a: 3201, b: 3202, fault: 3203 } as const;
+const FIRST_PORT = Number(process.env.SAMVERKA_SYSTEM_PORT ?? 3201);
+export const PORTS = { a: FIRST_PORT, b: FIRST_PORT + 1, fault: FIRST_PORT + 2 } as const;
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -98,7 +104,10 @@ export type AppInstance = {
 
 const running = new Set<AppInstance>();
 
-/** `next start` on the production build in .next, as its own process group. Resolves when /api/health answers 200. */
+/**
+ * The production server (server.ts in front of Next.js, as `npm start` runs it) on the build in
+ * .next (or SAMVERKA_DIST_DIR), as its own process group. Resolves when /api/health answers 200.
+ */
 export async function startApp(
   port: number,
   env: Record<string, string> = {},
@@ -106,24 +115,20 @@ export async function startApp(
   if (await portInUse(port))
     throw new Error(`Port ${port} används redan; systemtesterna behöver den.`);
   const { databaseUrl, authSecret } = systemEnv();
-  const child: ChildProcess = spawn(
-    path.resolve("node_modules/.bin/next"),
-    ["start", "-p", String(port)],
-    {
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        AUTH_SECRET: authSecret,
-        NEXTAUTH_URL: `http://localhost:${port}`,
-        NODE_ENV: "production",
-        PORT: String(port),
-        NEXT_TELEMETRY_DISABLED: "1",
-        ...env,
-      },
+  const child: ChildProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts"], {
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: authSecret,
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      NODE_ENV: "production",
+      PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
     },
-  );
+  });
   let output = "";
   const append = (chunk: Buffer) => {
     output = (output + chunk.toString("utf8")).slice(-200_000);
@@ -171,8 +176,7 @@ export async function startApp(
     await waitFor(
       `${instance.url}/api/health svarar 200`,
       async () => {
-        if (exited)
-          throw new Error(`next start på port ${port} avslutades:\n${output.slice(-4000)}`);
+        if (exited) throw new Error(`servern på port ${port} avslutades:\n${output.slice(-4000)}`);
         const response = await fetch(`${instance.url}/api/health`).catch(() => null);
         return response?.status === 200 ? true : undefined;
       },

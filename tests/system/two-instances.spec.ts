@@ -1,5 +1,6 @@
-// Two app instances (ports 3201 and 3202) on one PostgreSQL, as behind a load balancer: sessions,
-// abuse limits, uploads and scheduled jobs must not depend on which instance answers.
+// Two app instances (ports 3201 and 3202 unless SAMVERKA_SYSTEM_PORT moves them) on one PostgreSQL,
+// as behind a load balancer: sessions, abuse limits, uploads and scheduled jobs must not depend on
+// which instance answers.
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import type { RunningPostgres } from "../../scripts/lib/postgres";
@@ -56,7 +57,9 @@ test.beforeAll(async () => {
   dueSoon = { id: report.id, memberIds: members.map((m) => m.userId) };
   expect(dueSoon.memberIds.length).toBeGreaterThan(0);
 
-  const env = { SAMVERKA_REMINDER_CRON: "* * * * *" };
+  // As behind a load balancer on this machine: the instances trust X-Forwarded-For from 127.0.0.1
+  // and ::1 only, so a test can play the balancer and name the client's address.
+  const env = { SAMVERKA_REMINDER_CRON: "* * * * *", SAMVERKA_TRUSTED_PROXIES: "127.0.0.1, ::1" };
   [a, b] = await Promise.all([startApp(PORTS.a, env), startApp(PORTS.b, env)]);
   bothReadyAt = new Date();
 });
@@ -133,6 +136,46 @@ test("the validation API's limit per address counts calls to both instances toge
       .every((s) => s < 500),
   ).toBe(true);
   expect(outcome!.after).toEqual([429, 429]);
+});
+
+test("without a trusted proxy, a client naming its own address in X-Forwarded-For stays under one limit", async () => {
+  // The app reached directly (no SAMVERKA_TRUSTED_PROXIES): every call claims another address, and
+  // every call counts against the connection's own. 300 calls per address per 60-second window.
+  const direct = await startApp(PORTS.fault);
+  try {
+    const windowOf = (t: number) => Math.floor(t / 60_000);
+    let outcome: { answered: number; last: number } | null = null;
+    for (let attempt = 0; attempt < 3 && !outcome; attempt++) {
+      if (Date.now() % 60_000 > 40_000) await sleep(60_000 - (Date.now() % 60_000) + 200);
+      const startWindow = windowOf(Date.now());
+      const call = (i: number) =>
+        fetch(`${direct.url}/api/v1/applications/validate`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "x-forwarded-for": `198.51.${100 + (i >> 8)}.${i & 255}`,
+            "x-real-ip": `192.0.2.${i & 255}`,
+            forwarded: `for=192.0.2.${i & 255}`,
+          },
+          body: "{}",
+        }).then((r) => r.status);
+      let answered = 0;
+      await inBatches(
+        Array.from({ length: 300 }, (_, i) => i),
+        10,
+        async (i) => {
+          if ((await call(i)) !== 429) answered++;
+        },
+      );
+      const last = await call(300);
+      if (windowOf(Date.now()) === startWindow) outcome = { answered, last };
+    }
+    expect(outcome, "the 301 calls fitted in one window in three attempts").not.toBeNull();
+    expect(outcome!.answered).toBeLessThanOrEqual(300);
+    expect(outcome!.last).toBe(429);
+  } finally {
+    await direct.stop();
+  }
 });
 
 test("five failed sign-ins split over both instances lock the account on both", async () => {

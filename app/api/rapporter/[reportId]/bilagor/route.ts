@@ -9,6 +9,7 @@ import { toActionError } from "@/lib/server/action";
 import { NotFound } from "@/lib/server/errors";
 import { notFoundResponse } from "@/lib/server/file-response";
 import { readFormBody } from "@/lib/server/request-body";
+import { refuseForeignOrigin } from "@/lib/server/request-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -17,6 +18,8 @@ export async function POST(
   request: Request,
   { params }: { params: Promise<{ reportId: string }> },
 ) {
+  const foreign = refuseForeignOrigin(request);
+  if (foreign) return foreign;
   const { reportId } = await params;
   const actor = await getActor();
   if (!actor) return notFoundResponse();

@@ -3,20 +3,22 @@ import { getActor } from "@/lib/server/actor";
 import { submitApplication } from "@/lib/server/applications";
 import { Conflict, DomainError, Forbidden, NotFound, RuleViolation } from "@/lib/server/errors";
 import { notFoundResponse } from "@/lib/server/file-response";
-import { sameOrigin } from "@/lib/server/request-origin";
+import { refuseForeignOrigin } from "@/lib/server/request-origin";
 
 export const dynamic = "force-dynamic";
 
 /**
  * Submits the caller's application (the same service as the form's button), for integrations and
- * for load tests of a deadline peak. Signed in by the session cookie; a cross-site request, a
- * signed-out caller and anyone outside the organisation get "not found". A repeated call answers
- * with the same reference number.
+ * for load tests of a deadline peak. Signed in by the session cookie; a request from another site
+ * gets 403, a signed-out caller and anyone outside the organisation "not found". A repeated call
+ * answers with the same reference number.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const foreign = refuseForeignOrigin(request);
+  if (foreign) return foreign;
   const { id } = await params;
   const actor = await getActor();
-  if (!actor || !sameOrigin(request)) return notFoundResponse();
+  if (!actor) return notFoundResponse();
   try {
     const outcome = await submitApplication(actor, id);
     return NextResponse.json(outcome, { status: outcome.alreadySubmitted ? 200 : 201 });

@@ -7,6 +7,7 @@ import { NotFound } from "@/lib/server/errors";
 import { getForApplicant } from "@/lib/server/applications";
 import { LetterUpload } from "@/lib/validation/draft";
 import { readFormBody } from "@/lib/server/request-body";
+import { refuseForeignOrigin } from "@/lib/server/request-origin";
 
 export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ id: string; partnerId: string }> };
@@ -16,6 +17,8 @@ const problem = (status: number, message: string, errors: Record<string, string>
 
 /** Upload of a signed letter of intent (PDF, at most 10 MB), with its terms. */
 export async function POST(request: Request, { params }: Params) {
+  const foreign = refuseForeignOrigin(request);
+  if (foreign) return foreign;
   const { id, partnerId } = await params;
   const actor = await getActor();
   if (!actor) return problem(404, "Sidan finns inte.");
