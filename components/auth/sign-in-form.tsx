@@ -8,9 +8,9 @@ import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { SecondFactorInput, SignInInput, fieldErrors } from "@/lib/validation/auth";
 import { safeNextPath } from "@/lib/domain/safe-redirect";
+import { waitInWords } from "@/lib/domain/sign-in-throttle";
 
 const ERROR_KEYS: Record<string, { field: "email" | "code"; key: string }> = {
-  RATE_LIMITED: { field: "email", key: "rateLimited" },
   TOTP_INVALID: { field: "code", key: "codeInvalid" },
   TOTP_REUSED: { field: "code", key: "codeReused" },
 };
@@ -25,6 +25,8 @@ export function SignInForm({ next }: { next?: string }) {
   const router = useRouter();
   const busy = useRef(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // The wait in a "THROTTLED:<seconds>" answer, said in seconds or minutes.
+  const [wait, setWait] = useState(0);
   const [pending, setPending] = useState(false);
   const [values, setValues] = useState({ email: "", password: "", code: "" });
   const [step, setStep] = useState<"password" | "code">("password");
@@ -58,6 +60,13 @@ export function SignInForm({ next }: { next?: string }) {
       setStep("code");
       return;
     }
+    const throttled = /^THROTTLED:(\d+)$/.exec(result?.error ?? "");
+    if (throttled) {
+      const words = waitInWords(Number(throttled[1]));
+      setWait(words.count);
+      const key = words.unit === "seconds" ? "waitSeconds" : "waitMinutes";
+      return setErrors(step === "code" ? { code: key } : { email: key });
+    }
     if (!result || result.error) {
       const known = result?.error ? ERROR_KEYS[result.error] : undefined;
       if (known) return setErrors({ [known.field]: known.key });
@@ -68,7 +77,11 @@ export function SignInForm({ next }: { next?: string }) {
     router.refresh();
   }
 
-  const items = Object.entries(errors).map(([field, key]) => ({ fieldId: field, message: t(key) }));
+  const message = (key: string) => t(key, { count: wait });
+  const items = Object.entries(errors).map(([field, key]) => ({
+    fieldId: field,
+    message: message(key),
+  }));
   return (
     <form onSubmit={(event) => void onSubmit(event)} noValidate className="max-w-xl">
       <ErrorSummary title={tc("errorSummaryTitle")} items={items} focusKey={errors} />
@@ -82,7 +95,7 @@ export function SignInForm({ next }: { next?: string }) {
             label={t("email")}
             value={values.email}
             onChange={(e) => setValues({ ...values, email: e.target.value })}
-            error={errors.email ? t(errors.email) : undefined}
+            error={errors.email ? message(errors.email) : undefined}
           />
           <TextField
             id="password"
@@ -92,7 +105,7 @@ export function SignInForm({ next }: { next?: string }) {
             label={t("password")}
             value={values.password}
             onChange={(e) => setValues({ ...values, password: e.target.value })}
-            error={errors.password ? t(errors.password) : undefined}
+            error={errors.password ? message(errors.password) : undefined}
           />
         </>
       ) : (
@@ -109,7 +122,7 @@ export function SignInForm({ next }: { next?: string }) {
             hint={t("codeHint")}
             value={values.code}
             onChange={(e) => setValues({ ...values, code: e.target.value })}
-            error={errors.code ? t(errors.code) : undefined}
+            error={errors.code ? message(errors.code) : undefined}
           />
         </>
       )}

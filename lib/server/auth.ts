@@ -6,17 +6,20 @@ import { db } from "./db";
 import { verifyPassword } from "./passwords";
 import { audit } from "./audit";
 import { logger } from "./logger";
-import { clientAddress, hit } from "./rate-limit";
+import { clientAddress } from "./rate-limit";
+import {
+  signInFailed,
+  signInPaused,
+  signInSucceeded,
+  startSignIn,
+  type SignInTurn,
+} from "./sign-in-throttle";
 import { verifySecondFactor } from "./two-factor";
 import { authSecret, SESSION_MAX_AGE } from "./session-token";
 import { endSession, startSession } from "./sessions";
 import { requiresTwoFactor } from "@/lib/domain/two-factor";
 import { safeNextPath } from "@/lib/domain/safe-redirect";
 import { ELEG_PROVIDER_ID, elegMaySignIn, elegProvider, signInWithEleg } from "./eleg";
-
-export const FAILED_SIGN_INS_BEFORE_LOCK = 5;
-const LOCK_MINUTES = 15;
-const SIGN_IN_LIMIT_PER_IP = Number(process.env.SAMVERKA_SIGNIN_LIMIT_PER_IP ?? 100);
 
 const Credentials = z.object({
   email: z.string().trim().toLowerCase().email(),
@@ -29,45 +32,25 @@ const Credentials = z.object({
     .transform((v) => v || undefined),
 });
 
-type UserRow = { id: string; failedSignIns: number };
-
-/** A wrong password or second factor: counted, and the fifth in a row locks the account for a while. */
+/** A wrong password or second factor: logged and counted towards the account's delay. */
 async function recordFailure(
-  user: UserRow | null,
+  turn: SignInTurn,
+  userId: string | undefined,
   reason: "password" | "second_factor",
   deactivated = false,
 ) {
-  logger.info({ event: "auth.sign_in_failed", userId: user?.id, reason }, "sign-in failed");
+  const { failures, waitSeconds } = await signInFailed(turn);
+  logger.info(
+    { event: "auth.sign_in_failed", userId, reason, failures, waitSeconds },
+    "sign-in failed",
+  );
   await audit({
-    actorId: user?.id,
+    actorId: userId,
     action: "auth.sign_in_failed",
     entityType: "User",
-    entityId: user?.id,
-    meta: { reason, deactivated },
+    entityId: userId,
+    meta: { reason, deactivated, failures, waitSeconds },
   });
-  if (!user) return;
-  const failed = user.failedSignIns + 1;
-  const lock = failed >= FAILED_SIGN_INS_BEFORE_LOCK;
-  await db.user.update({
-    where: { id: user.id },
-    data: {
-      failedSignIns: lock ? 0 : failed,
-      lockedUntil: lock ? new Date(Date.now() + LOCK_MINUTES * 60_000) : undefined,
-    },
-  });
-  if (lock) {
-    logger.warn(
-      { event: "auth.account_locked", userId: user.id },
-      "account locked after failed sign-ins",
-    );
-    await audit({
-      actorId: user.id,
-      action: "auth.account_locked",
-      entityType: "User",
-      entityId: user.id,
-      meta: { minutes: LOCK_MINUTES },
-    });
-  }
 }
 
 // Credentials sessions are JWTs; lib/server/actor.ts re-reads the user on every request, so a role
@@ -88,45 +71,43 @@ export const authOptions: NextAuthOptions = {
         const parsed = Credentials.safeParse(raw);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
-        // Abuse limits held in PostgreSQL, so they count across app instances.
-        const ip = await clientAddress(req?.headers ?? {});
-        if (!(await hit(`signin:ip:${ip}`, SIGN_IN_LIMIT_PER_IP, 300)))
-          throw new Error("RATE_LIMITED");
-        const user = await db.user.findUnique({ where: { email } });
-        // No user enumeration: an unknown address, a locked, deactivated or password-less account
-        // and a wrong password get the same answer (null: "wrong e-mail or password, or locked for
-        // a while") after the same argon2 work (verifyPassword checks a dummy hash when there is none).
-        const passwordOk = await verifyPassword(user?.passwordHash, password);
-        if (user?.lockedUntil && user.lockedUntil > new Date()) {
-          await audit({
-            actorId: user.id,
-            action: "auth.sign_in_refused_locked",
-            entityType: "User",
-            entityId: user.id,
-          });
-          return null;
+        // Throttled per account and per address before any password is checked
+        // (lib/server/sign-in-throttle.ts); a wait is answered "THROTTLED:<seconds>".
+        const start = await startSignIn(email, await clientAddress(req?.headers ?? {}));
+        if (!start.ok) {
+          logger.info(
+            { event: "auth.sign_in_throttled", by: start.by, waitSeconds: start.waitSeconds },
+            "sign-in attempt refused: wait first",
+          );
+          throw new Error(`THROTTLED:${start.waitSeconds}`);
         }
+        const { turn } = start;
+        const user = await db.user.findUnique({ where: { email } });
+        // No user enumeration: an unknown address, a deactivated or password-less account and a
+        // wrong password get the same answer (null: "wrong e-mail or password") after the same
+        // argon2 work (verifyPassword checks a dummy hash when there is none) and the same count.
+        const passwordOk = await verifyPassword(user?.passwordHash, password);
         const ok = user && !user.deactivatedAt && passwordOk;
         if (!ok) {
-          await recordFailure(user, "password", Boolean(user?.deactivatedAt));
+          await recordFailure(turn, user?.id, "password", Boolean(user?.deactivatedAt));
           return null;
         }
         // Staff: the second factor. Enrolled staff must give a code now; staff not yet enrolled get
         // a session without their staff roles until they have enrolled (lib/server/actor.ts).
         let secondFactor = false;
         if (requiresTwoFactor(user.roles) && user.totpEnabledAt) {
-          if (!parsed.data.code) throw new Error("TOTP_REQUIRED");
+          if (!parsed.data.code) {
+            await signInPaused(turn);
+            throw new Error("TOTP_REQUIRED");
+          }
           const result = await verifySecondFactor(user, parsed.data.code);
           if (result !== "ok") {
-            await recordFailure(user, "second_factor");
+            await recordFailure(turn, user.id, "second_factor");
             throw new Error(result === "reused" ? "TOTP_REUSED" : "TOTP_INVALID");
           }
           secondFactor = true;
         }
-        await db.user.update({
-          where: { id: user.id },
-          data: { failedSignIns: 0, lockedUntil: null },
-        });
+        await signInSucceeded(turn);
         await audit({
           actorId: user.id,
           action: "auth.signed_in",

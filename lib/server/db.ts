@@ -1,21 +1,36 @@
 import "server-only";
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { logger } from "./logger";
 
-// One client per process (and per hot reload in development), created on first use so that
-// `next build` and module imports never need a database.
-const globalForDb = globalThis as unknown as { samverkaDb?: PrismaClient };
+// One pool of connections and one client per process (and per hot reload in development), created
+// on first use so that `next build` and module imports never need a database. Prisma and the rate
+// limiter (lib/server/rate-limit.ts) share the pool.
+const globalForDb = globalThis as unknown as { samverkaDb?: PrismaClient; samverkaPool?: pg.Pool };
+
+/** The process's pool of PostgreSQL connections. */
+export function pgPool(): pg.Pool {
+  if (globalForDb.samverkaPool) return globalForDb.samverkaPool;
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL är inte satt.");
+  globalForDb.samverkaPool = new pg.Pool({
+    connectionString,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connectionTimeoutMillis: 5_000,
+  });
+  // An idle connection that breaks (the database restarted) is dropped by the pool; the next query
+  // opens a new one or fails with its own error. Without a listener the process would end.
+  globalForDb.samverkaPool.on("error", (error) =>
+    logger.warn({ event: "db.idle_connection_lost", err: error }, "idle database connection lost"),
+  );
+  return globalForDb.samverkaPool;
+}
 
 function client(): PrismaClient {
   if (globalForDb.samverkaDb) return globalForDb.samverkaDb;
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) throw new Error("DATABASE_URL är inte satt.");
   globalForDb.samverkaDb = new PrismaClient({
-    adapter: new PrismaPg({
-      connectionString,
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-      connectionTimeoutMillis: 5_000,
-    }),
+    adapter: new PrismaPg(pgPool(), { disposeExternalPool: true }),
   });
   return globalForDb.samverkaDb;
 }

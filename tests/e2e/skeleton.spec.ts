@@ -68,6 +68,40 @@ test("a wrong password shows a Swedish error at the field", async ({ page }) => 
   await expectNoSeriousA11yViolations(page);
 });
 
+test("after repeated wrong passwords the next attempt is asked to wait, in Swedish at the field", async ({
+  page,
+}) => {
+  // An address without an account is answered as one with an account: wrong, then a growing wait.
+  const email = `ingen-${Date.now()}@samverka.example`;
+  await page.goto("/logga-in");
+  await page.getByLabel("E-postadress").fill(email);
+  const summary = page.getByTestId("error-summary");
+  let wrong = 0;
+  let waitMessage = "";
+  // Each wrong password makes the next wait longer (1 s, 2 s, 4 s … after five): sooner or later
+  // the next attempt comes before the wait is over.
+  for (let attempt = 0; attempt < 15 && !waitMessage; attempt++) {
+    await page.getByLabel("Lösenord").fill(`fel-losenord-${attempt}`);
+    const answered = page.waitForResponse((r) =>
+      r.url().includes("/api/auth/callback/credentials"),
+    );
+    await page.getByRole("button", { name: "Logga in", exact: true }).click();
+    await answered;
+    await expect(page.getByRole("button", { name: "Logga in", exact: true })).toBeEnabled();
+    const text = (await summary.textContent()) ?? "";
+    if (text.includes("Vänta")) waitMessage = text;
+    else {
+      expect(text).toContain("Fel e-postadress eller lösenord");
+      wrong++;
+    }
+  }
+  expect(wrong).toBeGreaterThanOrEqual(5);
+  expect(waitMessage).toMatch(/Vänta \d+ sekund(er)? innan du försöker igen\./);
+  await expect(page.getByLabel("E-postadress")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#email-error")).toContainText("innan du försöker igen");
+  await expectNoSeriousA11yViolations(page);
+});
+
 test("an applicant opening a reviewer page is refused with a not-found page", async ({ page }) => {
   await signIn(page, DEMO.applicant);
   await expect(page).toHaveURL(/\/ansokningar$/);

@@ -6,15 +6,15 @@ import net from "node:net";
 import pg from "pg";
 import { startEmbeddedPostgres, type RunningPostgres } from "../../scripts/lib/postgres";
 
-// SAMVERKA_SYSTEM_PG_PORT and SAMVERKA_SYSTEM_PORT (the first of three) let a second checkout run the
-// suite beside this one.
+// SAMVERKA_SYSTEM_PG_PORT and SAMVERKA_SYSTEM_PORT (the first of three app ports) let a second
+// run of the suite on the same machine keep out of the way of the first.
 export const SYSTEM_PG = {
   dataDir: path.resolve(".data/postgres-system"),
-  port: Number(process.env.SAMVERKA_SYSTEM_PG_PORT ?? 54359),
+  port: Number(process.env.SAMVERKA_SYSTEM_PG_PORT || 54359),
 } as const;
 export const SYSTEM_DB = "samverka_system";
 /** Ports 3000 and 3100 belong to `npm start` and the end-to-end suite. */
-const FIRST_PORT = Number(process.env.SAMVERKA_SYSTEM_PORT ?? 3201);
+const FIRST_PORT = Number(process.env.SAMVERKA_SYSTEM_PORT || 3201);
 export const PORTS = { a: FIRST_PORT, b: FIRST_PORT + 1, fault: FIRST_PORT + 2 } as const;
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -234,7 +234,7 @@ const SESSION_COOKIE = "next-auth.session-token";
 
 /**
  * Signs in over HTTP the way the sign-in form does (next-auth's credentials callback). Resolves with
- * the session, or with null when no session was given (wrong password, locked account).
+ * the session, or with null when no session was given (wrong password, a wait first).
  */
 export async function trySignIn(
   baseUrl: string,
@@ -242,6 +242,19 @@ export async function trySignIn(
   password: string,
   headers: Record<string, string> = {},
 ): Promise<Session | null> {
+  return (await signInAttempt(baseUrl, email, password, headers)).session;
+}
+
+/**
+ * One sign-in attempt: the session, or none with next-auth's error (`CredentialsSignin` for a
+ * wrong password, `THROTTLED:<seconds>` when the account or address must wait first).
+ */
+export async function signInAttempt(
+  baseUrl: string,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<{ session: Session | null; error: string | null }> {
   const jar = new Map<string, string>();
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { headers });
   absorbCookies(jar, csrf);
@@ -260,8 +273,11 @@ export async function trySignIn(
     }),
   });
   absorbCookies(jar, response);
-  await response.arrayBuffer();
-  return jar.get(SESSION_COOKIE) ? new Session(email, jar, headers) : null;
+  const { url } = (await response.json().catch(() => ({}))) as { url?: string };
+  const error = url ? new URL(url, baseUrl).searchParams.get("error") : null;
+  return jar.get(SESSION_COOKIE)
+    ? { session: new Session(email, jar, headers), error: null }
+    : { session: null, error };
 }
 
 export async function signIn(

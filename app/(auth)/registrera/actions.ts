@@ -7,7 +7,7 @@ import { clientAddress, hit } from "@/lib/server/rate-limit";
 export type RegisterState = { ok: boolean; errors: Record<string, string> };
 
 export async function register(input: unknown): Promise<RegisterState> {
-  if (!(await hit(`register:ip:${await clientAddress()}`, 10, 3600)))
+  if (!(await hit("register", await clientAddress())).ok)
     return { ok: false, errors: { email: "rateLimited" } };
   const parsed = RegisterInput.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };

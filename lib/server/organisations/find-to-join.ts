@@ -6,16 +6,14 @@ import { enforce } from "../rate-limit";
 import { normaliseOrgNumber } from "@/lib/domain/org-number";
 import { municipalityName } from "@/lib/reference/municipalities";
 
-/** Lookups by number per person and hour: enough to correct a typo, too few to enumerate numbers. */
-const LOOKUPS_PER_HOUR = 20;
-
 /**
  * An organisation by its number, with the actor's own membership and request only. Counts
  * against the actor's lookups, and answers a field problem when no organisation has the number.
  */
 export async function organisationToJoin(actor: Actor, orgNumber: string) {
   if (!actor.roles.includes("APPLICANT")) await deny(actor, "organisation.join");
-  await enforce(`org-lookup:user:${actor.id}`, LOOKUPS_PER_HOUR, 3600);
+  // Lookups per person and hour (rate-limit.ts): enough to correct a typo, too few to enumerate numbers.
+  await enforce("org-lookup", actor.id);
   const number = normaliseOrgNumber(orgNumber);
   const org = await db.organisation.findUnique({
     where: { orgNumber: number },

@@ -6,7 +6,7 @@ import { PartnerConfirmation, PartnerDecline } from "@/lib/validation/draft";
 
 // No account: the personal token is the credential, and it works once.
 
-const limit = async () => enforce(`letter:ip:${await clientAddress()}`, 30, 600);
+const limit = async () => enforce("letter", await clientAddress());
 
 export async function confirmLetterAction(token: string, input: unknown) {
   return runAction(async () => {

@@ -7,7 +7,8 @@ export const dynamic = "force-dynamic";
 
 // Public by design (docs/domain.md §3): anyone may check an application against the rules; nothing is stored.
 export async function POST(request: Request) {
-  if (!(await hit(`validate:ip:${await clientAddress(request.headers)}`, 300, 60))) {
+  const limit = await hit("validate", await clientAddress(request.headers));
+  if (!limit.ok) {
     return NextResponse.json(
       {
         valid: false,
@@ -15,12 +16,12 @@ export async function POST(request: Request) {
           {
             code: "RATE_LIMITED",
             path: "",
-            message: "För många anrop. Vänta en minut och försök igen.",
+            message: `För många anrop. Vänta ${limit.retryAfterSeconds} ${limit.retryAfterSeconds === 1 ? "sekund" : "sekunder"} och försök igen.`,
           },
         ],
         warnings: [],
       },
-      { status: 429, headers: { "Retry-After": "60" } },
+      { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
     );
   }
   const body = await readJsonBody(request);
