@@ -1,8 +1,8 @@
 import "server-only";
-import { db } from "./db";
+import { db, type Tx } from "./db";
 import { audit } from "./audit";
 import { hashPassword } from "./passwords";
-import { NotFound, RuleViolation } from "./errors";
+import { Forbidden, NotFound, RuleViolation } from "./errors";
 import { appUrl, queueMail } from "./mail";
 import { enqueueMail } from "./job-queue";
 import { hashToken, newToken } from "./tokens";
@@ -135,7 +135,24 @@ export async function setDeactivated(actor: Actor, userId: string, deactivated: 
   });
 }
 
-/** Invites a reviewer, decider or admin by a personal link (7 days, single use). */
+const ROLE_NAMES: Record<Role, string> = {
+  REVIEWER: "handläggare",
+  DECIDER: "beslutsfattare",
+  ADMIN: "administratör",
+  APPLICANT: "sökande",
+};
+
+/** The account that an address belongs to, if any. Addresses compare without regard to case. */
+const accountFor = (tx: Tx, email: string) =>
+  tx.user.findFirst({ where: { email: { equals: email.trim(), mode: "insensitive" } } });
+
+const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * Invites a reviewer, decider or admin by a personal link (7 days, single use). The link is a
+ * bearer credential for taking up the roles, never for an account: an address that already has an
+ * account is told to sign in as usual and accept there (acceptStaffInvitationAsUser).
+ */
 export async function inviteStaff(
   actor: Actor,
   input: { name: string; email: string; roles: Role[] },
@@ -163,15 +180,22 @@ export async function inviteStaff(
       },
       tx,
     );
+    const existing = await accountFor(tx, input.email);
+    const roles = input.roles.map((r) => ROLE_NAMES[r]).join(" och ");
+    const link = appUrl(`/personal/inbjudan/${token}`);
+    const validity = `den gäller i ${STAFF_INVITATION_DAYS} dagar och kan användas en gång`;
     return queueMail(tx, {
       to: input.email,
       subject: "Inbjudan till Samverka",
-      text: `Hej ${input.name}!\n\n${actor.name} har bjudit in dig till Samverka som ${input.roles.map((r) => ({ REVIEWER: "handläggare", DECIDER: "beslutsfattare", ADMIN: "administratör", APPLICANT: "sökande" })[r]).join(" och ")}.\n\nVälj ditt lösenord via den här personliga länken (den gäller i ${STAFF_INVITATION_DAYS} dagar och kan användas en gång):\n${appUrl(`/personal/inbjudan/${token}`)}\n\nVänliga hälsningar\nSamverka`,
+      text: existing
+        ? `Hej ${input.name}!\n\n${actor.name} har bjudit in dig till Samverka som ${roles}.\n\nDu har redan ett konto i Samverka med den här e-postadressen. Öppna den personliga länken, logga in som vanligt med ditt eget lösenord och ta emot rollen (${validity}):\n${link}\n\nVänliga hälsningar\nSamverka`
+        : `Hej ${input.name}!\n\n${actor.name} har bjudit in dig till Samverka som ${roles}.\n\nVälj ditt lösenord via den här personliga länken (${validity}):\n${link}\n\nVänliga hälsningar\nSamverka`,
     });
   });
   await enqueueMail([mailId]);
 }
 
+/** The invitation behind a link, and whether its address already has an account. */
 export async function findStaffInvitation(token: string) {
   const invitation = await db.staffInvitation.findUnique({
     where: { tokenHash: hashToken(token) },
@@ -179,49 +203,122 @@ export async function findStaffInvitation(token: string) {
   if (!invitation) return { state: "unknown" as const };
   if (invitation.acceptedAt) return { state: "used" as const };
   if (invitation.expiresAt < new Date()) return { state: "expired" as const };
-  return { state: "valid" as const, invitation };
+  const existingAccount = Boolean(await accountFor(db, invitation.email));
+  return { state: "valid" as const, invitation, existingAccount };
 }
 
-/** Accepting creates the account (or adds the roles to an existing one with that e-mail address). */
+const SIGN_IN_FIRST =
+  "Det finns redan ett konto med den här e-postadressen. Logga in med ditt eget lösenord och ta emot inbjudan när du är inloggad.";
+
+/** Marks the invitation used, inside the caller's transaction; refuses one that is used, expired or unknown. */
+async function claimInvitation(tx: Tx, token: string) {
+  const invitation = await tx.staffInvitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+  });
+  const now = new Date();
+  if (!invitation) throw new NotFound("Inbjudan finns inte.");
+  const { count } = await tx.staffInvitation.updateMany({
+    where: { id: invitation.id, acceptedAt: null, expiresAt: { gt: now } },
+    data: { acceptedAt: now },
+  });
+  if (count !== 1)
+    throw new NotFound("Inbjudan har redan använts eller gått ut. Be en administratör om en ny.");
+  return invitation;
+}
+
+/**
+ * Accepting an invitation to a new address: the account is created with the password the person
+ * chooses. An address that already has an account is refused (and the invitation stays unused):
+ * its owner signs in as themselves and accepts with acceptStaffInvitationAsUser.
+ */
 export async function acceptStaffInvitation(token: string, password: string) {
+  const pending = await db.staffInvitation.findUnique({ where: { tokenHash: hashToken(token) } });
+  const open = pending && !pending.acceptedAt && pending.expiresAt > new Date();
+  if (open && (await accountFor(db, pending.email))) {
+    // The page never offers a password here: this is a crafted request, worth a trace.
+    await audit({
+      action: "access.denied",
+      entityType: "StaffInvitation",
+      entityId: pending.id,
+      meta: { what: "user.invitation_accept", reason: "existing_account" },
+    });
+    throw new Forbidden(SIGN_IN_FIRST);
+  }
   const passwordHash = await hashPassword(password);
+  try {
+    return await db.$transaction(async (tx) => {
+      const invitation = await claimInvitation(tx, token);
+      // Checked again: the address may have got an account a moment ago.
+      if (await accountFor(tx, invitation.email)) throw new Forbidden(SIGN_IN_FIRST);
+      const user = await tx.user.create({
+        data: {
+          email: invitation.email,
+          name: invitation.name,
+          roles: invitation.roles,
+          passwordHash,
+        },
+      });
+      await audit(
+        {
+          actorId: user.id,
+          action: "user.invitation_accepted",
+          entityType: "StaffInvitation",
+          entityId: invitation.id,
+          after: { roles: user.roles },
+          meta: { account: "new", userId: user.id },
+        },
+        tx,
+      );
+      return user;
+    });
+  } catch (error) {
+    // The address got an account between the check and the insert.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw new Forbidden(SIGN_IN_FIRST);
+    throw error;
+  }
+}
+
+/**
+ * Accepting an invitation as the signed-in owner of the invited address: the roles are added to
+ * the account, its password is untouched, and its sessions end (the role change takes effect at
+ * the next sign-in, with two factors). Anyone signed in with another address is refused.
+ */
+export async function acceptStaffInvitationAsUser(actor: Actor, token: string) {
+  const invitation = await db.staffInvitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+  });
+  if (!invitation) throw new NotFound("Inbjudan finns inte.");
+  if (!sameAddress(actor.email, invitation.email)) {
+    await audit({
+      actorId: actor.id,
+      action: "access.denied",
+      entityType: "StaffInvitation",
+      entityId: invitation.id,
+      meta: { what: "user.invitation_accept", reason: "other_address" },
+    });
+    throw new Forbidden(
+      "Inbjudan gäller en annan e-postadress än den du är inloggad med. Logga ut och logga in med adressen som inbjudan skickades till.",
+    );
+  }
   return db.$transaction(async (tx) => {
-    const invitation = await tx.staffInvitation.findUnique({
-      where: { tokenHash: hashToken(token) },
+    await claimInvitation(tx, token);
+    const before = await tx.user.findUnique({ where: { id: actor.id } });
+    if (!before || before.deactivatedAt) throw new NotFound();
+    const roles = [...new Set([...before.roles, ...invitation.roles])];
+    const user = await tx.user.update({
+      where: { id: before.id },
+      data: { roles, sessionVersion: { increment: 1 } },
     });
-    const now = new Date();
-    if (!invitation) throw new NotFound("Inbjudan finns inte.");
-    const { count } = await tx.staffInvitation.updateMany({
-      where: { id: invitation.id, acceptedAt: null, expiresAt: { gt: now } },
-      data: { acceptedAt: now },
-    });
-    if (count !== 1)
-      throw new NotFound("Inbjudan har redan använts eller gått ut. Be en administratör om en ny.");
-    const existing = await tx.user.findUnique({ where: { email: invitation.email } });
-    const user = existing
-      ? await tx.user.update({
-          where: { id: existing.id },
-          data: {
-            roles: [...new Set([...existing.roles, ...invitation.roles])],
-            passwordHash,
-            sessionVersion: { increment: 1 },
-          },
-        })
-      : await tx.user.create({
-          data: {
-            email: invitation.email,
-            name: invitation.name,
-            roles: invitation.roles,
-            passwordHash,
-          },
-        });
     await audit(
       {
         actorId: user.id,
         action: "user.invitation_accepted",
         entityType: "StaffInvitation",
         entityId: invitation.id,
+        before: { roles: before.roles },
         after: { roles: user.roles },
+        meta: { account: "existing", userId: user.id },
       },
       tx,
     );

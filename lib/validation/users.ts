@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/domain/roles";
 import { queryText } from "./query";
+import { RegisterInput } from "./auth";
 
 export const StaffInviteInput = z.object({
   name: z.string().trim().min(1, "Ange personens namn.").max(200),
@@ -14,14 +15,15 @@ export const StaffInviteInput = z.object({
 
 export const RolesInput = z.object({ roles: z.array(z.enum(ROLES)) });
 
+/**
+ * Choosing a password when accepting a staff invitation for a new address: the password rules of
+ * registration (RegisterInput), so both always ask the same. Messages are keys of "auth".
+ */
 export const AcceptStaffInvitationInput = z
-  .object({
-    password: z.string().min(10, "Lösenordet måste ha minst 10 tecken.").max(200),
-    passwordConfirm: z.string(),
-  })
+  .object({ password: RegisterInput.shape.password, passwordConfirm: z.string() })
   .refine((v) => v.password === v.passwordConfirm, {
     path: ["passwordConfirm"],
-    message: "Lösenorden är inte lika. Skriv samma lösenord två gånger.",
+    message: "passwordMismatch",
   });
 
 /** The search of the user list, from the URL; anything else searches for nothing. */

@@ -1,6 +1,7 @@
 import pg from "pg";
 
-// End-to-end tests read what a person would read outside the browser (their e-mail) from the outbox.
+// End-to-end tests read what a person would read outside the browser (their e-mail) from the
+// MailMessage table. Never from the admin outbox page: it shows personal links masked.
 export async function query<T extends pg.QueryResultRow>(
   sql: string,
   params: unknown[] = [],
@@ -35,6 +36,22 @@ export const linkIn = (text: string, path: string) => {
   if (!match) throw new Error(`No ${path} link in mail`);
   return new URL(match[0]).pathname;
 };
+
+/**
+ * The path of the link under `pathPrefix` (e.g. "/personal/inbjudan") in the newest mail to `to`
+ * that has one, with its live token, as the recipient reads it; waits a little for the mail.
+ */
+export async function latestMailLink(to: string, pathPrefix: string): Promise<string> {
+  for (let i = 0; i < 50; i++) {
+    const rows = await query<{ text: string }>(
+      `SELECT text FROM "MailMessage" WHERE "to" = $1 AND strpos(text, $2) > 0 ORDER BY "createdAt" DESC LIMIT 1`,
+      [to, `${pathPrefix}/`],
+    );
+    if (rows[0]) return linkIn(rows[0].text, pathPrefix);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`No mail to ${to} with a ${pathPrefix} link`);
+}
 
 /** A small, real PDF (the server checks the content, not the name). */
 export const PDF = Buffer.from(

@@ -2,8 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/server/actor";
 import { parseInput, runAction } from "@/lib/server/action";
-import { acceptStaffInvitation, inviteStaff, setDeactivated, setRoles } from "@/lib/server/users";
-import { AcceptStaffInvitationInput, RolesInput, StaffInviteInput } from "@/lib/validation/users";
+import { inviteStaff, setDeactivated, setRoles } from "@/lib/server/users";
+import { RolesInput, StaffInviteInput } from "@/lib/validation/users";
 import { ROLES } from "@/lib/domain/roles";
 import { resetTwoFactor } from "@/lib/server/two-factor";
 
@@ -42,12 +42,5 @@ export async function resetTwoFactorAction(userId: string) {
   return runAction(async () => {
     await resetTwoFactor(await requireActor(), userId);
     revalidatePath("/admin/anvandare");
-  });
-}
-
-/** Public: the invitation token is the credential. */
-export async function acceptStaffInvitationAction(token: string, values: Record<string, unknown>) {
-  return runAction(async () => {
-    await acceptStaffInvitation(token, parseInput(AcceptStaffInvitationInput, values).password);
   });
 }
