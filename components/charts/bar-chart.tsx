@@ -3,7 +3,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatNumber, formatSek, formatSekShort, type UiLocale } from "@/lib/domain/format";
 
-const ROW = 44;
+const ROW = 56;
 
 /**
  * A bar chart; the same numbers always stand in a table beside it, so the picture is one image to
@@ -54,8 +54,8 @@ export function SimpleBarChart({
             type="category"
             dataKey="name"
             interval={0}
-            width={180}
-            tick={{ fontSize: 12, width: 170 }}
+            width={200}
+            tick={{ fontSize: 12, width: 190 }}
           />
           <Tooltip
             formatter={(v) => [
@@ -63,7 +63,13 @@ export function SimpleBarChart({
               label,
             ]}
           />
-          <Bar dataKey={dataKey} fill="#1d4f91" name={label} barSize={20} />
+          <Bar
+            dataKey={dataKey}
+            fill="#1d4f91"
+            name={label}
+            barSize={20}
+            isAnimationActive={false}
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>

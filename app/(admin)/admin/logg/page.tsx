@@ -8,6 +8,22 @@ import { changeRows } from "@/lib/domain/audit-change";
 import { PageHeading } from "@/components/ui/page-heading";
 import { TableScroll } from "@/components/ui/table-scroll";
 
+// The kinds of record the log names, for the filter (each has a label in admin.log.entities).
+const ENTITY_TYPES = [
+  "Application",
+  "ConflictDeclaration",
+  "GrantRound",
+  "Organisation",
+  "LetterOfIntent",
+  "FollowUpReport",
+  "Instalment",
+  "RepaymentClaim",
+  "User",
+  "StaffInvitation",
+  "Export",
+  "Route",
+] as const;
+
 export async function generateMetadata() {
   return { title: (await getTranslations("admin.log"))("title") };
 }
@@ -69,12 +85,14 @@ export default async function AuditLogPage({
         </label>
         <label className="font-semibold">
           {t("entity")}
-          <input
-            name="entity"
-            defaultValue={filter.entity}
-            placeholder="Application"
-            className={input}
-          />
+          <select name="entity" defaultValue={filter.entity ?? ""} className={input}>
+            <option value="">{t("allEntities")}</option>
+            {ENTITY_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`entities.${type}`)}
+              </option>
+            ))}
+          </select>
         </label>
         <label className="font-semibold">
           {t("action")}
