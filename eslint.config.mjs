@@ -35,6 +35,25 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // zod only through lib/validation/zod.ts, which installs the Swedish error map in every bundle.
+    files: ["**/*.{ts,tsx}"],
+    ignores: ["lib/validation/zod.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "zod",
+              message: 'Import z from "@/lib/validation/zod" (it installs the Swedish messages).',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
   globalIgnores([
     ".next/**",
     ".next-*/**",

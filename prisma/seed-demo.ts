@@ -142,6 +142,14 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<Seed
             assessmentStep:
               status === "SUBMITTED" ? "FORMAL" : status === "IN_REVIEW" ? "MATERIAL" : "COMPLETE",
             assignedTo: status === "SUBMITTED" ? undefined : { connect: { id: users.reviewer } },
+            // A case past the first step has passed the formal check (a proposal needs it).
+            ...(status === "SUBMITTED"
+              ? {}
+              : {
+                  formalCheckPassed: true,
+                  formalCheckById: users.reviewer,
+                  formalCheckAt: new Date(submittedAt.getTime() + 2 * day),
+                }),
           },
           include: applicationContractInclude,
         });

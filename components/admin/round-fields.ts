@@ -13,6 +13,7 @@ type RoundDefaults = {
   budgetSek?: number;
   acceptedTracks?: string[];
   longestPeriodMonths?: number;
+  reviewsRequired?: number;
 };
 
 /** The fields of a grant round, for both creating and editing. */
@@ -42,6 +43,13 @@ export function roundFields(t: Translate, locale: UiLocale, r: RoundDefaults = {
       label: t("longestPeriod"),
       hint: t("longestPeriodHint"),
       defaultValue: r.longestPeriodMonths ?? 36,
+    },
+    {
+      name: "reviewsRequired",
+      type: "number",
+      label: t("reviewsRequired"),
+      hint: t("reviewsRequiredHint"),
+      defaultValue: r.reviewsRequired ?? 1,
     },
   ];
 }

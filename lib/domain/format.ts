@@ -29,6 +29,35 @@ export function formatNumber(value: number, locale: UiLocale = "sv"): string {
   ).format(value);
 }
 
+/** A number with up to `digits` decimals and the language's decimal sign: "3,3" in Swedish. */
+export function formatDecimal(value: number, locale: UiLocale = "sv", digits = 1): string {
+  return formatter(
+    `decimal-${locale}-${digits}`,
+    () => new Intl.NumberFormat(tag(locale), { maximumFractionDigits: digits }),
+  ).format(value);
+}
+
+/** A share (0.093) as a percentage with one decimal: "9,3 %" in Swedish, "9.3%" in English. */
+export function formatPercent(share: number, locale: UiLocale = "sv"): string {
+  return formatter(
+    `percent-${locale}`,
+    () => new Intl.NumberFormat(tag(locale), { style: "percent", maximumFractionDigits: 1 }),
+  ).format(share);
+}
+
+/** An amount in kronor for a chart axis: "950 kr", "250 tkr", "12,5 mnkr" ("SEK 12.5m" in English). */
+export function formatSekShort(amount: number, locale: UiLocale = "sv"): string {
+  const abs = Math.abs(amount);
+  const [value, sv, en] =
+    abs >= 1_000_000
+      ? [amount / 1_000_000, "mnkr", "m"]
+      : abs >= 1_000
+        ? [amount / 1_000, "tkr", "k"]
+        : [amount, "kr", ""];
+  const n = formatDecimal(value, locale, 1);
+  return locale === "sv" ? `${n} ${sv}` : `SEK ${n}${en}`;
+}
+
 /**
  * A whole number as typed in a field (kronor, a count), spaces allowed: `empty` when nothing is
  * typed, NaN when what is typed is not a number (so that its check can say so). Decimals and a

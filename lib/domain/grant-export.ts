@@ -75,6 +75,43 @@ export function exportRow(
   };
 }
 
+/** The columns of "CSV för Excel": Swedish headers, for a person reading the file in Excel. */
+export const EXCEL_COLUMNS = [
+  "Diarienummer",
+  "Projekt",
+  "Beskrivning",
+  "Organisation",
+  "Organisationsnummer",
+  "Inriktning",
+  "Kommun",
+  "Kommunkod",
+  "Beviljat belopp (kr)",
+  "Beslutsdatum",
+  "Projektstart",
+  "Projektslut",
+] as const;
+export type ExcelColumn = (typeof EXCEL_COLUMNS)[number];
+
+export function excelRow(g: GrantRecord): Record<ExcelColumn, string | number | null> {
+  return {
+    Diarienummer: g.referenceNumber,
+    Projekt: g.title,
+    Beskrivning: g.summary,
+    Organisation: g.organisation,
+    Organisationsnummer: g.orgNumber,
+    Inriktning: PROGRAMME[g.track],
+    Kommun: g.locationName,
+    Kommunkod: g.locationCode,
+    "Beviljat belopp (kr)": g.amountSek,
+    Beslutsdatum: g.decidedOn,
+    Projektstart: g.periodStart,
+    Projektslut: g.periodEnd,
+  };
+}
+
+/** A number as Swedish Excel reads it: a decimal comma and no thousands separator ("1234,5"). */
+export const excelNumber = (value: number) => String(value).replace(".", ",");
+
 /**
  * Spreadsheet programs run cells that start with = + - @ (or tab/CR) as formulas. A program that
  * splits on , or ; (Swedish Excel splits on ;) may also start a cell inside the text, so a formula

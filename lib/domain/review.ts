@@ -37,6 +37,37 @@ export function mayHandleCase(
   return access.stage === "follow-up" || mayOpen(declaration);
 }
 
+/** A step that must be done before a case can be proposed for decision. */
+export type MissingStep =
+  { step: "FORMAL_CHECK" } | { step: "REVIEWS"; completed: number; required: number };
+
+/**
+ * Steps that can't be skipped: a proposal needs a passed formal check and at least the round's
+ * `reviewsRequired` completed reviews by officers who declared no conflict (or whose conflict an
+ * admin lifted). Returns what is still missing; an empty list means the case may be proposed.
+ */
+export function missingSteps(input: {
+  formalCheckPassed: boolean | null;
+  reviewsRequired: number;
+  reviews: readonly {
+    completedAt: Date | string | null;
+    declaration: { status: ConflictStatus } | null;
+  }[];
+}): MissingStep[] {
+  const missing: MissingStep[] = [];
+  if (input.formalCheckPassed !== true) missing.push({ step: "FORMAL_CHECK" });
+  const completed = input.reviews.filter((r) => r.completedAt && mayOpen(r.declaration)).length;
+  const required = Math.max(1, input.reviewsRequired);
+  if (completed < required) missing.push({ step: "REVIEWS", completed, required });
+  return missing;
+}
+
+/** What is missing, in Swedish, one sentence per step (the server's refusal and the audit log). */
+export const missingStepText = (m: MissingStep) =>
+  m.step === "FORMAL_CHECK"
+    ? "Den formella kontrollen är inte godkänd."
+    : `${m.required === 1 ? "En slutförd bedömning behövs" : `${m.required} slutförda bedömningar behövs`} (${m.completed} av ${m.required} klara).`;
+
 export type DecisionRefusal =
   | "NOT_DECIDER"
   | "IS_PROPOSER"

@@ -12,8 +12,36 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 const PAGE = 100;
 
-function where(f: AuditFilter): Prisma.AuditEventWhereInput {
+/**
+ * The ids a case's events are logged under: the application and its conflict declarations,
+ * instalments, follow-up reports, repayment claims and letters of intent.
+ */
+async function caseEntityIds(referenceNumber: string): Promise<string[]> {
+  const app = await db.application.findUnique({
+    where: { referenceNumber },
+    select: {
+      id: true,
+      conflicts: { select: { id: true } },
+      instalments: { select: { id: true } },
+      reports: { select: { id: true } },
+      repaymentClaims: { select: { id: true } },
+      partners: { select: { letter: { select: { id: true } } } },
+    },
+  });
+  if (!app) return [];
+  return [
+    app.id,
+    ...app.conflicts.map((r) => r.id),
+    ...app.instalments.map((r) => r.id),
+    ...app.reports.map((r) => r.id),
+    ...app.repaymentClaims.map((r) => r.id),
+    ...app.partners.flatMap((p) => (p.letter ? [p.letter.id] : [])),
+  ];
+}
+
+async function where(f: AuditFilter): Promise<Prisma.AuditEventWhereInput> {
   return {
+    ...(f.reference ? { entityId: { in: await caseEntityIds(f.reference) } } : {}),
     ...(f.actor ? { actor: { email: { contains: f.actor, mode: "insensitive" } } } : {}),
     ...(f.entity ? { entityType: f.entity } : {}),
     ...(f.entityId ? { entityId: f.entityId } : {}),
@@ -34,13 +62,30 @@ function where(f: AuditFilter): Prisma.AuditEventWhereInput {
 export async function readAuditLog(actor: Actor, f: AuditFilter) {
   if (!actor.roles.includes("ADMIN")) await deny(actor, "audit.read");
   const rows = await db.auditEvent.findMany({
-    where: { ...where(f), ...(f.before ? { id: { lt: f.before } } : {}) },
+    where: { ...(await where(f)), ...(f.before ? { id: { lt: f.before } } : {}) },
     orderBy: { id: "desc" },
     take: PAGE + 1,
     include: { actor: { select: { name: true, email: true } } },
   });
+  const page = rows.slice(0, PAGE);
+  // A case is named by its reference number (diarienummer), not by its database id.
+  const cases = await db.application.findMany({
+    where: {
+      id: {
+        in: page
+          .filter((e) => e.entityType === "Application" && e.entityId)
+          .map((e) => e.entityId!),
+      },
+      referenceNumber: { not: null },
+    },
+    select: { id: true, referenceNumber: true },
+  });
+  const reference = new Map(cases.map((c) => [c.id, c.referenceNumber]));
   return {
-    rows: rows.slice(0, PAGE),
+    rows: page.map((e) => ({
+      ...e,
+      reference: e.entityId ? (reference.get(e.entityId) ?? null) : null,
+    })),
     next: rows.length > PAGE ? rows[PAGE - 1].id.toString() : null,
   };
 }
@@ -61,12 +106,13 @@ export async function auditLogCsv(actor: Actor, f: AuditFilter): Promise<Readabl
     columns: ["id", "time", "actor", "action", "entityType", "entityId", "before", "after", "meta"],
     ...CSV_OPTIONS,
   });
+  const filter = await where(f);
   void (async () => {
     try {
       let before: bigint | undefined;
       for (;;) {
         const batch = await db.auditEvent.findMany({
-          where: { ...where(f), ...(before ? { id: { lt: before } } : {}) },
+          where: { ...filter, ...(before ? { id: { lt: before } } : {}) },
           orderBy: { id: "desc" },
           take: 1000,
           include: { actor: { select: { email: true } } },

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "./db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { DomainError } from "./errors";
 
 export type AuditEntry = {
   actorId?: string | null;
@@ -35,4 +36,27 @@ export async function audit(entry: AuditEntry, tx: Tx = db) {
       meta: toAuditJson(entry.meta),
     },
   });
+}
+
+/**
+ * Runs a service step; when it throws a refusal (over budget, four eyes, a missing step, a
+ * conflict of interest), the refusal is written to the log after the step's transaction has rolled
+ * back, on its own connection, and the error goes on to the caller unchanged.
+ */
+export async function recordRefusals<T>(actorId: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof DomainError && error.refusal) {
+      const { action, applicationId, reason, message, details } = error.refusal;
+      await audit({
+        actorId,
+        action,
+        entityType: "Application",
+        entityId: applicationId,
+        meta: { reason, message, ...details },
+      });
+    }
+    throw error;
+  }
 }

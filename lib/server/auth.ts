@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { db } from "./db";
 import { verifyPassword } from "./passwords";
 import { audit } from "./audit";

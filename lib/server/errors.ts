@@ -1,5 +1,26 @@
 // One family of errors for services. Actions and route handlers turn them into answers.
-export class DomainError extends Error {}
+export class DomainError extends Error {
+  /** Set when a rule refused the action: the audit log keeps it, even though the work rolls back. */
+  refusal?: Refusal;
+}
+
+/**
+ * A refused action for the audit log (docs/domain.md, audit log): which action, on which case,
+ * the reason code and the sentence the person was shown.
+ */
+export type Refusal = {
+  action: string;
+  applicationId: string;
+  reason: string;
+  message: string;
+  details?: Record<string, unknown>;
+};
+
+/** Marks `error` as a refusal to be audited by `recordRefusals` (lib/server/audit.ts). */
+export function refused<E extends DomainError>(error: E, refusal: Refusal): E {
+  error.refusal = refusal;
+  return error;
+}
 
 /** The record does not exist or the caller may not know that it does (outsiders get this, never 403). */
 export class NotFound extends DomainError {

@@ -40,6 +40,7 @@ const toData = (input: RoundInput) => ({
   budgetSek: input.budgetSek,
   acceptedTracks: input.acceptedTracks,
   longestPeriodMonths: input.longestPeriodMonths,
+  reviewsRequired: input.reviewsRequired,
 });
 
 export async function getRound(actor: Actor, id: string) {

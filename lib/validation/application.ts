@@ -1,7 +1,7 @@
 // The application contract of docs/domain.md §3: the JSON shape of the validation API, of imports and of
 // every frozen version. Shape only — the rules of docs/domain.md §4 live in lib/domain/rules.ts.
 // A wrongly shaped payload gives INVALID_FIELD problems with dotted paths and Swedish messages.
-import { z } from "zod";
+import { z } from "./zod";
 import { isIsoDate } from "@/lib/domain/dates";
 
 export const TRACKS = ["KNOWLEDGE", "COLLABORATION", "INTERVENTION"] as const;

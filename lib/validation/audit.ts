@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { queryText } from "./query";
 
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -9,6 +9,8 @@ export const AuditFilterInput = z.object({
   actor: optional(queryText(320).trim()),
   entity: optional(queryText(60).trim()),
   entityId: optional(queryText(60).trim()),
+  // The case's reference number (diarienummer), e.g. 2026/0042.
+  reference: optional(queryText(20).trim()),
   action: optional(queryText(80).trim()),
   from: optional(z.iso.date()),
   to: optional(z.iso.date()),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 // Messages are keys in messages/*.json (namespace "auth"), so the same schema speaks both languages.
 export const SignInInput = z.object({

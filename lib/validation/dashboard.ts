@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { FOCUS_AREAS, TRACKS, VARIANTS } from "./application";
 import { cursorText, queryText, recordId } from "./query";
 

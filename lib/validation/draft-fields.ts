@@ -1,7 +1,7 @@
 // A draft saves field by field: every field that passes its check is saved even when a neighbour
 // does not, and an invalid value is kept as typed, with its message, until it is fixed
 // (docs/domain.md §3, drafts). The same functions run in the browser and in the service.
-import { z } from "zod";
+import { z } from "./zod";
 import type { Problem } from "@/lib/domain/rules";
 import { PART_SCHEMAS, type PartData, type PartName } from "./draft";
 

@@ -1,7 +1,7 @@
 // What each part of the application wizard saves. Drafts may be unfinished, so these schemas
 // check only types and formats; the rules (lib/domain/rules.ts) say what is still missing.
 // The same schemas run in the browser before saving and in the service that saves.
-import { z } from "zod";
+import { z } from "./zod";
 import {
   BUDGET_CATEGORIES,
   FOCUS_AREAS,

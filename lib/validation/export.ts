@@ -1,11 +1,11 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { TRACKS } from "./application";
 import { queryText, recordId } from "./query";
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional()).catch(undefined);
 
-const FORMATS = ["csv", "xlsx", "json"] as const;
+const FORMATS = ["csv", "excel", "xlsx", "json"] as const;
 const TRACK = z.enum(TRACKS);
 const YEAR = z.coerce.number().int().min(2018).max(2100);
 const COUNTY = z.string().regex(/^\d{2}$/);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { BUDGET_CATEGORIES } from "./application";
 import { limitedText } from "./text";
 

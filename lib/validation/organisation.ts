@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { parseOrgNumber, parsePayoutAccount } from "@/lib/domain/org-number";
 import { isMunicipalityCode } from "@/lib/reference/municipalities";
 import { LEGAL_FORMS } from "./application";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 // Query parameters arrive as anything a URL can carry: NUL bytes, control characters, very long
 // values, repeated keys. These schemas refuse what no form of the product sends, so that such a

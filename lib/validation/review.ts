@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { CRITERIA } from "@/lib/domain/review";
 import { tooLongMessage } from "./text";
 
@@ -48,28 +48,36 @@ export const CompletionRequestInput = z.object({
   dueDate: z.union([z.literal(""), z.iso.date({ error: "Ange datumet som ÅÅÅÅ-MM-DD." })]),
 });
 
-export const ProposalInput = z.discriminatedUnion("outcome", [
-  z.object({
-    outcome: z.literal("APPROVED"),
-    amountSek: z
-      .number({ error: "Ange beloppet i hela kronor." })
-      .int("Ange beloppet i hela kronor."),
-    reasons: text(10, "Skriv en motivering."),
-  }),
-  z.object({ outcome: z.literal("REJECTED"), reasons: text(10, "Skriv en motivering.") }),
-]);
+export const ProposalInput = z.discriminatedUnion(
+  "outcome",
+  [
+    z.object({
+      outcome: z.literal("APPROVED"),
+      amountSek: z
+        .number({ error: "Ange beloppet i hela kronor." })
+        .int("Ange beloppet i hela kronor."),
+      reasons: text(10, "Skriv en motivering."),
+    }),
+    z.object({ outcome: z.literal("REJECTED"), reasons: text(10, "Skriv en motivering.") }),
+  ],
+  { error: "Välj om du föreslår bifall eller avslag." },
+);
 
-export const DecisionInput = z.discriminatedUnion("action", [
-  z.object({
-    action: z.literal("APPROVE"),
-    amountSek: z
-      .number({ error: "Ange beloppet i hela kronor." })
-      .int("Ange beloppet i hela kronor."),
-    reasons: text(10, "Skriv en motivering."),
-  }),
-  z.object({ action: z.literal("REJECT"), reasons: text(10, "Skriv en motivering.") }),
-  z.object({
-    action: z.literal("SEND_BACK"),
-    reasons: text(3, "Skriv varför ärendet skickas tillbaka."),
-  }),
-]);
+export const DecisionInput = z.discriminatedUnion(
+  "action",
+  [
+    z.object({
+      action: z.literal("APPROVE"),
+      amountSek: z
+        .number({ error: "Ange beloppet i hela kronor." })
+        .int("Ange beloppet i hela kronor."),
+      reasons: text(10, "Skriv en motivering."),
+    }),
+    z.object({ action: z.literal("REJECT"), reasons: text(10, "Skriv en motivering.") }),
+    z.object({
+      action: z.literal("SEND_BACK"),
+      reasons: text(3, "Skriv varför ärendet skickas tillbaka."),
+    }),
+  ],
+  { error: "Välj ett beslut: bevilja, avslå eller skicka tillbaka." },
+);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { TRACKS } from "./application";
 
 const localDateTime = z
@@ -30,6 +30,11 @@ export const RoundInput = z
       .int()
       .min(1, "Ange minst 1 månad.")
       .max(60, "Ange högst 60 månader."),
+    reviewsRequired: z
+      .number({ error: "Ange hur många bedömningar som behövs, till exempel 1." })
+      .int("Ange ett helt antal bedömningar.")
+      .min(1, "Minst en bedömning behövs innan ett ärende kan föreslås.")
+      .max(5, "Ange högst 5 bedömningar."),
   })
   .refine((r) => r.closesAt > r.opensAt, {
     path: ["closesAt"],

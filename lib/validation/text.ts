@@ -1,6 +1,6 @@
 // Text with a longest length, and the message that says so. The number is grouped the Swedish way
 // ("10 000"), as in the forms' character counts.
-import { z } from "zod";
+import { z } from "./zod";
 import { formatNumber } from "@/lib/domain/format";
 
 /** "Texten får vara högst 10 000 tecken. Korta den." */

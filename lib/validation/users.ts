@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { ROLES } from "@/lib/domain/roles";
 import { queryText } from "./query";
 import { RegisterInput } from "./auth";

@@ -15,10 +15,18 @@ test("an admin creates and opens a round", async ({ page }) => {
   await page.getByLabel("Öppnar (svensk tid)").fill("2026-01-01T08:00");
   await page.getByLabel("Stänger (svensk tid)").fill("2030-12-31T23:59");
   await page.getByLabel("Budgetram i kronor").fill("5000000");
+  await page.getByLabel("Antal bedömningar innan förslag till beslut").fill("0");
   await page.getByRole("button", { name: "Skapa utlysningen" }).click();
-  await expect(page.getByText("Utlysningen är skapad")).toBeVisible();
-  await page.goto("/admin");
-  await page.getByRole("link", { name: title, exact: true }).click();
+  await expect(
+    page.getByText("Minst en bedömning behövs innan ett ärende kan föreslås."),
+  ).toHaveCount(2);
+  await page.getByLabel("Antal bedömningar innan förslag till beslut").fill("2");
+  await page.getByRole("button", { name: "Skapa utlysningen" }).click();
+  // Creating a round lands on the new round.
+  await expect(page).toHaveURL(/\/admin\/utlysningar\/[a-z0-9]+\?skapad=1$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByTestId("round-created")).toContainText("Utlysningen är skapad");
+  await expect(page.getByLabel("Antal bedömningar innan förslag till beslut")).toHaveValue("2");
   await page.getByRole("button", { name: "Öppna utlysningen" }).click();
   await expect(page.getByRole("button", { name: "Stäng utlysningen" })).toBeVisible();
   const [round] = await query<{ status: string; closesAt: Date }>(
@@ -93,6 +101,33 @@ test("an admin exports approved grants as CSV and XLSX, matching the database ro
   ).toEqual(byReference(expected));
   expect(rows.map((r) => r["Recipient Org:Name"])).toContain("Rosengårds Kulturförening");
 
+  // "CSV för Excel": semicolons, Swedish headers, decimal commas, UTF-8 with a BOM.
+  const excel = await page.request.get(`/api/admin/export?format=excel&round=${roundId}`);
+  expect(excel.headers()["content-disposition"]).toContain("-excel.csv");
+  const excelText = (await excel.body()).toString("utf8");
+  expect(excelText.charCodeAt(0)).toBe(0xfeff);
+  const excelRows = parse<Record<string, string>>(excelText, {
+    bom: true,
+    columns: true,
+    delimiter: ";",
+  });
+  expect(Object.keys(excelRows[0]).slice(0, 4)).toEqual([
+    "Diarienummer",
+    "Projekt",
+    "Beskrivning",
+    "Organisation",
+  ]);
+  expect(
+    byReference(
+      excelRows.map((r) => ({
+        reference: r.Diarienummer,
+        title: r.Projekt,
+        organisation: r.Organisation,
+        amount: Number(r["Beviljat belopp (kr)"]),
+      })),
+    ),
+  ).toEqual(byReference(expected));
+
   const xlsx = await page.request.get(`/api/admin/export?format=xlsx&round=${roundId}`);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
@@ -114,6 +149,24 @@ test("an admin exports approved grants as CSV and XLSX, matching the database ro
     `SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'export.approved_grants'`,
   );
   expect(logged.n).toBeGreaterThanOrEqual(2);
+
+  // The log of one case, by its reference number: Swedish labels and a readable before/after.
+  const [approved] = await query<{ reference: string }>(
+    `SELECT a."referenceNumber" AS reference FROM "Application" a JOIN "Decision" d ON d."applicationId" = a.id
+     WHERE d.outcome = 'APPROVED' ORDER BY a."referenceNumber" LIMIT 1`,
+  );
+  await page.goto("/admin/logg");
+  await page.getByLabel("Diarienummer").fill(approved.reference);
+  await page.getByRole("button", { name: "Filtrera" }).click();
+  const caseRows = page.getByTestId("audit-rows").getByRole("row");
+  await expect(caseRows.filter({ hasText: "Beslut fattat" })).toHaveCount(1);
+  await expect(caseRows.filter({ hasText: "Ansökan inskickad" })).toHaveCount(1);
+  await expect(caseRows.filter({ hasText: "Status: Förslag till beslut → Beviljad" })).toHaveCount(
+    1,
+  );
+  await expect(page.getByTestId("audit-rows")).not.toContainText("{");
+  for (const row of await caseRows.all()) await expect(row).toContainText(approved.reference);
+  await expectNoSeriousA11yViolations(page);
 });
 
 test("the public list shows exactly the approved grants, without personal data, with open-data downloads", async ({

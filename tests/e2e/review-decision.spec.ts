@@ -47,6 +47,21 @@ test("an application goes from review and completion to a four-eyes decision and
   await officer.getByRole("radio", { name: "Ja – gå vidare till bedömningen" }).check();
   await officer.getByRole("button", { name: "Spara formell kontroll" }).click();
   await expect(officer.getByText("Steg 2: bedömning av relevans och måluppfyllelse")).toBeVisible();
+
+  // Steps can't be skipped: without a review the page says what is missing, and a proposal is refused.
+  await expect(officer.getByTestId("steps-missing")).toContainText(
+    "en slutförd bedömning av handläggare utan jäv (0 av 1 klara)",
+  );
+  await officer
+    .getByRole("group", { name: "Förslag" })
+    .getByRole("radio", { name: "Avslag" })
+    .check();
+  await officer.getByLabel("Motivering").fill("Ett förslag innan någon har bedömt ansökan.");
+  await officer.getByRole("button", { name: "Föreslå beslut" }).click();
+  await expect(officer.locator("#proposal").getByTestId("error-summary")).toContainText(
+    "Ärendet kan inte föreslås ännu. En slutförd bedömning behövs (0 av 1 klara).",
+  );
+  await expect(officer.getByRole("heading", { level: 1 })).toHaveText(CASE);
   for (const criterion of [
     "Behov",
     "Lokal förankring",
@@ -67,6 +82,7 @@ test("an application goes from review and completion to a four-eyes decision and
     .check();
   await officer.getByRole("button", { name: "Spara bedömningen" }).click();
   await expect(officer.getByText("medelbetyg 4")).toBeVisible();
+  await expect(officer.getByTestId("steps-done")).toBeVisible();
   await officer
     .getByLabel("Vad saknas?")
     .fill("Beskriv hur många hushåll ni räknar med att nå, och hur ni följer upp det.");
@@ -89,8 +105,15 @@ test("an application goes from review and completion to a four-eyes decision and
   await applicant.getByRole("button", { name: "Skicka in kompletteringen" }).click();
   await expect(applicant.getByTestId("confirmation")).toContainText("Kompletteringen är inskickad");
 
+  // The officer is told that the completion has arrived; the notification leads to the case.
+  await officer.goto("/notiser");
+  await officer
+    .getByTestId("notifications")
+    .getByRole("link", { name: `Komplettering inkommen: ${referenceNumber} ${CASE}` })
+    .click();
+  await expect(officer.getByRole("heading", { level: 1 })).toHaveText(CASE);
+
   // Back with the officer, who proposes approval.
-  await openCase(officer);
   await expect(officer.getByText("Ändrad i kompletteringen").first()).toBeVisible();
   await officer
     .getByRole("group", { name: "Förslag" })
@@ -107,19 +130,51 @@ test("an application goes from review and completion to a four-eyes decision and
   // The proposer cannot decide: there is no decision form for a reviewer.
   await expect(officer.getByRole("button", { name: "Fatta beslut" })).toHaveCount(0);
 
-  // A decider who did not review or propose it decides.
+  // A decider who did not review or propose it is told, finds it on /beslut, and decides.
   const decider = await (await browser.newContext()).newPage();
   await signIn(decider, DEMO.decider);
-  await decider.getByRole("link", { name: referenceNumber }).click();
+  await expect(decider.getByRole("link", { name: referenceNumber })).toBeVisible();
+  await decider.goto("/notiser");
+  await decider
+    .getByTestId("notifications")
+    .getByRole("link", { name: new RegExp(`Förslag till beslut väntar: ${referenceNumber}`) })
+    .click();
   await decider.getByRole("radio", { name: "Nej, jag är inte jävig" }).check();
   await decider.getByRole("button", { name: "Lämna jävsprövning" }).click();
   await expect(decider.getByLabel("Belopp vid bifall (kr)")).toHaveValue("150000");
+  // No choice: a Swedish message at the field, not a library's English.
+  await decider.getByRole("button", { name: "Fatta beslut" }).click();
+  await expect(
+    decider.getByRole("group", { name: "Beslut" }).getByText("Välj ett beslut"),
+  ).toBeVisible();
   await decider
     .getByRole("group", { name: "Beslut" })
     .getByRole("radio", { name: "Bevilja" })
     .check();
   await decider.getByRole("button", { name: "Fatta beslut" }).click();
+  // The confirmation: amount, what the budget frame has left after the decision, the reasons.
+  const [frame] = await query<{ left: number }>(
+    `SELECT r."budgetSek" - coalesce((SELECT sum(d."amountSek") FROM "Decision" d
+       WHERE d."roundId" = r.id AND d.outcome = 'APPROVED'), 0) AS left
+     FROM "GrantRound" r JOIN "Application" a ON a."roundId" = r.id WHERE a.title = $1`,
+    [CASE],
+  );
+  const confirmation = decider.getByTestId("decision-confirmation");
+  await expect(decider.getByRole("heading", { name: "Bekräfta beslutet" })).toBeFocused();
+  await expect(confirmation.getByTestId("confirm-amount")).toHaveText("150\u00a0000 kr");
+  await expect(confirmation.getByTestId("confirm-budget-left")).toHaveText(
+    `${new Intl.NumberFormat("sv-SE").format(Number(frame.left) - 150_000)} kr`,
+  );
+  await expect(confirmation).toContainText("Insatsen svarar mot ett behov");
+  await expectNoSeriousA11yViolations(decider);
+  // A double click decides once.
+  await confirmation.getByRole("button", { name: "Bekräfta beslutet" }).dblclick();
   await expect(decider.getByTestId("decision")).toContainText("Beviljad: 150 000 kr");
+  const [{ n }] = await query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "Decision" d JOIN "Application" a ON a.id = d."applicationId" WHERE a.title = $1`,
+    [CASE],
+  );
+  expect(n).toBe(1);
   await expectNoSeriousA11yViolations(decider);
 
   // The applicant downloads the decision letter; it names the amount and the reference number.

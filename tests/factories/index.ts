@@ -6,6 +6,8 @@ import type { Role } from "@/lib/domain/roles";
 import { contractToApplicationData, dateOnly } from "@/lib/server/application-contract";
 import { demoApplications } from "@/prisma/demo-data";
 import { luhnCheckDigit } from "@/lib/domain/org-number";
+import { CRITERIA } from "@/lib/domain/review";
+import { completeFormalCheck, saveReview } from "@/lib/server/review";
 
 const unique = () => randomBytes(4).toString("hex");
 
@@ -69,5 +71,18 @@ export async function makeDraft(
       organisation: { connect: { id: organisationId } },
       createdBy: { connect: { id: owner.id } },
     },
+  });
+}
+
+/**
+ * The steps a case needs before it can be proposed (docs/domain.md §5): a passed formal check and
+ * a completed review by `officer`, who has declared no conflict.
+ */
+export async function readyForProposal(officer: Actor, applicationId: string) {
+  await completeFormalCheck(officer, applicationId, { passed: true, note: "" });
+  await saveReview(officer, applicationId, {
+    scores: CRITERIA.map((criterion) => ({ criterion, score: 4, comment: "" })),
+    recommendation: "APPROVE",
+    summary: "",
   });
 }

@@ -3,7 +3,7 @@ import ExcelJS from "@protobi/exceljs";
 import { db } from "@/lib/server/db";
 import { exportStream } from "@/lib/server/exports";
 import { listApprovedGrants } from "@/lib/server/grants";
-import { EXPORT_COLUMNS } from "@/lib/domain/grant-export";
+import { EXCEL_COLUMNS, EXPORT_COLUMNS } from "@/lib/domain/grant-export";
 import { makeDraft, makeRound, makeUser } from "../factories";
 
 async function read(stream: NodeJS.ReadableStream): Promise<Buffer> {
@@ -66,6 +66,21 @@ describe("export of approved grants (docs/domain.md §6)", () => {
     expect(lines.find((l) => l.includes(b.reference))).toContain(`"'=HYPERLINK(""http://evil"")"`);
     // Every text cell is quoted, and a formula after a ; is neutralised too (Swedish Excel splits on ;).
     expect(lines.find((l) => l.includes(c.reference))).toContain(`,"x;'=2+5;y",`);
+  });
+
+  it("writes CSV för Excel: semicolons, Swedish headers, UTF-8 with BOM, formulas neutralised", async () => {
+    const round = await makeRound();
+    const a = await approved(round.id, "Mötesplats för äldre i Årsta", 450_000);
+    const b = await approved(round.id, "x;=2+5;y", 100_000);
+    const csv = (await read(exportStream("excel", { roundId: round.id }))).toString("utf8");
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const lines = csv.slice(1).trimEnd().split("\r\n");
+    expect(lines[0]).toBe(EXCEL_COLUMNS.map((c) => `"${c}"`).join(";"));
+    expect(lines).toHaveLength(3);
+    const row = lines.find((l) => l.includes(a.reference))!;
+    expect(row).toContain(`"Mötesplats för äldre i Årsta"`);
+    expect(row).toContain(`;"Stockholm";"0180";450000;"2026-12-10";`);
+    expect(lines.find((l) => l.includes(b.reference))).toContain(`;"x;'=2+5;y";`);
   });
 
   it("writes XLSX with numbers as numbers and dates as dates", async () => {

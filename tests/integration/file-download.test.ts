@@ -4,7 +4,7 @@ import { submitApplication } from "@/lib/server/applications";
 import { assign, decide, declareConflict, proposeDecision } from "@/lib/server/review";
 import { addReportAttachment, grantForOfficer, reportAttachmentFile } from "@/lib/server/follow-up";
 import { fileResponse } from "@/lib/server/file-response";
-import { makeDraft, makeUser } from "../factories";
+import { makeDraft, makeUser, readyForProposal } from "../factories";
 
 // Uploads are PDF only (checked by content); a PDF/HTML polyglot with a crafted name must still
 // download as a .pdf, as application/pdf, never sniffed.
@@ -16,6 +16,7 @@ async function approvedGrant() {
   const officer = await makeUser(["REVIEWER"]);
   await declareConflict(officer, draft.id, { hasConflict: false });
   await assign(officer, draft.id);
+  await readyForProposal(officer, draft.id);
   await proposeDecision(officer, draft.id, {
     outcome: "APPROVED",
     amountSek: 900_000,

@@ -21,7 +21,7 @@ import {
 } from "@/lib/server/follow-up";
 import { NotFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/actor";
-import { makeDraft, makeUser } from "../factories";
+import { makeDraft, makeUser, readyForProposal } from "../factories";
 
 // docs/domain.md §5: a conflict of interest covers the whole case, follow-up included.
 
@@ -32,6 +32,7 @@ async function approvedGrant() {
   const officer = await makeUser(["REVIEWER"]);
   await declareConflict(officer, draft.id, { hasConflict: false });
   await assign(officer, draft.id);
+  await readyForProposal(officer, draft.id);
   await proposeDecision(officer, draft.id, {
     outcome: "APPROVED",
     amountSek: 900_000,

@@ -16,7 +16,7 @@ import {
 } from "@/lib/server/follow-up";
 import { listNotifications, unreadCount } from "@/lib/server/notifications";
 import { Forbidden, RuleViolation } from "@/lib/server/errors";
-import { makeDraft, makeUser } from "../factories";
+import { makeDraft, makeUser, readyForProposal } from "../factories";
 
 async function approvedGrant(amountSek = 900_000) {
   const applicant = await makeUser();
@@ -25,6 +25,7 @@ async function approvedGrant(amountSek = 900_000) {
   const officer = await makeUser(["REVIEWER"]);
   await declareConflict(officer, draft.id, { hasConflict: false });
   await assign(officer, draft.id);
+  await readyForProposal(officer, draft.id);
   await proposeDecision(officer, draft.id, {
     outcome: "APPROVED",
     amountSek,

@@ -19,7 +19,7 @@ import { DashboardFilters } from "@/lib/validation/dashboard";
 import { NotFound, RuleViolation } from "@/lib/server/errors";
 import { CRITERIA } from "@/lib/domain/review";
 import type { Actor } from "@/lib/server/actor";
-import { makeDraft, makeRound, makeUser } from "../factories";
+import { makeDraft, makeRound, makeUser, readyForProposal } from "../factories";
 
 const scores = (n: number) => CRITERIA.map((criterion) => ({ criterion, score: n, comment: "" }));
 
@@ -35,7 +35,7 @@ async function proposed(amountSek: number, roundId?: string) {
   const officer = await makeUser(["REVIEWER"], "Erik Handläggare");
   await declareConflict(officer, id, { hasConflict: false });
   await assign(officer, id);
-  await saveReview(officer, id, { scores: scores(4), recommendation: "APPROVE", summary: "" });
+  await readyForProposal(officer, id);
   await proposeDecision(officer, id, {
     outcome: "APPROVED",
     amountSek,
@@ -149,6 +149,7 @@ describe("assessment", () => {
     const officer = await makeUser(["REVIEWER"]);
     await declareConflict(officer, id, { hasConflict: false });
     await assign(officer, id);
+    await readyForProposal(officer, id);
     await expect(
       proposeDecision(officer, id, {
         outcome: "APPROVED",

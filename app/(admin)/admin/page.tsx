@@ -80,14 +80,14 @@ export default async function AdminHome() {
                     {formatSek(round.budgetSek - round.approvedSek, locale)}
                   </td>
                   <td className={`${th} whitespace-nowrap`}>
-                    {(["csv", "xlsx", "json"] as const).map((f, i) => (
+                    {(["csv", "excel", "xlsx", "json"] as const).map((f, i) => (
                       <span key={f}>
                         {i ? " · " : ""}
                         <a
                           href={`/api/admin/export?format=${f}&round=${round.id}`}
-                          aria-label={`${t("admin.export")} ${round.title} ${f.toUpperCase()}`}
+                          aria-label={`${t("admin.export")} ${round.title} ${t(`admin.exportFormat.${f}`)}`}
                         >
-                          {f.toUpperCase()}
+                          {t(`admin.exportFormat.${f}`)}
                         </a>
                       </span>
                     ))}

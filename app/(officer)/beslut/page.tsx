@@ -2,16 +2,16 @@ import { getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/ui/page-heading";
 import { OfficerTable } from "@/components/applications/officer-table";
 import { requirePageRole } from "@/lib/server/actor";
-import { listForOfficers } from "@/lib/server/applications";
+import { listDecidable } from "@/lib/server/applications";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("decider"))("title") };
 }
 
 export default async function DeciderHome() {
-  await requirePageRole(["DECIDER"]);
+  const actor = await requirePageRole(["DECIDER"]);
   const t = await getTranslations("decider");
-  const rows = await listForOfficers("PROPOSED");
+  const rows = await listDecidable(actor);
   return (
     <>
       <PageHeading title={t("title")} lead={t("lead")} />

@@ -4,7 +4,7 @@ import { statistics, type StatRow } from "@/lib/server/statistics";
 import { LABELS } from "@/lib/domain/labels";
 import { countyName } from "@/lib/reference/counties";
 import { municipalityName } from "@/lib/reference/municipalities";
-import { formatSek, type UiLocale } from "@/lib/domain/format";
+import { formatNumber, formatPercent, formatSek, type UiLocale } from "@/lib/domain/format";
 import { PageHeading } from "@/components/ui/page-heading";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { SimpleBarChart } from "@/components/charts/bar-chart";
@@ -65,8 +65,8 @@ async function Section({
                 <th scope="row" className="py-2 pr-3 font-normal">
                   {name(r.key)}
                 </th>
-                <td className="py-2 pr-3 text-right">{r.applications}</td>
-                <td className="py-2 pr-3 text-right">{r.approved}</td>
+                <td className="py-2 pr-3 text-right">{formatNumber(r.applications, locale)}</td>
+                <td className="py-2 pr-3 text-right">{formatNumber(r.approved, locale)}</td>
                 <td className="py-2 text-right whitespace-nowrap">
                   {formatSek(r.approvedSek, locale)}
                 </td>
@@ -116,9 +116,9 @@ export default async function StatisticsPage({
       </form>
       <p className="mb-8 text-lg" data-testid="approval-rate">
         {t.rich("approvalRate", {
-          rate: s.approvalRate === null ? "–" : `${Math.round(s.approvalRate * 100)} %`,
-          approved: String(s.approvedCount),
-          decided: String(s.decidedCount),
+          rate: s.approvalRate === null ? "–" : formatPercent(s.approvalRate, locale),
+          approved: formatNumber(s.approvedCount, locale),
+          decided: formatNumber(s.decidedCount, locale),
           strong: (chunks) => <strong>{chunks}</strong>,
         })}
       </p>
@@ -187,7 +187,7 @@ export default async function StatisticsPage({
                     {formatSek(r.approvedSek, locale)}
                   </td>
                   <td className="py-2 text-right">
-                    {Math.round((r.approvedSek / r.budgetSek) * 1000) / 10} %
+                    {formatPercent(r.approvedSek / r.budgetSek, locale)}
                   </td>
                 </tr>
               ))}

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { requireActor } from "@/lib/server/actor";
 import { parseInput, runAction } from "@/lib/server/action";
 import {

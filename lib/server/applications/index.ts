@@ -3,7 +3,7 @@ import "server-only";
 // after a completion request) with a reference number, withdrawn; and the lists and reads for
 // applicants and officers. Case handling after submission is lib/server/review.
 
-export { listForApplicant, listForOfficers } from "./list";
+export { listDecidable, listForApplicant } from "./list";
 export { createDraft } from "./create-draft";
 export { getForApplicant } from "./get-for-applicant";
 export { saveDraftPart } from "./save-draft-part";

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import type { Actor } from "../actor";
+import { withoutConflictOf } from "../case-access";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** The applicant's organisations and their applications. */
@@ -28,22 +29,32 @@ export async function listForApplicant(actor: Actor) {
   });
 }
 
-/** Submitted applications (never drafts) for officers. Caller checks the role. */
-export async function listForOfficers(statuses: Prisma.ApplicationWhereInput["status"], take = 50) {
+const officerRow = {
+  id: true,
+  title: true,
+  status: true,
+  referenceNumber: true,
+  requestedSek: true,
+  track: true,
+  submittedAt: true,
+  organisation: { select: { name: true } },
+  proposals: { where: { status: "OPEN" }, select: { outcome: true, amountSek: true }, take: 1 },
+} satisfies Prisma.ApplicationSelect;
+
+/**
+ * The proposed cases this decider may decide (four eyes, lib/domain/review.ts deciderRefusal):
+ * not proposed or reviewed by them, and no declared conflict of theirs. Caller checks the role.
+ */
+export async function listDecidable(actor: Actor, take = 100) {
   return db.application.findMany({
-    where: { status: statuses ?? { not: "DRAFT" } },
+    where: {
+      status: "PROPOSED",
+      proposals: { some: { status: "OPEN", proposedById: { not: actor.id } } },
+      reviews: { none: { reviewerId: actor.id } },
+      ...withoutConflictOf(actor),
+    },
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
     take,
-    select: {
-      id: true,
-      title: true,
-      status: true,
-      referenceNumber: true,
-      requestedSek: true,
-      track: true,
-      submittedAt: true,
-      organisation: { select: { name: true } },
-      proposals: { where: { status: "OPEN" }, select: { outcome: true, amountSek: true }, take: 1 },
-    },
+    select: officerRow,
   });
 }

@@ -7,6 +7,7 @@ import { queueMail, appUrl } from "../mail";
 import { enqueueMail } from "../job-queue";
 import { applicationToContract } from "../application-contract";
 import { refreshSearchIndex } from "../search-index";
+import { notify } from "../notifications";
 import { applicantMayEdit, formatReferenceNumber, roundIsOpen } from "@/lib/domain/lifecycle";
 import { checkApplication, ROUND_CLOSED, type Problem } from "@/lib/domain/rules";
 import { parseApplicationPayload } from "@/lib/validation/application";
@@ -132,11 +133,31 @@ export async function submitApplication(
         createdAt: now,
       },
     });
-    if (completing)
+    if (completing) {
+      const open = await tx.complementRequest.findMany({
+        where: { applicationId: id, answeredAt: null },
+        select: { requestedById: true },
+      });
       await tx.complementRequest.updateMany({
         where: { applicationId: id, answeredAt: null },
         data: { answeredAt: now },
       });
+      // The assigned officer (or, with none, whoever asked) learns that the answer has arrived.
+      const current = await tx.application.findUniqueOrThrow({
+        where: { id },
+        select: { assignedToId: true },
+      });
+      await notify(
+        tx,
+        current.assignedToId ? [current.assignedToId] : open.map((r) => r.requestedById),
+        {
+          kind: "completion_arrived",
+          title: `Komplettering inkommen: ${referenceNumber} ${app.title}`,
+          body: app.organisation.name,
+          href: `/handlaggning/${id}`,
+        },
+      );
+    }
     await refreshSearchIndex(tx, id);
     await audit(
       {

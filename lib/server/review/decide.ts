@@ -3,8 +3,8 @@ import type { z } from "zod";
 import { db } from "../db";
 import { grantsChanged } from "../grants";
 import { deny, type Actor } from "../actor";
-import { audit } from "../audit";
-import { Forbidden, RuleViolation } from "../errors";
+import { audit, recordRefusals } from "../audit";
+import { Forbidden, RuleViolation, refused } from "../errors";
 import { appUrl } from "../mail";
 import { enqueueMail } from "../job-queue";
 import { storage } from "../storage";
@@ -41,180 +41,174 @@ export async function decide(
 ) {
   if (!actor.roles.includes("DECIDER")) await deny(actor, "decision.decide", "Application", id);
   const app = await submittedApplication(actor, id, "decision.decide");
-  const result = await db.$transaction(
-    async (tx) => {
-      await tx.$queryRaw`SELECT id FROM "GrantRound" WHERE id = ${app.roundId} FOR UPDATE`;
-      const current = await tx.application.findUniqueOrThrow({
-        where: { id },
-        include: {
-          proposals: { where: { status: "OPEN" }, take: 1 },
-          reviews: { select: { reviewerId: true } },
-          round: true,
-          organisation: true,
-        },
-      });
-      const proposal = current.proposals[0];
-      if (current.status !== "PROPOSED" || !proposal) throw refuse("NOT_PROPOSED");
-      const refusal = deciderRefusal({
-        deciderId: actor.id,
-        roles: actor.roles,
-        proposerId: proposal.proposedById,
-        reviewerIds: current.reviews.map((r) => r.reviewerId),
-        declaration: app.conflicts[0] ?? null,
-      });
-      if (refusal) {
-        await audit({
-          actorId: actor.id,
-          action: "access.denied",
-          entityType: "Application",
-          entityId: id,
-          meta: { what: "decision.decide", reason: refusal },
+  // A refusal is audited after the transaction has rolled back (recordRefusals).
+  const result = await recordRefusals(actor.id, () =>
+    db.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT id FROM "GrantRound" WHERE id = ${app.roundId} FOR UPDATE`;
+        const current = await tx.application.findUniqueOrThrow({
+          where: { id },
+          include: {
+            proposals: { where: { status: "OPEN" }, take: 1 },
+            reviews: { select: { reviewerId: true } },
+            round: true,
+            organisation: true,
+          },
         });
-        throw refuse(refusal);
-      }
+        const proposal = current.proposals[0];
+        if (current.status !== "PROPOSED" || !proposal) throw refuse("NOT_PROPOSED");
+        const refusal = deciderRefusal({
+          deciderId: actor.id,
+          roles: actor.roles,
+          proposerId: proposal.proposedById,
+          reviewerIds: current.reviews.map((r) => r.reviewerId),
+          declaration: app.conflicts[0] ?? null,
+        });
+        if (refusal)
+          throw refused(refuse(refusal), {
+            action: "decision.refused",
+            applicationId: id,
+            reason: refusal,
+            message: REFUSAL_TEXT[refusal],
+          });
 
-      if (input.action === "SEND_BACK") {
-        await transition(tx, current, "IN_REVIEW", { assessmentStep: "MATERIAL" });
+        if (input.action === "SEND_BACK") {
+          await transition(tx, current, "IN_REVIEW", { assessmentStep: "MATERIAL" });
+          await tx.decisionProposal.update({
+            where: { id: proposal.id },
+            data: { status: "RETURNED", returnReason: input.reasons },
+          });
+          await audit(
+            {
+              actorId: actor.id,
+              action: "decision.sent_back",
+              entityType: "Application",
+              entityId: id,
+              before: { status: "PROPOSED" },
+              after: { status: "IN_REVIEW", reason: input.reasons },
+            },
+            tx,
+          );
+          return { mails: [] as (string | null)[] };
+        }
+
+        const approve = input.action === "APPROVE";
+        const amount = approve ? input.amountSek : null;
+        if (approve) {
+          if (!approvalAmountValid(amount!, current.requestedSek))
+            throw new RuleViolation([
+              {
+                code: "AMOUNT_OUT_OF_RANGE",
+                path: "amountSek",
+                message: REFUSAL_TEXT.AMOUNT_OUT_OF_RANGE,
+              },
+            ]);
+          const approved = await tx.decision.aggregate({
+            where: { roundId: current.roundId, outcome: "APPROVED", correctedBy: null },
+            _sum: { amountSek: true },
+          });
+          const approvedSoFar = approved._sum.amountSek ?? 0;
+          if (!fitsBudget(approvedSoFar, amount!, current.round.budgetSek)) {
+            const message = `${REFUSAL_TEXT.OVER_BUDGET} Kvar i ramen: ${formatSek(current.round.budgetSek - approvedSoFar)}.`;
+            throw refused(
+              new RuleViolation([{ code: "OVER_BUDGET", path: "amountSek", message }]),
+              {
+                action: "decision.refused",
+                applicationId: id,
+                reason: "OVER_BUDGET",
+                message,
+                details: { amount, approvedSoFar, budget: current.round.budgetSek },
+              },
+            );
+          }
+        }
+        const decidedOn = dateOnly(todayInStockholm(now));
+        const finalReportDue =
+          approve && current.periodEnd ? dateOnly(addMonths(isoDate(current.periodEnd), 2)) : null;
+        const pdf = await renderDecisionLetter({
+          referenceNumber: current.referenceNumber!,
+          title: current.title,
+          track: current.track!,
+          variant: current.variant,
+          organisation: {
+            name: current.organisation.name,
+            orgNumber: current.organisation.orgNumber,
+            address: [
+              current.organisation.streetAddress,
+              `${current.organisation.postalCode ?? ""} ${current.organisation.city ?? ""}`.trim(),
+            ]
+              .filter(Boolean)
+              .join(", "),
+          },
+          outcome: approve ? "APPROVED" : "REJECTED",
+          amountSek: amount,
+          requestedSek: current.requestedSek,
+          period: { start: current.periodStart, end: current.periodEnd },
+          reasons: input.reasons,
+          decidedOn,
+          decider: actor.name,
+          finalReportDue,
+        });
+        const file = await storage.put(
+          {
+            data: Buffer.from(pdf),
+            contentType: "application/pdf",
+            fileName: `beslut-${current.referenceNumber!.replace("/", "-")}.pdf`,
+          },
+          tx,
+        );
+        const decision = await tx.decision.create({
+          data: {
+            applicationId: id,
+            roundId: current.roundId,
+            proposalId: proposal.id,
+            outcome: approve ? "APPROVED" : "REJECTED",
+            amountSek: amount,
+            reasons: input.reasons,
+            decidedOn,
+            deciderId: actor.id,
+            letterFileId: file.id,
+          },
+        });
         await tx.decisionProposal.update({
           where: { id: proposal.id },
-          data: { status: "RETURNED", returnReason: input.reasons },
+          data: { status: "DECIDED" },
+        });
+        await transition(tx, current, approve ? "APPROVED" : "REJECTED");
+        if (approve && current.periodStart && current.periodEnd) {
+          await createGrantPlan(tx, {
+            applicationId: id,
+            amountSek: amount!,
+            periodStart: isoDate(current.periodStart),
+            periodEnd: isoDate(current.periodEnd),
+            decidedOn: isoDate(decidedOn),
+          });
+        }
+        await notifyMembers(tx, id, {
+          kind: "decision_made",
+          title: `Beslut om ${current.referenceNumber}: ${approve ? `beviljad med ${formatSek(amount!)}` : "avslagen"}`,
+          href: `/ansokningar/${id}`,
         });
         await audit(
           {
             actorId: actor.id,
-            action: "decision.sent_back",
+            action: "decision.made",
             entityType: "Application",
             entityId: id,
             before: { status: "PROPOSED" },
-            after: { status: "IN_REVIEW", reason: input.reasons },
+            after: { status: decision.outcome, amountSek: amount, decisionId: decision.id },
           },
           tx,
         );
-        return { mails: [] as (string | null)[] };
-      }
-
-      const approve = input.action === "APPROVE";
-      const amount = approve ? input.amountSek : null;
-      if (approve) {
-        if (!approvalAmountValid(amount!, current.requestedSek))
-          throw new RuleViolation([
-            {
-              code: "AMOUNT_OUT_OF_RANGE",
-              path: "amountSek",
-              message: REFUSAL_TEXT.AMOUNT_OUT_OF_RANGE,
-            },
-          ]);
-        const approved = await tx.decision.aggregate({
-          where: { roundId: current.roundId, outcome: "APPROVED", correctedBy: null },
-          _sum: { amountSek: true },
-        });
-        if (!fitsBudget(approved._sum.amountSek ?? 0, amount!, current.round.budgetSek)) {
-          await audit(
-            {
-              actorId: actor.id,
-              action: "decision.refused_over_budget",
-              entityType: "Application",
-              entityId: id,
-              meta: {
-                amount,
-                approvedSoFar: approved._sum.amountSek ?? 0,
-                budget: current.round.budgetSek,
-              },
-            },
-            tx,
-          );
-          throw new RuleViolation([
-            {
-              code: "OVER_BUDGET",
-              path: "amountSek",
-              message: `${REFUSAL_TEXT.OVER_BUDGET} Kvar i ramen: ${formatSek(current.round.budgetSek - (approved._sum.amountSek ?? 0))}.`,
-            },
-          ]);
-        }
-      }
-      const decidedOn = dateOnly(todayInStockholm(now));
-      const finalReportDue =
-        approve && current.periodEnd ? dateOnly(addMonths(isoDate(current.periodEnd), 2)) : null;
-      const pdf = await renderDecisionLetter({
-        referenceNumber: current.referenceNumber!,
-        title: current.title,
-        track: current.track!,
-        variant: current.variant,
-        organisation: {
-          name: current.organisation.name,
-          orgNumber: current.organisation.orgNumber,
-          address: [
-            current.organisation.streetAddress,
-            `${current.organisation.postalCode ?? ""} ${current.organisation.city ?? ""}`.trim(),
-          ]
-            .filter(Boolean)
-            .join(", "),
-        },
-        outcome: approve ? "APPROVED" : "REJECTED",
-        amountSek: amount,
-        requestedSek: current.requestedSek,
-        period: { start: current.periodStart, end: current.periodEnd },
-        reasons: input.reasons,
-        decidedOn,
-        decider: actor.name,
-        finalReportDue,
-      });
-      const file = await storage.put(
-        {
-          data: Buffer.from(pdf),
-          contentType: "application/pdf",
-          fileName: `beslut-${current.referenceNumber!.replace("/", "-")}.pdf`,
-        },
-        tx,
-      );
-      const decision = await tx.decision.create({
-        data: {
-          applicationId: id,
-          roundId: current.roundId,
-          proposalId: proposal.id,
-          outcome: approve ? "APPROVED" : "REJECTED",
-          amountSek: amount,
-          reasons: input.reasons,
-          decidedOn,
-          deciderId: actor.id,
-          letterFileId: file.id,
-        },
-      });
-      await tx.decisionProposal.update({ where: { id: proposal.id }, data: { status: "DECIDED" } });
-      await transition(tx, current, approve ? "APPROVED" : "REJECTED");
-      if (approve && current.periodStart && current.periodEnd) {
-        await createGrantPlan(tx, {
-          applicationId: id,
-          amountSek: amount!,
-          periodStart: isoDate(current.periodStart),
-          periodEnd: isoDate(current.periodEnd),
-          decidedOn: isoDate(decidedOn),
-        });
-      }
-      await notifyMembers(tx, id, {
-        kind: "decision_made",
-        title: `Beslut om ${current.referenceNumber}: ${approve ? `beviljad med ${formatSek(amount!)}` : "avslagen"}`,
-        href: `/ansokningar/${id}`,
-      });
-      await audit(
-        {
-          actorId: actor.id,
-          action: "decision.made",
-          entityType: "Application",
-          entityId: id,
-          before: { status: "PROPOSED" },
-          after: { status: decision.outcome, amountSek: amount, decisionId: decision.id },
-        },
-        tx,
-      );
-      const mails = await mailMembers(tx, current.organisationId, (name) => ({
-        dedupeKey: `decision:${decision.id}`,
-        subject: `Beslut om ansökan ${current.referenceNumber}`,
-        text: `Hej ${name}!\n\nDet finns ett beslut om ansökan "${current.title}" (${current.referenceNumber}): ${approve ? `beviljad med ${formatSek(amount!)}` : "avslagen"}.\n\nLäs beslutet och ladda ner beslutsbrevet:\n${appUrl(`/ansokningar/${id}`)}\n\nVänliga hälsningar\nSamverka`,
-      }));
-      return { mails };
-    },
-    { timeout: 20_000 },
+        const mails = await mailMembers(tx, current.organisationId, (name) => ({
+          dedupeKey: `decision:${decision.id}`,
+          subject: `Beslut om ansökan ${current.referenceNumber}`,
+          text: `Hej ${name}!\n\nDet finns ett beslut om ansökan "${current.title}" (${current.referenceNumber}): ${approve ? `beviljad med ${formatSek(amount!)}` : "avslagen"}.\n\nLäs beslutet och ladda ner beslutsbrevet:\n${appUrl(`/ansokningar/${id}`)}\n\nVänliga hälsningar\nSamverka`,
+        }));
+        return { mails };
+      },
+      { timeout: 20_000 },
+    ),
   );
   grantsChanged();
   await enqueueMail(result.mails);

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import type { Actor } from "../actor";
 import { openedApplication } from "./case-access";
+import { stepsMissing } from "./propose";
 
 const reviewInclude = {
   organisation: true,
@@ -34,11 +35,20 @@ const reviewInclude = {
   conflicts: true,
 } as const;
 
-/** The whole case for an officer who has declared no conflict. */
+/** The whole case for an officer who has declared no conflict, with the steps still missing before a proposal. */
 export async function getForReview(actor: Actor, id: string) {
   await openedApplication(actor, id, "application.review");
   const app = await db.application.findUniqueOrThrow({ where: { id }, include: reviewInclude });
   const myDeclaration = app.conflicts.find((c) => c.userId === actor.id) ?? null;
-  return { ...app, myDeclaration };
+  const [missing, approved] = await Promise.all([
+    stepsMissing(id),
+    db.decision.aggregate({
+      where: { roundId: app.roundId, outcome: "APPROVED", correctedBy: null },
+      _sum: { amountSek: true },
+    }),
+  ]);
+  // What the round's budget frame has left before this case is decided (for the confirmation).
+  const budgetLeftSek = app.round.budgetSek - (approved._sum.amountSek ?? 0);
+  return { ...app, myDeclaration, missing, budgetLeftSek };
 }
 export type ReviewCase = Awaited<ReturnType<typeof getForReview>>;

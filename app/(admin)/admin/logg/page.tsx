@@ -3,9 +3,26 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/server/actor";
 import { readAuditLog } from "@/lib/server/audit-log";
 import { AuditFilterInput } from "@/lib/validation/audit";
-import { formatDateTime, type UiLocale } from "@/lib/domain/format";
+import { formatDate, formatDateTime, formatSek, type UiLocale } from "@/lib/domain/format";
+import { changeRows } from "@/lib/domain/audit-change";
 import { PageHeading } from "@/components/ui/page-heading";
 import { TableScroll } from "@/components/ui/table-scroll";
+
+// The kinds of record the log names, for the filter (each has a label in admin.log.entities).
+const ENTITY_TYPES = [
+  "Application",
+  "ConflictDeclaration",
+  "GrantRound",
+  "Organisation",
+  "LetterOfIntent",
+  "FollowUpReport",
+  "Instalment",
+  "RepaymentClaim",
+  "User",
+  "StaffInvitation",
+  "Export",
+  "Route",
+] as const;
 
 export async function generateMetadata() {
   return { title: (await getTranslations("admin.log"))("title") };
@@ -25,6 +42,27 @@ export default async function AuditLogPage({
   const t = await getTranslations("admin.log");
   const ta = await getTranslations("admin");
   const locale = (await getLocale()) as UiLocale;
+  const ts = await getTranslations("status");
+  /** A logged value in words: statuses and reasons by name, amounts in kronor, dates as dates. */
+  const show = (key: string, value: unknown): string => {
+    if (value === null || value === undefined || value === "") return "–";
+    if (typeof value === "boolean") return value ? t("yes") : t("no");
+    if (typeof value === "number")
+      return /sek$|^amount|^budget|^approvedSoFar$/i.test(key)
+        ? formatSek(value, locale)
+        : String(value);
+    if (Array.isArray(value)) return value.map((v) => show(key, v)).join(", ");
+    if (typeof value === "object")
+      return Object.entries(value as Record<string, unknown>)
+        .map(([k, v]) => `${t.has(`fields.${k}`) ? t(`fields.${k}`) : k}: ${show(k, v)}`)
+        .join("; ");
+    const text = typeof value === "string" ? value : JSON.stringify(value);
+    if (key === "status" && ts.has(text)) return ts(text);
+    if (t.has(`values.${text}`)) return t(`values.${text}`);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(text, locale);
+    if (/^\d{4}-\d{2}-\d{2}T/.test(text)) return formatDateTime(new Date(text), locale);
+    return text;
+  };
   return (
     <>
       <p className="mb-2">
@@ -33,17 +71,28 @@ export default async function AuditLogPage({
       <PageHeading title={t("title")} lead={t("lead")} />
       <form method="get" className="mb-6 grid gap-4 sm:grid-cols-3">
         <label className="font-semibold">
+          {t("reference")}
+          <input
+            name="reference"
+            defaultValue={filter.reference}
+            placeholder="2026/0042"
+            className={input}
+          />
+        </label>
+        <label className="font-semibold">
           {t("actor")}
           <input name="actor" defaultValue={filter.actor} className={input} />
         </label>
         <label className="font-semibold">
           {t("entity")}
-          <input
-            name="entity"
-            defaultValue={filter.entity}
-            placeholder="Application"
-            className={input}
-          />
+          <select name="entity" defaultValue={filter.entity ?? ""} className={input}>
+            <option value="">{t("allEntities")}</option>
+            {ENTITY_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`entities.${type}`)}
+              </option>
+            ))}
+          </select>
         </label>
         <label className="font-semibold">
           {t("action")}
@@ -102,14 +151,29 @@ export default async function AuditLogPage({
                 <td className="py-2 pr-3">
                   {e.actor ? `${e.actor.name} (${e.actor.email})` : t("system")}
                 </td>
-                <td className="py-2 pr-3">{e.action}</td>
                 <td className="py-2 pr-3">
-                  {e.entityType} {e.entityId ?? ""}
+                  {t.has(`actions.${e.action}`) ? t(`actions.${e.action}`) : e.action}
                 </td>
-                <td className="py-2 font-mono text-xs break-all">
-                  {e.before ? JSON.stringify(e.before) : ""}
-                  {e.after ? ` → ${JSON.stringify(e.after)}` : ""}
-                  {e.meta ? ` ${JSON.stringify(e.meta)}` : ""}
+                <td className="py-2 pr-3">
+                  {t.has(`entities.${e.entityType}`) ? t(`entities.${e.entityType}`) : e.entityType}{" "}
+                  {e.reference ?? <span className="break-all text-muted">{e.entityId ?? ""}</span>}
+                </td>
+                <td className="py-2">
+                  <ul>
+                    {changeRows(e.before, e.after, e.meta).map((row) => (
+                      <li key={row.key}>
+                        <span className="font-semibold">
+                          {t.has(`fields.${row.key}`) ? t(`fields.${row.key}`) : row.key}:
+                        </span>{" "}
+                        {"before" in row ? (
+                          <>
+                            {show(row.key, row.before)} {"after" in row ? "→ " : ""}
+                          </>
+                        ) : null}
+                        {"after" in row ? show(row.key, row.after) : null}
+                      </li>
+                    ))}
+                  </ul>
                 </td>
               </tr>
             ))}

@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/server/actor";
 import { parseInput, runAction } from "@/lib/server/action";
 import { createRound, getRound, setRoundStatus, updateRound } from "@/lib/server/rounds";
@@ -13,13 +14,18 @@ const input = (values: Record<string, unknown>) =>
     ),
   });
 
+/** Saves a round; a new one then opens on its own page. */
 export async function saveRoundAction(id: string | null, values: Record<string, unknown>) {
-  return runAction(async () => {
+  const result = await runAction(async () => {
     const actor = await requireActor();
-    if (id) await updateRound(actor, id, input(values));
-    else await createRound(actor, input(values));
+    const round = id
+      ? await updateRound(actor, id, input(values))
+      : await createRound(actor, input(values));
     revalidatePath("/admin");
+    return round.id;
   });
+  if (!id && result.ok) redirect(`/admin/utlysningar/${result.value}?skapad=1`); // outside runAction: redirect throws
+  return result.ok ? { ok: true as const } : result;
 }
 
 /** Toggles the round: a planned or closed round opens, an open round closes. */

@@ -8,15 +8,22 @@ import {
   type ReviewCase,
 } from "@/lib/server/review";
 import { orNotFound } from "@/lib/server/page";
-import { mayOpen, CRITERIA, meanScore } from "@/lib/domain/review";
+import { mayOpen, CRITERIA, meanScore, type MissingStep } from "@/lib/domain/review";
 import { LABELS } from "@/lib/domain/labels";
-import { formatDate, formatDateTime, formatSek, type UiLocale } from "@/lib/domain/format";
+import {
+  formatDate,
+  formatDateTime,
+  formatDecimal,
+  formatSek,
+  type UiLocale,
+} from "@/lib/domain/format";
 import { municipalityName } from "@/lib/reference/municipalities";
 import type { ApplicationContract } from "@/lib/validation/application";
 import type { RuleResult } from "@/lib/domain/rules";
 import { StatusTag } from "@/components/applications/status-tag";
 import { SimpleForm } from "@/components/ui/simple-form";
 import { Tag } from "@/components/ui/tag";
+import { DecisionForm } from "@/components/review/decision-form";
 import {
   assignAction,
   commentAction,
@@ -122,6 +129,7 @@ async function Case({ app, actor }: { app: ReviewCase; actor: Actor }) {
   const reviewers = actor.roles.includes("ADMIN") ? await reviewersForAssignment() : [];
   const section = "mt-10 border-t-2 border-line pt-6";
   const t = await getTranslations("officer.case");
+  const tc = await getTranslations("common");
   const locale = (await getLocale()) as UiLocale;
   const L = LABELS[locale];
   const sek = (amount: number) => formatSek(amount, locale);
@@ -289,7 +297,9 @@ async function Case({ app, actor }: { app: ReviewCase; actor: Actor }) {
                 <p>
                   {t.rich("reviewLine", {
                     name: r.reviewer.name,
-                    mean: String(meanScore(r.scores) ?? "–"),
+                    mean: ((m) => (m === null ? "–" : formatDecimal(m, locale)))(
+                      meanScore(r.scores),
+                    ),
                     recommendation:
                       r.recommendation === "APPROVE"
                         ? t("recommendApprove")
@@ -455,6 +465,7 @@ async function Case({ app, actor }: { app: ReviewCase; actor: Actor }) {
         ))}
         {reviewer && app.status === "IN_REVIEW" ? (
           <div className="mt-4">
+            <MissingSteps missing={app.missing} />
             <SimpleForm
               id="proposal"
               submitLabel={t("propose")}
@@ -483,34 +494,31 @@ async function Case({ app, actor }: { app: ReviewCase; actor: Actor }) {
         ) : null}
         {decider && openProposal ? (
           <div className="mt-4">
-            <SimpleForm
-              id="decide"
-              submitLabel={t("decide")}
+            <DecisionForm
+              locale={locale}
+              defaultAmount={openProposal.amountSek ?? app.requestedSek}
+              defaultReasons={openProposal.reasons}
+              budgetLeftSek={app.budgetLeftSek}
               action={decisionAction.bind(null, app.id)}
-              fields={[
-                {
-                  name: "action",
-                  type: "radio",
-                  label: t("decision"),
-                  options: [
-                    { value: "APPROVE", label: t("grant") },
-                    { value: "REJECT", label: t("refuse") },
-                    { value: "SEND_BACK", label: t("sendBack") },
-                  ],
-                },
-                {
-                  name: "amountSek",
-                  type: "number",
-                  label: t("amountIfApproved"),
-                  defaultValue: openProposal.amountSek ?? app.requestedSek,
-                },
-                {
-                  name: "reasons",
-                  type: "textarea",
-                  label: t("reasons"),
-                  defaultValue: openProposal.reasons,
-                },
-              ]}
+              text={{
+                decision: t("decision"),
+                grant: t("grant"),
+                refuse: t("refuse"),
+                sendBack: t("sendBack"),
+                amount: t("amountIfApproved"),
+                reasons: t("reasons"),
+                decide: t("decide"),
+                errorSummary: tc("errorSummaryTitle"),
+                confirmTitle: t("confirm.title"),
+                confirmLead: t("confirm.lead"),
+                confirmOutcome: t("confirm.outcome"),
+                confirmAmount: t("confirm.amount"),
+                confirmBudgetLeft: t("confirm.budgetLeft"),
+                confirmOverBudget: t("confirm.overBudget"),
+                confirmReasons: t("confirm.reasons"),
+                confirm: t("confirm.submit"),
+                change: t("confirm.change"),
+              }}
             />
           </div>
         ) : null}
@@ -537,6 +545,31 @@ async function Case({ app, actor }: { app: ReviewCase; actor: Actor }) {
           fields={[{ name: "body", type: "textarea", label: t("commentLabel") }]}
         />
       </section>
+    </div>
+  );
+}
+
+/** Steps that can't be skipped: what the case still lacks before it can be proposed. */
+async function MissingSteps({ missing }: { missing: MissingStep[] }) {
+  const t = await getTranslations("officer.case.steps");
+  if (!missing.length)
+    return (
+      <p className="mb-4 font-semibold text-success" data-testid="steps-done">
+        {t("done")}
+      </p>
+    );
+  return (
+    <div className="mb-4 border-l-4 border-accent bg-warning-bg p-4" data-testid="steps-missing">
+      <h3 className="text-xl font-bold">{t("title")}</h3>
+      <ul className="mt-2 list-disc pl-6">
+        {missing.map((m) => (
+          <li key={m.step}>
+            {m.step === "FORMAL_CHECK"
+              ? t("formalCheck")
+              : t("reviews", { completed: m.completed, required: m.required })}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/server/actor";
 import { outcomes, type OutcomeRow } from "@/lib/server/follow-up";
 import { LABELS } from "@/lib/domain/labels";
-import type { UiLocale } from "@/lib/domain/format";
+import { formatNumber, type UiLocale } from "@/lib/domain/format";
 import { countyName } from "@/lib/reference/counties";
 import { PageHeading } from "@/components/ui/page-heading";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -25,6 +25,8 @@ async function Section({
   name: (k: string) => string;
 }) {
   const t = await getTranslations("followUp.outcomes");
+  const locale = (await getLocale()) as UiLocale;
+  const n = (value: number) => formatNumber(value, locale);
   return (
     <section aria-labelledby={id} className="mb-12">
       <h2 id={id} className="mb-3 text-2xl font-bold">
@@ -34,6 +36,7 @@ async function Section({
         title={t("chartTitle", { section: title.toLowerCase() })}
         label={t("participants")}
         dataKey="participants"
+        unit="count"
         data={rows.map((r) => ({ name: name(r.key), participants: r.women + r.men + r.other }))}
       />
       <TableScroll label={title}>
@@ -68,12 +71,12 @@ async function Section({
                 <th scope="row" className="py-2 pr-3 font-normal">
                   {name(r.key)}
                 </th>
-                <td className="py-2 pr-3 text-right">{r.reports}</td>
-                <td className="py-2 pr-3 text-right">{r.meetings}</td>
-                <td className="py-2 pr-3 text-right">{r.women}</td>
-                <td className="py-2 pr-3 text-right">{r.men}</td>
-                <td className="py-2 pr-3 text-right">{r.other}</td>
-                <td className="py-2 text-right">{r.collaborations}</td>
+                <td className="py-2 pr-3 text-right">{n(r.reports)}</td>
+                <td className="py-2 pr-3 text-right">{n(r.meetings)}</td>
+                <td className="py-2 pr-3 text-right">{n(r.women)}</td>
+                <td className="py-2 pr-3 text-right">{n(r.men)}</td>
+                <td className="py-2 pr-3 text-right">{n(r.other)}</td>
+                <td className="py-2 text-right">{n(r.collaborations)}</td>
               </tr>
             ))}
           </tbody>

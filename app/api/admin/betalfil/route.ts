@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { getActor } from "@/lib/server/actor";
 import { paymentFile } from "@/lib/server/follow-up";
 import { DomainError } from "@/lib/server/errors";

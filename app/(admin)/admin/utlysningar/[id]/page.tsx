@@ -7,6 +7,7 @@ import { orNotFound } from "@/lib/server/page";
 import { utcToStockholmLocal } from "@/lib/domain/dates";
 import { PageHeading } from "@/components/ui/page-heading";
 import { SimpleForm } from "@/components/ui/simple-form";
+import { SuccessMessage } from "@/components/ui/success-message";
 import { roundFields } from "@/components/admin/round-fields";
 import { roundStatusAction, saveRoundAction } from "../actions";
 
@@ -14,8 +15,16 @@ export async function generateMetadata() {
   return { title: (await getTranslations("admin.round"))("metaTitle") };
 }
 
-export default async function RoundPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function RoundPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
+  // Creating a round lands here; the page says so once.
+  const created = (await searchParams).skapad === "1";
   const actor = await requirePageRole(["ADMIN"]);
   const round = await orNotFound(getRound(actor, id));
   const t = await getTranslations("admin");
@@ -30,6 +39,11 @@ export default async function RoundPage({ params }: { params: Promise<{ id: stri
         title={round.title}
         lead={t("round.lead", { status: t(`roundStatus${round.status}`) })}
       />
+      {created ? (
+        <SuccessMessage className="mb-6" testId="round-created">
+          {t("round.created")}
+        </SuccessMessage>
+      ) : null}
       <div className="mb-10">
         <SimpleForm
           id="round-status"
@@ -54,6 +68,7 @@ export default async function RoundPage({ params }: { params: Promise<{ id: stri
           budgetSek: round.budgetSek,
           acceptedTracks: round.acceptedTracks,
           longestPeriodMonths: round.longestPeriodMonths,
+          reviewsRequired: round.reviewsRequired,
         })}
       />
     </>

@@ -26,7 +26,6 @@ export default async function NewRoundPage() {
       <SimpleForm
         id="round"
         submitLabel={t("round.create")}
-        successText={t("round.created")}
         action={saveRoundAction.bind(null, null)}
         // The suggested name is data (the call keeps it in every language), so it stays Swedish.
         fields={roundFields((key, values) => tf(key, values), locale, {
