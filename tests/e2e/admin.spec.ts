@@ -165,6 +165,18 @@ test("an admin exports approved grants as CSV and XLSX, matching the database ro
     1,
   );
   await expect(page.getByTestId("audit-rows")).not.toContainText("{");
+  // A round without decisions: each chart gives way to a short sentence.
+  const [open] = await query<{ id: string }>(
+    `SELECT r.id FROM "GrantRound" r WHERE NOT EXISTS (SELECT 1 FROM "Decision" d WHERE d."roundId" = r.id)
+     AND EXISTS (SELECT 1 FROM "Application" a WHERE a."roundId" = r.id AND a.status <> 'DRAFT') LIMIT 1`,
+  );
+  await page.goto(`/statistik?round=${open.id}`);
+  await expect(page.getByTestId("chart-empty").first()).toHaveText(
+    "Det finns inget att visa i diagrammet ännu.",
+  );
+  await page.goto("/statistik");
+  await expect(page.getByRole("img", { name: /Diagram: Per inriktning/ })).toContainText("tkr");
+
   for (const row of await caseRows.all()) await expect(row).toContainText(approved.reference);
   await expectNoSeriousA11yViolations(page);
 });
