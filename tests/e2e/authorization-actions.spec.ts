@@ -110,6 +110,7 @@ const APPLICATION = "app/(applicant)/ansokningar/[id]/actions.ts";
 const ORGS = "app/(applicant)/organisationer/actions.ts";
 const LETTER = "app/(public)/avsiktsforklaring/[token]/actions.ts";
 const TWO_FACTOR = "app/(signed-in)/konto/tvastegsverifiering/actions.ts";
+const INVITATION = "app/(public)/personal/inbjudan/actions.ts";
 
 const NO_TOKEN = "matrix-no-such-token-0000000000000000";
 const reasons = "Skälen skrivs ut här i minst tio tecken.";
@@ -135,11 +136,17 @@ const ROWS: Row[] = [
   },
   { action: `${USERS}#resetTwoFactorAction`, args: (f) => [f.user], allowed: ["admin"] },
   {
-    action: `${USERS}#acceptStaffInvitationAction`,
+    action: `${INVITATION}#acceptStaffInvitationAction`,
     args: () => [
       NO_TOKEN,
       { password: "ett-langt-losenord-2026", passwordConfirm: "ett-langt-losenord-2026" },
     ],
+    allowed: "token",
+  },
+  // An existing account accepts while signed in as itself: the token is still the credential.
+  {
+    action: `${INVITATION}#acceptStaffInvitationAsUserAction`,
+    args: () => [NO_TOKEN],
     allowed: "token",
   },
   // Grant rounds: administrators only.
