@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/domain/roles";
 import { queryText } from "./query";
+import { NewPassword } from "./password";
 
 export const StaffInviteInput = z.object({
   name: z.string().trim().min(1, "Ange personens namn.").max(200),
@@ -16,7 +17,8 @@ export const RolesInput = z.object({ roles: z.array(z.enum(ROLES)) });
 
 export const AcceptStaffInvitationInput = z
   .object({
-    password: z.string().min(10, "Lösenordet måste ha minst 10 tecken.").max(200),
+    // Its messages are keys of the "auth" texts (the action turns them into sentences).
+    password: NewPassword,
     passwordConfirm: z.string(),
   })
   .refine((v) => v.password === v.passwordConfirm, {

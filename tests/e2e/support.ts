@@ -107,11 +107,12 @@ export async function newDraft(page: Page, prefix: string): Promise<string> {
   const suffix = randomUUID().slice(0, 8);
   const email = `${prefix}-${suffix}@exempel.se`;
   const password = "ett-langt-losenord";
+  // A confirmed address, as after opening the link from registration.
   const userId = `${prefix}-user-${suffix}`;
   const organisationId = `${prefix}-org-${suffix}`;
   await query(
-    `INSERT INTO "User" (id, email, name, roles, "passwordHash", "updatedAt")
-     VALUES ($1, $2, 'Sara Lind', '{APPLICANT}', $3, now())`,
+    `INSERT INTO "User" (id, email, name, roles, "passwordHash", "emailVerifiedAt", "updatedAt")
+     VALUES ($1, $2, 'Sara Lind', '{APPLICANT}', $3, now(), now())`,
     [userId, email, await hash(password)],
   );
   await query(

@@ -9,11 +9,20 @@ import { luhnCheckDigit } from "@/lib/domain/org-number";
 
 const unique = () => randomBytes(4).toString("hex");
 
+/** A user whose e-mail address is confirmed, unless `verified` is false. */
 export async function makeUser(
   roles: Role[] = ["APPLICANT"],
   name = "Test Testsson",
+  { verified = true }: { verified?: boolean } = {},
 ): Promise<Actor> {
-  const user = await db.user.create({ data: { email: `${unique()}@test.example`, name, roles } });
+  const user = await db.user.create({
+    data: {
+      email: `${unique()}@test.example`,
+      name,
+      roles,
+      emailVerifiedAt: verified ? new Date() : null,
+    },
+  });
   return { id: user.id, email: user.email, name: user.name, roles, locale: "sv" };
 }
 

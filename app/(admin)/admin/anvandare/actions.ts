@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/server/actor";
 import { parseInput, runAction } from "@/lib/server/action";
 import { acceptStaffInvitation, inviteStaff, setDeactivated, setRoles } from "@/lib/server/users";
@@ -47,7 +48,17 @@ export async function resetTwoFactorAction(userId: string) {
 
 /** Public: the invitation token is the credential. */
 export async function acceptStaffInvitationAction(token: string, values: Record<string, unknown>) {
-  return runAction(async () => {
+  const result = await runAction(async () => {
     await acceptStaffInvitation(token, parseInput(AcceptStaffInvitationInput, values).password);
   });
+  if (result.ok) return result;
+  // The password rule is shared with registration and answers with keys of the "auth" texts.
+  const t = await getTranslations("auth");
+  const errors = Object.fromEntries(
+    Object.entries(result.errors).map(([field, message]) => [
+      field,
+      t.has(message) ? t(message) : message,
+    ]),
+  );
+  return { ...result, errors };
 }

@@ -38,7 +38,12 @@ export default async function StaffInvitationPage({
         successText="Klart! Nu kan du logga in."
         action={acceptStaffInvitationAction.bind(null, token)}
         fields={[
-          { name: "password", type: "password", label: "Lösenord", hint: "Minst 10 tecken." },
+          {
+            name: "password",
+            type: "password",
+            label: "Lösenord",
+            hint: "Minst 12 tecken. Gärna några ord i en mening som bara du vet. Vanliga lösenord går inte att välja.",
+          },
           { name: "passwordConfirm", type: "password", label: "Upprepa lösenordet" },
         ]}
       />

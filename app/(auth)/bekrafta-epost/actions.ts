@@ -1,0 +1,26 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { getActor, requireActor } from "@/lib/server/actor";
+import { parseInput, runAction } from "@/lib/server/action";
+import { confirmEmail, resendConfirmationLink } from "@/lib/server/email-verification";
+import { ConfirmEmailInput } from "@/lib/validation/auth";
+
+/**
+ * Public: the link's token and, unless the person is signed in to that account, the password
+ * chosen at registration are the credential (lib/server/email-verification.ts).
+ */
+export async function confirmEmailAction(token: string, values: { password?: string }) {
+  return runAction(async () => {
+    const actor = await getActor();
+    const password =
+      values.password === undefined ? undefined : parseInput(ConfirmEmailInput, values).password;
+    const confirmed = await confirmEmail(token, actor, password);
+    revalidatePath("/", "layout");
+    return confirmed;
+  });
+}
+
+/** The signed-in person asks for a new confirmation link (a few an hour). */
+export async function resendConfirmationAction() {
+  return runAction(async () => resendConfirmationLink(await requireActor()));
+}
