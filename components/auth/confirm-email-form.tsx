@@ -46,8 +46,8 @@ export function ConfirmEmailForm({
             : [{ fieldId: "confirm", message: result.message }],
         );
       if (askPassword) await signIn("credentials", { email, password, redirect: false });
+      // No refresh here: the page would now say the link is used. The link below refreshes.
       setDone(true);
-      router.refresh();
     } finally {
       setPending(false);
     }
@@ -58,7 +58,17 @@ export function ConfirmEmailForm({
       <div data-testid="email-confirmed">
         <SuccessMessage className="text-lg">{t("confirmed")}</SuccessMessage>
         <p className="mt-4">
-          <Link href="/ansokningar">{t("toMyApplications")}</Link>
+          <Link
+            href="/ansokningar"
+            onClick={(event) => {
+              // The header and the applicant's pages are drawn again for the new session.
+              event.preventDefault();
+              router.push("/ansokningar");
+              router.refresh();
+            }}
+          >
+            {t("toMyApplications")}
+          </Link>
         </p>
       </div>
     );

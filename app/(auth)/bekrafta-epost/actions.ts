@@ -1,5 +1,4 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { getActor, requireActor } from "@/lib/server/actor";
 import { parseInput, runAction } from "@/lib/server/action";
 import { confirmEmail, resendConfirmationLink } from "@/lib/server/email-verification";
@@ -14,9 +13,9 @@ export async function confirmEmailAction(token: string, values: { password?: str
     const actor = await getActor();
     const password =
       values.password === undefined ? undefined : parseInput(ConfirmEmailInput, values).password;
-    const confirmed = await confirmEmail(token, actor, password);
-    revalidatePath("/", "layout");
-    return confirmed;
+    // No revalidation: this page would be drawn again saying the link is used; the form shows
+    // the outcome and refreshes as the person goes on.
+    return confirmEmail(token, actor, password);
   });
 }
 
