@@ -63,7 +63,15 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<Seed
             : {};
         users[u.key] = (
           await tx.user.create({
-            data: { email: u.email, name: u.name, roles: [...u.roles], passwordHash, ...twoFactor },
+            // Demo accounts count as having confirmed their e-mail address.
+            data: {
+              email: u.email,
+              name: u.name,
+              roles: [...u.roles],
+              passwordHash,
+              emailVerifiedAt: now,
+              ...twoFactor,
+            },
           })
         ).id;
       }

@@ -16,10 +16,10 @@ const arg = (name: string, fallback: number) => {
 
 const SQL = (n: number, grants: number) => `
 BEGIN;
-INSERT INTO "User"(id, email, name, roles, "passwordHash", "updatedAt") VALUES
-  ('bulk-applicant', 'bulk-sokande@samverka.example', 'Bulk Sökande', ARRAY['APPLICANT']::"Role"[], $1, now()),
-  ('bulk-reviewer', 'bulk-handlaggare@samverka.example', 'Bulk Handläggare', ARRAY['REVIEWER']::"Role"[], $1, now()),
-  ('bulk-decider', 'bulk-beslut@samverka.example', 'Bulk Beslutsfattare', ARRAY['DECIDER']::"Role"[], $1, now())
+INSERT INTO "User"(id, email, name, roles, "passwordHash", "emailVerifiedAt", "updatedAt") VALUES
+  ('bulk-applicant', 'bulk-sokande@samverka.example', 'Bulk Sökande', ARRAY['APPLICANT']::"Role"[], $1, now(), now()),
+  ('bulk-reviewer', 'bulk-handlaggare@samverka.example', 'Bulk Handläggare', ARRAY['REVIEWER']::"Role"[], $1, now(), now()),
+  ('bulk-decider', 'bulk-beslut@samverka.example', 'Bulk Beslutsfattare', ARRAY['DECIDER']::"Role"[], $1, now(), now())
 ON CONFLICT DO NOTHING;
 INSERT INTO "GrantRound"(id, title, year, "opensAt", "closesAt", "budgetSek", "acceptedTracks", status, "updatedAt")
 VALUES ('bulk-round', 'Statsbidrag mot segregation (belastningstest)', 2030, now() - interval '30 days', now() + interval '30 days', 2000000000,

@@ -1,32 +1,33 @@
 "use client";
 import { useState } from "react";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { RegisterInput, fieldErrors } from "@/lib/validation/auth";
-import { safeNextPath } from "@/lib/domain/safe-redirect";
+import { SuccessMessage } from "@/components/ui/success-message";
 
 const FIELDS = ["name", "email", "password", "passwordConfirm"] as const;
 
 /** The server's answer: problems are keys into the "auth" messages, by field. */
 type RegisterResult = { ok: boolean; errors: Record<string, string> };
 
+/**
+ * Registration. The answer is the same whether the address is new or already has an account: a
+ * link is (or is not) on its way, and nothing is said about which. No session is started: the
+ * person confirms the address from the mail (or signs in, if they already had an account).
+ */
 export function RegisterForm({
-  next,
   register,
 }: {
-  next?: string;
   register: (input: unknown) => Promise<RegisterResult>;
 }) {
   const t = useTranslations("auth");
   const tc = useTranslations("common");
-  const router = useRouter();
   const [values, setValues] = useState({ name: "", email: "", password: "", passwordConfirm: "" });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
+  const [sentTo, setSentTo] = useState<string>();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -37,17 +38,25 @@ export function RegisterForm({
     try {
       const result = await register(values);
       if (!result.ok) return setErrors(result.errors);
-      await signIn("credentials", {
-        email: parsed.data.email,
-        password: values.password,
-        redirect: false,
-      });
-      router.push(safeNextPath(next, "/ansokningar"));
-      router.refresh();
+      setSentTo(parsed.data.email);
     } finally {
       setPending(false);
     }
   }
+
+  if (sentTo)
+    return (
+      <section className="max-w-xl" aria-labelledby="registered-title" data-testid="registered">
+        <h2 id="registered-title" className="text-2xl font-bold">
+          {t("registeredTitle")}
+        </h2>
+        <SuccessMessage className="mt-4 text-lg">
+          {t("registered", { email: sentTo })}
+        </SuccessMessage>
+        <p className="mt-4">{t("registeredKnown")}</p>
+        <p className="mt-4">{t("registeredNoMail")}</p>
+      </section>
+    );
 
   const items = FIELDS.filter((f) => errors[f]).map((f) => ({ fieldId: f, message: t(errors[f]) }));
   const field = (

@@ -96,15 +96,28 @@ export async function signInWithEleg(
       ? await tx.user.findUnique({ where: { email: verifiedEmail } })
       : null;
     const placeholder = `eleg-${createHash("sha256").update(`${issuer}|${subject}`).digest("hex").slice(0, 16)}@e-legitimation.invalid`;
-    const user =
-      existing ??
-      (await tx.user.create({
-        data: {
-          email: verifiedEmail ?? placeholder,
-          name: displayName(profile),
-          roles: ["APPLICANT"],
-        },
-      }));
+    // The identity is proven by the e-legitimation and an address by its provider: the account
+    // counts as confirmed (docs/domain.md §1, accounts). An unconfirmed account with that address
+    // may have been registered by someone else: its password and sessions end.
+    const user = existing
+      ? existing.emailVerifiedAt
+        ? existing
+        : await tx.user.update({
+            where: { id: existing.id },
+            data: {
+              emailVerifiedAt: new Date(),
+              passwordHash: null,
+              sessionVersion: { increment: 1 },
+            },
+          })
+      : await tx.user.create({
+          data: {
+            email: verifiedEmail ?? placeholder,
+            name: displayName(profile),
+            roles: ["APPLICANT"],
+            emailVerifiedAt: new Date(),
+          },
+        });
     await tx.externalIdentity.create({ data: { userId: user.id, issuer, subject } });
     await audit(
       {

@@ -61,3 +61,13 @@ export class RuleViolation extends DomainError {
     super(message);
   }
 }
+
+/** Only a person who has confirmed their e-mail address may do this (docs/domain.md §1, accounts). */
+export class EmailNotVerified extends Forbidden {
+  readonly code = "EMAIL_NOT_VERIFIED";
+  constructor(
+    message = "Du behöver bekräfta din e-postadress först. Öppna länken i mejlet vi skickade till dig, eller be om en ny länk högst upp på sidan.",
+  ) {
+    super(message);
+  }
+}

@@ -26,6 +26,12 @@ const LIMITS = {
   register: { points: 10, duration: 3600 },
   /** Answering a partner's letter of intent by its link, per address. */
   letter: { points: 30, duration: 600 },
+  /** Registration mails to an address that already has an account, per account. */
+  "register-mail": { points: 3, duration: 3600 },
+  /** "Skicka länken igen": new confirmation links, per person. */
+  "verify-resend": { points: 3, duration: 3600 },
+  /** Confirming an address with a password through one link, per link. */
+  "verify-confirm": { points: 10, duration: 3600 },
   /** Looking up an organisation to join by its number, per person. */
   "org-lookup": { points: 20, duration: 3600 },
 } as const;

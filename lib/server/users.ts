@@ -6,37 +6,68 @@ import { Forbidden, NotFound, RuleViolation } from "./errors";
 import { appUrl, queueMail } from "./mail";
 import { enqueueMail } from "./job-queue";
 import { hashToken, newToken } from "./tokens";
+import { hit } from "./rate-limit";
+import { createConfirmationLink } from "./email-verification";
 import type { Role } from "@/lib/domain/roles";
 import type { RegisterInput } from "@/lib/validation/auth";
 import { deny, type Actor } from "./actor";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-/** Self-registration creates an applicant account. Anyone may call it. */
-export async function registerApplicant(input: RegisterInput) {
+/**
+ * Self-registration (docs/domain.md §1, accounts). Anyone may call it, and it answers the same,
+ * after the same argon2 work, whether the address is new or already has an account: nobody learns
+ * from it which addresses are in Samverka. A new address gets an unconfirmed applicant account and a
+ * link to confirm it. An address whose account is confirmed is left as it is; its owner gets a mail
+ * that someone tried. An unconfirmed account is left as it is too; the address gets a link that
+ * carries this registration's name and password, which the account takes only when that link is
+ * opened with that password (lib/server/email-verification.ts). No session is started here.
+ */
+export async function registerApplicant(input: RegisterInput): Promise<void> {
   const passwordHash = await hashPassword(input.password);
-  try {
-    return await db.$transaction(async (tx) => {
-      const user = await tx.user.create({
-        data: { email: input.email, name: input.name, passwordHash, roles: ["APPLICANT"] },
-      });
+  const mailId = await db
+    .$transaction(async (tx) => {
+      const existing = await tx.user.findUnique({ where: { email: input.email } });
+      // A few mails an hour to an address at most, so that nobody can fill an inbox through this form.
+      if (existing && !(await hit("register-mail", existing.id)).ok) return null;
+      if (existing?.emailVerifiedAt) {
+        await audit(
+          {
+            action: "user.registration_for_known_address",
+            entityType: "User",
+            entityId: existing.id,
+          },
+          tx,
+        );
+        return queueMail(tx, {
+          to: existing.email,
+          subject: "Någon försökte skapa ett konto med din e-postadress",
+          text: `Hej ${existing.name}!\n\nNågon försökte just skapa ett nytt konto i Samverka med din e-postadress. Du har redan ett konto, och det är inte ändrat.\n\nVar det du? Logga in med ditt lösenord eller med e-legitimation:\n${appUrl("/logga-in")}\n\nVar det inte du behöver du inte göra något.\n\nVänliga hälsningar\nSamverka`,
+        });
+      }
+      const user =
+        existing ??
+        (await tx.user.create({
+          data: { email: input.email, name: input.name, passwordHash, roles: ["APPLICANT"] },
+        }));
       await audit(
         {
-          actorId: user.id,
-          action: "user.registered",
+          actorId: existing ? undefined : user.id,
+          action: existing ? "user.registration_for_unconfirmed_address" : "user.registered",
           entityType: "User",
           entityId: user.id,
-          after: { email: user.email, roles: user.roles },
+          after: existing ? undefined : { email: user.email, roles: user.roles },
         },
         tx,
       );
-      return user;
+      return createConfirmationLink(tx, user, { name: input.name, passwordHash });
+    })
+    .catch((error: unknown) => {
+      // Two registrations of the same new address at once: the other one made the account.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+        return null;
+      throw error;
     });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new RuleViolation([{ code: "EMAIL_TAKEN", path: "email", message: "emailTaken" }]);
-    }
-    throw error;
-  }
+  await enqueueMail([mailId]);
 }
 
 /** Admin only. */
@@ -90,7 +121,12 @@ export async function setRoles(actor: Actor, userId: string, roles: Role[]) {
     if (!before) throw new NotFound();
     await tx.user.update({
       where: { id: userId },
-      data: { roles, sessionVersion: { increment: 1 } },
+      // The link reached this mailbox, so the address is confirmed as well.
+      data: {
+        roles,
+        sessionVersion: { increment: 1 },
+        emailVerifiedAt: before.emailVerifiedAt ?? new Date(),
+      },
     });
     await audit(
       {
@@ -256,6 +292,8 @@ export async function acceptStaffInvitation(token: string, password: string) {
           name: invitation.name,
           roles: invitation.roles,
           passwordHash,
+          // The link reached this mailbox: the address is confirmed.
+          emailVerifiedAt: new Date(),
         },
       });
       await audit(
@@ -308,7 +346,12 @@ export async function acceptStaffInvitationAsUser(actor: Actor, token: string) {
     const roles = [...new Set([...before.roles, ...invitation.roles])];
     const user = await tx.user.update({
       where: { id: before.id },
-      data: { roles, sessionVersion: { increment: 1 } },
+      // The link reached this mailbox, so the address is confirmed as well.
+      data: {
+        roles,
+        sessionVersion: { increment: 1 },
+        emailVerifiedAt: before.emailVerifiedAt ?? new Date(),
+      },
     });
     await audit(
       {

@@ -1,4 +1,5 @@
 import { z } from "./zod";
+import { NewPassword } from "./password";
 
 // Messages are keys in messages/*.json (namespace "auth"), so the same schema speaks both languages.
 export const SignInInput = z.object({
@@ -15,7 +16,7 @@ export const RegisterInput = z
   .object({
     name: z.string().trim().min(1, "nameRequired").max(200),
     email: z.string().trim().toLowerCase().min(1, "emailRequired").email("emailRequired").max(320),
-    password: z.string().min(10, "passwordTooShort").max(200),
+    password: NewPassword,
     passwordConfirm: z.string(),
   })
   .refine((v) => v.password === v.passwordConfirm, {
@@ -23,6 +24,11 @@ export const RegisterInput = z
     message: "passwordMismatch",
   });
 export type RegisterInput = z.infer<typeof RegisterInput>;
+
+/** Confirming an address from the link in the mail: the password chosen at registration. */
+export const ConfirmEmailInput = z.object({
+  password: z.string().min(1, "passwordRequired").max(200, "passwordRequired"),
+});
 
 /** zod issues as { field: messageKey }, first problem per field. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {

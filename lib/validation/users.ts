@@ -1,7 +1,7 @@
 import { z } from "./zod";
 import { ROLES } from "@/lib/domain/roles";
 import { queryText } from "./query";
-import { RegisterInput } from "./auth";
+import { NewPassword } from "./password";
 
 export const StaffInviteInput = z.object({
   name: z.string().trim().min(1, "Ange personens namn.").max(200),
@@ -20,7 +20,11 @@ export const RolesInput = z.object({ roles: z.array(z.enum(ROLES)) });
  * registration (RegisterInput), so both always ask the same. Messages are keys of "auth".
  */
 export const AcceptStaffInvitationInput = z
-  .object({ password: RegisterInput.shape.password, passwordConfirm: z.string() })
+  .object({
+    // Its messages are keys of the "auth" texts (the action turns them into sentences).
+    password: NewPassword,
+    passwordConfirm: z.string(),
+  })
   .refine((v) => v.password === v.passwordConfirm, {
     path: ["passwordConfirm"],
     message: "passwordMismatch",

@@ -1,5 +1,11 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, expectNoSeriousA11yViolations, signIn } from "./support";
+import {
+  DEMO,
+  expectNoSeriousA11yViolations,
+  expectRegistrationAnswer,
+  openConfirmationLink,
+  signIn,
+} from "./support";
 import { latestMail, linkIn, query } from "./db";
 
 // Joining an organisation that is already in Samverka: the person asks by the organisation's
@@ -19,16 +25,31 @@ async function type(page: Page, label: string, text: string) {
   await field.pressSequentially(text);
 }
 
-async function register(browser: Browser, name: string) {
+/**
+ * Registers by typing, and opens the confirmation link from the mail; with `confirm: false` the
+ * mail is late, so the person signs in with their password instead and stays unconfirmed.
+ */
+async function register(
+  browser: Browser,
+  name: string,
+  {
+    email = `gar-med-${Date.now()}-${Math.floor(Math.random() * 1e4)}@exempel.se`,
+    confirm = true,
+  } = {},
+) {
   const page = await (await browser.newContext()).newPage();
-  const email = `gar-med-${Date.now()}-${Math.floor(Math.random() * 1e4)}@exempel.se`;
   await page.goto("/registrera");
   await type(page, "Namn", name);
   await type(page, "E-postadress", email);
   await type(page, "Lösenord", "ett-langt-losenord");
   await type(page, "Upprepa lösenordet", "ett-langt-losenord");
   await page.getByRole("button", { name: "Skapa konto" }).click();
-  await expect(page).toHaveURL(/\/ansokningar$/);
+  await expectRegistrationAnswer(page, email);
+  if (confirm) await openConfirmationLink(page, email, "ett-langt-losenord");
+  else {
+    await signIn(page, email, "ett-langt-losenord");
+    await expect(page).toHaveURL(/\/ansokningar$/);
+  }
   return { page, email };
 }
 
@@ -234,4 +255,48 @@ test("a member declines a request: the person stays outside, is told, and an inv
     [other],
   );
   expect(invitation.acceptedAt).toBeNull();
+});
+
+test("an invitation lets in the person it was sent to only once they have confirmed that address", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const orgId = await demoOrgId();
+  const invited = `inbjuden-${Date.now()}@exempel.se`;
+  const member = await (await browser.newContext()).newPage();
+  await signIn(member, DEMO.applicant);
+  await member.goto(`/organisationer/${orgId}`);
+  await type(member, "E-postadress till den du vill bjuda in", invited);
+  await member.getByRole("button", { name: "Skicka inbjudan" }).click();
+  await expect(member.getByText(`En inbjudan är skickad till ${invited}.`)).toBeVisible();
+  const invitation = linkIn((await latestMail(invited, "Inbjudan till%")).text, "/inbjudan");
+
+  // The invited address gets an account, but the confirmation mail is late: anyone could have
+  // registered that address, so the invitation does not let them in yet, nor names the organisation.
+  const { page } = await register(browser, "Ines Inbjuden", { email: invited, confirm: false });
+  await page.goto(invitation);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Bekräfta din e-postadress först",
+  );
+  await expect(page.getByText(DEMO_ORG.name)).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /Gå med i/ })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
+  await shot(page, "12-invitation-unconfirmed");
+  await expectOutsider(page, orgId);
+
+  // A new link from the banner, opened in the same browser: confirmed with a button.
+  await page.goto(invitation);
+  const banner = page.getByTestId("verify-email-banner");
+  await banner.getByRole("button", { name: "Skicka länken igen" }).click();
+  await expect(banner.getByRole("status")).toBeFocused();
+  await openConfirmationLink(page, invited);
+
+  // Now the invitation works, for this address only.
+  await page.goto(invitation);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    `Inbjudan till ${DEMO_ORG.name}`,
+  );
+  await page.getByRole("button", { name: `Gå med i ${DEMO_ORG.name}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/organisationer/${orgId}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEMO_ORG.name);
 });

@@ -4,7 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { hash } from "@node-rs/argon2";
 import { Secret, TOTP } from "otpauth";
 import { DEMO_TOTP_SECRET } from "../../prisma/demo-data";
-import { query } from "./db";
+import { latestMail, linkIn, query } from "./db";
 
 export const DEMO_PASSWORD = "samverka-demo";
 export const DEMO = {
@@ -107,11 +107,12 @@ export async function newDraft(page: Page, prefix: string): Promise<string> {
   const suffix = randomUUID().slice(0, 8);
   const email = `${prefix}-${suffix}@exempel.se`;
   const password = "ett-langt-losenord";
+  // A confirmed address, as after opening the link from registration.
   const userId = `${prefix}-user-${suffix}`;
   const organisationId = `${prefix}-org-${suffix}`;
   await query(
-    `INSERT INTO "User" (id, email, name, roles, "passwordHash", "updatedAt")
-     VALUES ($1, $2, 'Sara Lind', '{APPLICANT}', $3, now())`,
+    `INSERT INTO "User" (id, email, name, roles, "passwordHash", "emailVerifiedAt", "updatedAt")
+     VALUES ($1, $2, 'Sara Lind', '{APPLICANT}', $3, now(), now())`,
     [userId, email, await hash(password)],
   );
   await query(
@@ -140,4 +141,38 @@ export async function tabTo(page: Page, target: Locator, max = 40) {
   await expect(target, `Tab did not reach the element within ${max} presses`).toBeFocused({
     timeout: 1,
   });
+}
+
+/** The answer to a registration: the same whether the address was new or already had an account. */
+export async function expectRegistrationAnswer(page: Page, email: string) {
+  const answer = page.getByTestId("registered");
+  await expect(answer.getByRole("heading", { level: 2 })).toHaveText("Öppna länken i din e-post");
+  await expect(answer.getByRole("status")).toHaveText(
+    `Om adressen ${email} är ny har vi skickat en länk till den. Öppna länken för att bekräfta adressen och aktivera kontot. Den gäller i 48 timmar.`,
+  );
+  await expect(answer.getByRole("status")).toBeFocused();
+}
+
+/**
+ * Opens the newest confirmation link mailed to `email`, as the person does from their inbox, and
+ * confirms: with the password chosen at registration, or, when `password` is left out (signed in
+ * to that account in this browser), with the button alone. Ends on Mina ansökningar, signed in.
+ */
+export async function openConfirmationLink(page: Page, email: string, password?: string) {
+  const mail = await latestMail(email, "Bekräfta din e-postadress%");
+  await page.goto(linkIn(mail.text, "/bekrafta-epost"));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bekräfta din e-postadress");
+  if (password) {
+    await page.getByLabel("Lösenord", { exact: true }).pressSequentially(password);
+    await page.getByRole("button", { name: "Bekräfta och logga in" }).click();
+  } else {
+    await expect(page.getByLabel("Lösenord", { exact: true })).toHaveCount(0);
+    await page.getByRole("button", { name: "Bekräfta min e-postadress" }).click();
+  }
+  const confirmed = page.getByTestId("email-confirmed").getByRole("status");
+  await expect(confirmed).toHaveText("Din e-postadress är bekräftad.");
+  await expect(confirmed).toBeFocused();
+  await page.getByRole("link", { name: "Till Mina ansökningar" }).click();
+  await expect(page).toHaveURL(/\/ansokningar$/);
+  await expect(page.getByTestId("verify-email-banner")).toHaveCount(0);
 }

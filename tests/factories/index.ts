@@ -11,11 +11,20 @@ import { completeFormalCheck, saveReview } from "@/lib/server/review";
 
 const unique = () => randomBytes(4).toString("hex");
 
+/** A user whose e-mail address is confirmed, unless `verified` is false. */
 export async function makeUser(
   roles: Role[] = ["APPLICANT"],
   name = "Test Testsson",
+  { verified = true }: { verified?: boolean } = {},
 ): Promise<Actor> {
-  const user = await db.user.create({ data: { email: `${unique()}@test.example`, name, roles } });
+  const user = await db.user.create({
+    data: {
+      email: `${unique()}@test.example`,
+      name,
+      roles,
+      emailVerifiedAt: verified ? new Date() : null,
+    },
+  });
   return { id: user.id, email: user.email, name: user.name, roles, locale: "sv" };
 }
 

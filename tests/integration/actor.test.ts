@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { homeFor, resolveActor } from "@/lib/server/actor";
-import { registerApplicant } from "@/lib/server/users";
-import { RuleViolation } from "@/lib/server/errors";
-import { verifyPassword } from "@/lib/server/passwords";
 import { startSession } from "@/lib/server/sessions";
 import { authOptions } from "@/lib/server/auth";
 
@@ -124,45 +121,6 @@ describe("resolveActor re-reads the user on every request", () => {
     expect(await resolveActor(null)).toBeNull();
     expect(await resolveActor({})).toBeNull();
     expect(await resolveActor({ uid: "finns-inte", sid: "finns-inte", sv: 1 })).toBeNull();
-  });
-});
-
-describe("registerApplicant", () => {
-  it("creates an applicant with an argon2 hash and an audit event", async () => {
-    const email = unique();
-    const user = await registerApplicant({
-      name: "Ny Sökande",
-      email,
-      password: "ett-langt-losenord",
-      passwordConfirm: "ett-langt-losenord",
-    });
-    expect(user.roles).toEqual(["APPLICANT"]);
-    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
-    expect(await verifyPassword(user.passwordHash, "ett-langt-losenord")).toBe(true);
-    expect(await verifyPassword(user.passwordHash, "fel")).toBe(false);
-    const events = await db.auditEvent.findMany({
-      where: { entityId: user.id, action: "user.registered" },
-    });
-    expect(events).toHaveLength(1);
-  });
-
-  it("refuses an e-mail address that is taken, with a field problem", async () => {
-    const email = unique();
-    await registerApplicant({
-      name: "Först",
-      email,
-      password: "ett-langt-losenord",
-      passwordConfirm: "ett-langt-losenord",
-    });
-    await expect(
-      registerApplicant({
-        name: "Sedan",
-        email,
-        password: "ett-langt-losenord",
-        passwordConfirm: "ett-langt-losenord",
-      }),
-    ).rejects.toBeInstanceOf(RuleViolation);
-    expect(await db.user.count({ where: { email } })).toBe(1);
   });
 });
 

@@ -69,6 +69,7 @@ export async function makeApplicants(
           name,
           roles: ["APPLICANT"],
           passwordHash: secret,
+          emailVerifiedAt: new Date(),
         },
       });
       const organisation = await db.organisation.create({

@@ -21,7 +21,7 @@ export default async function RegisterPage({
   return (
     <>
       <PageHeading title={t("registerTitle")} lead={t("registerLead")} />
-      <RegisterForm next={next} register={register} />
+      <RegisterForm register={register} />
       <p className="mt-8">
         {t("haveAccount")}{" "}
         <Link href={next ? `/logga-in?next=${encodeURIComponent(next)}` : "/logga-in"}>

@@ -14,6 +14,7 @@ import { parseApplicationPayload } from "@/lib/validation/application";
 import { todayInStockholm } from "@/lib/domain/dates";
 import { keptDraftOf, withKeptProblems } from "@/lib/validation/draft-fields";
 import { getForApplicant } from "./get-for-applicant";
+import { requireVerifiedEmail } from "../email-verification";
 
 /** The settings of the round that the rules need. */
 export const roundSettings = (round: {
@@ -81,6 +82,8 @@ export async function submitApplication(
       };
     throw new Forbidden("Ansökan kan inte skickas in i sitt nuvarande skede.");
   }
+  // Only a person whose e-mail address is confirmed submits (docs/domain.md §1, accounts).
+  await requireVerifiedEmail(actor, "application.submit");
   const completing = app.status === "COMPLEMENT_REQUESTED";
   const problems: Problem[] = [];
   if (!completing && !roundIsOpen(app.round, now)) {

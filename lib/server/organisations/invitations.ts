@@ -4,7 +4,8 @@ import { audit } from "../audit";
 import { queueMail, appUrl } from "../mail";
 import { enqueueMail } from "../job-queue";
 import { hashToken, newToken } from "../tokens";
-import { Forbidden, NotFound } from "../errors";
+import { EmailNotVerified, Forbidden, NotFound } from "../errors";
+import { isEmailVerified } from "../email-verification";
 import type { Actor } from "../actor";
 import { getMyOrganisation } from "./access";
 
@@ -12,6 +13,9 @@ const INVITATION_DAYS = 14;
 const NO_LONGER_VALID = "Inbjudan gäller inte längre. Be om en ny.";
 const OTHER_ADDRESS =
   "Inbjudan gäller en annan e-postadress än den du är inloggad med. Logga in med adressen som inbjudan skickades till, eller be om en ny inbjudan till din adress.";
+
+const UNVERIFIED =
+  "Bekräfta din e-postadress innan du går med: öppna länken i mejlet vi skickade när du skapade kontot, eller be om en ny länk på den här sidan.";
 
 const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -42,7 +46,7 @@ export async function inviteMember(actor: Actor, organisationId: string, email: 
     return queueMail(tx, {
       to: email,
       subject: `Inbjudan till ${org.name} i Samverka`,
-      text: `Hej!\n\n${actor.name} har bjudit in dig att arbeta med ansökningar för ${org.name} i Samverka.\n\nÖppna länken för att gå med (den gäller i ${INVITATION_DAYS} dagar och kan användas en gång):\n${appUrl(`/inbjudan/${token}`)}\n\nHar du inget konto skapar du ett med den här e-postadressen först.\n\nVänliga hälsningar\nSamverka`,
+      text: `Hej!\n\n${actor.name} har bjudit in dig att arbeta med ansökningar för ${org.name} i Samverka.\n\nÖppna länken för att gå med (den gäller i ${INVITATION_DAYS} dagar och kan användas en gång):\n${appUrl(`/inbjudan/${token}`)}\n\nHar du inget konto skapar du ett med den här e-postadressen först och bekräftar adressen med länken vi skickar dig. Sedan öppnar du den här länken igen.\n\nVänliga hälsningar\nSamverka`,
     });
   });
   await enqueueMail([mailId]);
@@ -50,7 +54,8 @@ export async function inviteMember(actor: Actor, organisationId: string, email: 
 
 /**
  * The invitation behind a link, for the signed-in actor. An invitation sent to another address
- * answers "wrongAddress" without naming the organisation, and the attempt is audited.
+ * answers "wrongAddress", and one sent to the actor's address before they have confirmed it
+ * "unverified", both without naming the organisation; the attempt is audited.
  */
 export async function findInvitation(token: string, actor: Actor) {
   const invitation = await db.organisationInvitation.findUnique({
@@ -70,13 +75,26 @@ export async function findInvitation(token: string, actor: Actor) {
     });
     return { state: "wrongAddress" as const };
   }
+  // The address must be the actor's own, proven by a link we mailed: holding an account with that
+  // address is not enough (anyone can register any address).
+  if (!(await isEmailVerified(actor.id))) {
+    await audit({
+      actorId: actor.id,
+      action: "organisation.invitation_refused",
+      entityType: "Organisation",
+      entityId: invitation.organisationId,
+      meta: { invitationId: invitation.id, reason: "email_not_verified" },
+    });
+    return { state: "unverified" as const };
+  }
   return { state: "valid" as const, invitation };
 }
 
-/** Precondition: a valid invitation sent to the actor's own address (case-insensitive). */
+/** Precondition: a valid invitation sent to the actor's own, confirmed address (case-insensitive). */
 export async function acceptInvitation(actor: Actor, token: string) {
   const found = await findInvitation(token, actor);
   if (found.state === "wrongAddress") throw new Forbidden(OTHER_ADDRESS);
+  if (found.state === "unverified") throw new EmailNotVerified(UNVERIFIED);
   if (found.state !== "valid") throw new NotFound(NO_LONGER_VALID);
   const { invitation } = found;
   return db.$transaction(async (tx) => {

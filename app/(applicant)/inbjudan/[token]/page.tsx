@@ -29,6 +29,15 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       </div>
     );
   }
+  if (found.state === "unverified") {
+    // The banner above (the applicant layout) sends a new confirmation link.
+    return (
+      <div className="max-w-2xl" data-testid="invitation-unverified">
+        <h1 className="text-3xl font-bold">{t("unverifiedTitle")}</h1>
+        <p className="mt-4 text-lg">{t("unverified", { email: actor.email })}</p>
+      </div>
+    );
+  }
   if (found.state !== "valid") {
     return (
       <div className="max-w-2xl">
