@@ -13,6 +13,7 @@ type RoundDefaults = {
   budgetSek?: number;
   acceptedTracks?: string[];
   longestPeriodMonths?: number;
+  targetDecisionOn?: string;
 };
 
 /** The fields of a grant round, for both creating and editing. */
@@ -42,6 +43,14 @@ export function roundFields(t: Translate, locale: UiLocale, r: RoundDefaults = {
       label: t("longestPeriod"),
       hint: t("longestPeriodHint"),
       defaultValue: r.longestPeriodMonths ?? 36,
+    },
+    {
+      name: "targetDecisionOn",
+      type: "date",
+      label: t("targetDecisionOn"),
+      hint: t("targetDecisionOnHint"),
+      optional: true,
+      defaultValue: r.targetDecisionOn ?? "",
     },
   ];
 }

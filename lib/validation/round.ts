@@ -30,9 +30,20 @@ export const RoundInput = z
       .int()
       .min(1, "Ange minst 1 månad.")
       .max(60, "Ange högst 60 månader."),
+    // When the round's decisions are planned: shown with each case's age on the dashboard.
+    targetDecisionOn: z
+      .union([
+        z.literal(""),
+        z.iso.date({ error: "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2027-12-10." }),
+      ])
+      .default(""),
   })
   .refine((r) => r.closesAt > r.opensAt, {
     path: ["closesAt"],
     message: "Utlysningen måste stänga efter att den öppnar.",
+  })
+  .refine((r) => r.targetDecisionOn === "" || r.targetDecisionOn >= r.closesAt.slice(0, 10), {
+    path: ["targetDecisionOn"],
+    message: "Beslutsdatumet kan inte ligga före sista ansökningsdag.",
   });
 export type RoundInput = z.infer<typeof RoundInput>;

@@ -4,7 +4,14 @@ import type { Actor } from "../actor";
 import { openedApplication } from "./case-access";
 
 const reviewInclude = {
-  organisation: true,
+  organisation: {
+    include: {
+      boardMembers: {
+        orderBy: { position: "asc" as const },
+        select: { name: true, role: true, signatory: true },
+      },
+    },
+  },
   round: true,
   assignedTo: { select: { id: true, name: true } },
   versions: { orderBy: { number: "asc" as const } },
