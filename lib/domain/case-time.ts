@@ -39,7 +39,3 @@ export function completionOverdue(
 ): boolean {
   return !request.answered && request.dueDate !== null && compareIso(request.dueDate, today) < 0;
 }
-
-/** Whether the applicant should be reminded today of a completion due on `dueDate`. */
-export const completionReminderDue = (dueDate: string, today: string) =>
-  compareIso(dueDate, addDays(today, COMPLETION_REMIND_DAYS_BEFORE)) <= 0;

@@ -98,10 +98,8 @@ function conditions(
       Prisma.sql`e."submittedAt" < (${addDays(today, 1 - f.minAge)}::date::timestamp AT TIME ZONE 'Europe/Stockholm')`,
     );
   if (f.completion === "open") where.push(Prisma.sql`e."complementDueOn" IS NOT NULL`);
-  if (f.completion === "overdue")
-    where.push(Prisma.sql`e."complementDueOn" < ${today}::date`);
-  if (f.targetBefore)
-    where.push(Prisma.sql`e."targetDecisionOn" <= ${f.targetBefore}::date`);
+  if (f.completion === "overdue") where.push(Prisma.sql`e."complementDueOn" < ${today}::date`);
+  if (f.targetBefore) where.push(Prisma.sql`e."targetDecisionOn" <= ${f.targetBefore}::date`);
   if (options.search && f.q)
     where.push(
       Prisma.sql`(e."searchVector" @@ websearch_to_tsquery('swedish', ${f.q}) OR e."referenceNumber" = ${f.q})`,

@@ -7,17 +7,16 @@ import { limitedText } from "./text";
 
 export const PEOPLE_LIMITS = { name: 200, role: 100, email: 254, phone: 40, board: 30 } as const;
 
-export const NO_IDENTITY_NUMBER =
+const NO_IDENTITY_NUMBER =
   "Skriv inte personnummer här. Ange bara namn och roll – vi känner igen personer på namn och e-post.";
 const noIdentityNumber = (s: string) => !looksLikePersonalIdentityNumber(s);
 
 /** A name or a role: text without anything that looks like a personal identity number. */
-export const peopleText = (max: number) =>
-  limitedText(max).refine(noIdentityNumber, NO_IDENTITY_NUMBER);
+const peopleText = (max: number) => limitedText(max).refine(noIdentityNumber, NO_IDENTITY_NUMBER);
 
-export const PHONE_MESSAGE =
+const PHONE_MESSAGE =
   "Ange telefonnumret med riktnummer, till exempel 08-123 456 78 eller 070-123 45 67.";
-export const EMAIL_MESSAGE = "Ange en e-postadress, till exempel namn@forening.se.";
+const EMAIL_MESSAGE = "Ange en e-postadress, till exempel namn@forening.se.";
 
 const email = z.email();
 

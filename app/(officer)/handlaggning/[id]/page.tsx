@@ -10,13 +10,7 @@ import {
 import { orNotFound } from "@/lib/server/page";
 import { mayOpen, CRITERIA, meanScore } from "@/lib/domain/review";
 import { LABELS } from "@/lib/domain/labels";
-import {
-  formatDate,
-  formatDateTime,
-  formatSek,
-  isoDate,
-  type UiLocale,
-} from "@/lib/domain/format";
+import { formatDate, formatDateTime, formatSek, isoDate, type UiLocale } from "@/lib/domain/format";
 import { todayInStockholm } from "@/lib/domain/dates";
 import {
   caseAgeDays,
