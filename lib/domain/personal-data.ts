@@ -16,12 +16,12 @@ export function looksLikePersonalIdentityNumber(text: string): boolean {
 }
 
 /**
- * A telephone number as people write it: starts with 0 (with an area code) or + (a country code),
+ * A telephone number as people write it: starts with 0 (an area code, perhaps in brackets) or + (a country code),
  * then digits with spaces, hyphens or brackets; 8 to 15 digits in all.
  */
 export function isPhoneNumber(text: string): boolean {
   const value = text.trim();
-  if (!/^[+0][\d\s\-()]+$/.test(value)) return false;
+  if (!/^(\+|\(?0)[\d\s\-()]+$/.test(value)) return false;
   const digits = value.replace(/\D/g, "").length;
   return digits >= 8 && digits <= 15;
 }
