@@ -313,11 +313,11 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
             <TableScroll label={td("applications")}>
               <table className="w-full table-fixed border-collapse text-left text-sm">
                 <colgroup>
-                  <col className="w-[5.5rem]" />
+                  <col className="w-[7rem]" />
                   <col />
                   <col className="w-[6.5rem]" />
-                  <col className="w-[10.5rem]" />
-                  <col className="w-[8.5rem]" />
+                  <col className="w-[9.5rem]" />
+                  <col className="w-[8rem]" />
                 </colgroup>
                 <thead>
                   <tr className="border-b-2 border-ink align-bottom">
@@ -344,7 +344,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
                     const late = completionOverdue({ dueDate: due, answered: false }, today);
                     return (
                       <tr key={row.id} className="border-b border-line align-top">
-                        <td className="py-2 pr-2 font-semibold break-words">
+                        <td className="py-2 pr-2 font-semibold whitespace-nowrap">
                           {row.referenceNumber}
                         </td>
                         <td className="py-2 pr-2 break-words">
