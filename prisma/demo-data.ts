@@ -159,6 +159,49 @@ export const DEMO_ORGANISATIONS = [
 ] as const;
 export type DemoOrgKey = (typeof DEMO_ORGANISATIONS)[number]["key"];
 
+type BoardMember = { name: string; role: string; signatory: boolean };
+const board = (...members: [string, string, boolean][]): BoardMember[] =>
+  members.map(([name, role, signatory]) => ({ name, role, signatory }));
+
+/** Each organisation's board and signatories (firmatecknare): names and roles, no identity numbers. */
+export const DEMO_BOARDS: Record<DemoOrgKey, BoardMember[]> = {
+  skarholmen: board(
+    ["Amina Hassan", "ordförande", true],
+    ["Johan Ekström", "kassör", true],
+    ["Sofia Karlsson", "ledamot", false],
+    ["Ahmed Nur", "suppleant", false],
+  ),
+  husby: board(["Yusuf Ali", "ordförande", true], ["Hanna Berg", "kassör", false]),
+  rosengard: board(
+    ["Leyla Demir", "ordförande", true],
+    ["Mehmet Şahin", "kassör", true],
+    ["Eva Lind", "ledamot", false],
+  ),
+  angered: board(["Tomas Andersson", "ordförande", true], ["Nadia Haddad", "sekreterare", false]),
+  framtid: board(["Karin Sjöberg", "styrelseordförande", true], ["Lars Holm", "ledamot", true]),
+  gottsunda: board(["Samuel Tesfaye", "ordförande", true], ["Ruth Mengistu", "kassör", false]),
+  hjallbo: board(["Farah Osman", "ordförande", true], ["Peter Nyberg", "ledamot", false]),
+  navestad: board(["Ali Rahimi", "ordförande", true], ["Ingrid Svensson", "kassör", true]),
+};
+
+/** The person officers contact about each organisation's applications. */
+export const DEMO_CONTACTS: Record<
+  DemoOrgKey,
+  { contactName: string; contactEmail: string; contactPhone: string }
+> = {
+  skarholmen: contact("Fatima Warsame", "projekt@skarholmen.example", "070-123 45 61"),
+  husby: contact("Yusuf Ali", "husby@samverka.example", "070-123 45 62"),
+  rosengard: contact("Leyla Demir", "rosengard@samverka.example", "040-12 34 56"),
+  angered: contact("Tomas Andersson", "angered@samverka.example", "031-12 34 56"),
+  framtid: contact("Karin Sjöberg", "kansli@framtid.example", "08-123 456 70"),
+  gottsunda: contact("Samuel Tesfaye", "samordning@gottsunda.example", "018-12 34 56"),
+  hjallbo: contact("Farah Osman", "farah@hjallbo.example", "070-123 45 63"),
+  navestad: contact("Ali Rahimi", "ali@navestad.example", "011-12 34 56"),
+};
+function contact(contactName: string, contactEmail: string, contactPhone: string) {
+  return { contactName, contactEmail, contactPhone };
+}
+
 const declarations = {
   independent: true,
   nonProfit: true,
@@ -404,7 +447,9 @@ export function demoApplications(y: number) {
       previousGrantReference: null,
       otherFunding: [],
       stateAid: false,
-      title: "Idrott som väg in – kartläggning i Angered",
+      // Long on purpose: the dashboard and the public list must still fit a 1 024-pixel window.
+      title:
+        "Idrott som väg in – kartläggning av föreningslivets möjligheter att nå flickor och unga kvinnor i Angered, Hammarkullen och Gårdsten under tre säsonger (Föreningsutvecklingsprogrammet)",
       summary:
         "En kartläggning av vilka unga i Angered som inte når föreningsidrotten och varför, tillsammans med Göteborgs stad och forskare.",
       areas: [
@@ -592,7 +637,8 @@ export function demoApplications(y: number) {
       previousGrantReference: null,
       otherFunding: [],
       stateAid: false,
-      title: "Samordning i Gottsunda – en förstudie",
+      title:
+        "Samordning i Gottsunda – en förstudie om hur bostadsbolaget, skolan, fritidsgården och civilsamhällets organisationer kan samordna sitt arbete för trygghet och delaktighet",
       summary:
         "Under ett år undersöker vi om trossamfundet kan ta en samordnande roll för civilsamhället i Gottsunda där ingen naturlig samordnare finns.",
       areas: [{ municipalityCode: "0380", name: "Gottsunda" }],

@@ -15,7 +15,10 @@ import {
 import type { ApplicationContract } from "@/lib/validation/application";
 import { seal } from "@/lib/server/secret-box";
 import { requiresTwoFactor } from "@/lib/domain/two-factor";
+import { addDays, todayInStockholm } from "@/lib/domain/dates";
 import {
+  DEMO_BOARDS,
+  DEMO_CONTACTS,
   DEMO_ORGANISATIONS,
   DEMO_PASSWORD,
   DEMO_TOTP_SECRET,
@@ -92,6 +95,9 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<Seed
             payoutType: o.payout[0],
             payoutAccount: o.payout[1],
             memberships: { create: o.members.map((m) => ({ userId: users[m] })) },
+            boardMembers: {
+              create: DEMO_BOARDS[o.key].map((member, position) => ({ position, ...member })),
+            },
           },
         });
         orgs[o.key] = created.id;
@@ -107,6 +113,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<Seed
           budgetSek: 25_000_000,
           acceptedTracks: [...allTracks],
           longestPeriodMonths: 36,
+          targetDecisionOn: new Date(Date.UTC(lastYear, 11, 10)),
           status: "CLOSED",
         },
       });
@@ -119,6 +126,9 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<Seed
           budgetSek: 25_000_000,
           acceptedTracks: [...allTracks],
           longestPeriodMonths: 36,
+          targetDecisionOn: dateOnly(
+            addDays(todayInStockholm(new Date(now.getTime() + 60 * day)), 60),
+          ),
           status: "OPEN",
         },
       });
@@ -141,6 +151,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<Seed
         const app = await tx.application.create({
           data: {
             ...contractToApplicationData(c),
+            ...DEMO_CONTACTS[orgKey],
             round: { connect: { id: roundId } },
             organisation: { connect: { id: orgs[orgKey] } },
             createdBy: { connect: { id: users[createdBy] } },

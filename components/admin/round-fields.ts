@@ -14,6 +14,7 @@ type RoundDefaults = {
   acceptedTracks?: string[];
   longestPeriodMonths?: number;
   reviewsRequired?: number;
+  targetDecisionOn?: string;
 };
 
 /** The fields of a grant round, for both creating and editing. */
@@ -50,6 +51,14 @@ export function roundFields(t: Translate, locale: UiLocale, r: RoundDefaults = {
       label: t("reviewsRequired"),
       hint: t("reviewsRequiredHint"),
       defaultValue: r.reviewsRequired ?? 1,
+    },
+    {
+      name: "targetDecisionOn",
+      type: "date",
+      label: t("targetDecisionOn"),
+      hint: t("targetDecisionOnHint"),
+      optional: true,
+      defaultValue: r.targetDecisionOn ?? "",
     },
   ];
 }

@@ -8,6 +8,7 @@ import { formatSek, type UiLocale } from "@/lib/domain/format";
 import { MUNICIPALITIES_BY_NAME } from "@/lib/reference/municipalities";
 import { DECLARATIONS } from "@/lib/validation/application";
 import { TEXT_LIMITS, type PartData } from "@/lib/validation/draft";
+import { PEOPLE_LIMITS as P } from "@/lib/validation/people";
 import type { Problem } from "@/lib/domain/rules";
 import {
   AmountInput,
@@ -135,6 +136,42 @@ export function BasicsForm(props: PartFormProps<"grunduppgifter">) {
           onChange={(periodEnd) => f.update({ periodEnd })}
           onBlur={() => f.touch("period.end")}
           error={f.error("period.end")}
+        />
+      </fieldset>
+      <fieldset className="mb-6" data-testid="contact-person">
+        <legend className="text-lg font-semibold">
+          {t("contact")} <span className="font-normal">{t("contactOptional")}</span>
+        </legend>
+        <p className="mb-2 text-muted">{t("contactHint")}</p>
+        <Input
+          id={id("contactName")}
+          label={t("contactName")}
+          autoComplete="name"
+          value={d.contactName}
+          onChange={(contactName) => f.update({ contactName })}
+          error={f.error("contactName")}
+          maxChars={P.name}
+        />
+        <Input
+          id={id("contactEmail")}
+          type="email"
+          inputMode="email"
+          autoComplete="email"
+          label={t("contactEmail")}
+          value={d.contactEmail}
+          onChange={(contactEmail) => f.update({ contactEmail })}
+          error={f.error("contactEmail")}
+        />
+        <Input
+          id={id("contactPhone")}
+          type="tel"
+          autoComplete="tel"
+          label={t("contactPhone")}
+          hint={t("contactPhoneHint")}
+          width="max-w-xs"
+          value={d.contactPhone}
+          onChange={(contactPhone) => f.update({ contactPhone })}
+          error={f.error("contactPhone")}
         />
       </fieldset>
     </PartFrame>

@@ -4,6 +4,7 @@ import { deliverMail } from "./mail";
 import { logger } from "./logger";
 import { boss, QUEUES } from "./job-queue";
 import { sendReportReminders } from "./follow-up";
+import { sendCompletionReminders } from "./review";
 import { pruneRateLimits } from "./rate-limit";
 import { pruneSessions } from "./sessions";
 
@@ -31,7 +32,8 @@ export async function startWorkers() {
       );
   });
   // Every morning: reminders about reports due soon or overdue (each sent once, see
-  // sendReportReminders), and abuse-limit windows older than a day and ended sessions cleared.
+  // sendReportReminders) and about completions due soon (once per request, see
+  // sendCompletionReminders), and abuse-limit windows older than a day and ended sessions cleared.
   // SAMVERKA_REMINDER_CRON replaces the time (the system tests run it every minute).
   await queue.schedule(
     QUEUES.reminders,
@@ -41,6 +43,7 @@ export async function startWorkers() {
   );
   await queue.work(QUEUES.reminders, async () => {
     await sendReportReminders();
+    await sendCompletionReminders();
     await pruneRateLimits();
     await pruneSessions();
   });

@@ -4,6 +4,7 @@ import { audit } from "./audit";
 import { deny, type Actor } from "./actor";
 import { NotFound, RuleViolation } from "./errors";
 import { stockholmToUtc } from "@/lib/domain/dates";
+import { dateOnly } from "./application-contract";
 import type { RoundInput } from "@/lib/validation/round";
 
 /** Rounds that accept applications right now (public information). */
@@ -41,6 +42,7 @@ const toData = (input: RoundInput) => ({
   acceptedTracks: input.acceptedTracks,
   longestPeriodMonths: input.longestPeriodMonths,
   reviewsRequired: input.reviewsRequired,
+  targetDecisionOn: input.targetDecisionOn ? dateOnly(input.targetDecisionOn) : null,
 });
 
 export async function getRound(actor: Actor, id: string) {

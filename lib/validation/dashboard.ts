@@ -29,8 +29,12 @@ const many = <T extends z.ZodType>(schema: T) =>
     .catch([]);
 const amount = one(z.coerce.number().int().min(0)).catch(undefined);
 
+/** The round filter's value for every round at once. */
+export const ALL_ROUNDS = "alla";
+const isoDate = z.iso.date();
+
 export const DashboardFilters = z.object({
-  round: one(recordId).catch(undefined),
+  round: one(z.union([z.literal(ALL_ROUNDS), recordId])).catch(undefined),
   status: many(z.enum(OFFICER_STATUSES)),
   track: one(z.enum(TRACKS)).catch(undefined),
   variant: one(z.enum(VARIANTS)).catch(undefined),
@@ -42,7 +46,12 @@ export const DashboardFilters = z.object({
   mine: one(z.enum(["1"])).catch(undefined),
   unreviewed: one(z.enum(["1"])).catch(undefined),
   q: one(queryText(200).trim()).catch(undefined),
-  sort: one(z.enum(["submitted", "amount", "reference"])).catch(undefined),
+  // Time in a case (docs/domain.md §5): at least this many days since submission; an open or an
+  // overdue completion request; the round's target decision date on or before a day.
+  minAge: one(z.coerce.number().int().min(0).max(10_000)).catch(undefined),
+  completion: one(z.enum(["open", "overdue"])).catch(undefined),
+  targetBefore: one(isoDate).catch(undefined),
+  sort: one(z.enum(["submitted", "amount", "reference", "due", "target"])).catch(undefined),
   dir: one(z.enum(["asc", "desc"])).catch(undefined),
   after: one(cursorText).catch(undefined),
 });

@@ -13,6 +13,7 @@ import {
   VARIANTS,
 } from "./application";
 import { limitedText as text } from "./text";
+import { contactFields } from "./people";
 
 /**
  * The longest text each field takes, in characters. The schemas below and the forms' character
@@ -63,6 +64,9 @@ const BasicsPart = z.object({
   focusAreas: z.array(z.enum(FOCUS_AREAS)),
   periodStart: optionalDate,
   periodEnd: optionalDate,
+  // The contact person is not part of the application's contract (docs/domain.md §3): officers
+  // need it, the rules do not judge it.
+  ...contactFields,
 });
 
 const AreaPart = z.object({

@@ -1,6 +1,8 @@
 import { z } from "./zod";
 import { CRITERIA } from "@/lib/domain/review";
 import { tooLongMessage } from "./text";
+import { COMPLETION_DAYS_MAX, completionDueProblem } from "@/lib/domain/case-time";
+import { todayInStockholm } from "@/lib/domain/dates";
 
 const text = (min: number, message: string, max = 10_000) =>
   z.string().trim().min(min, message).max(max, tooLongMessage(max));
@@ -45,8 +47,22 @@ export const CommentInput = z.object({ body: text(1, "Skriv en kommentar.", 5_00
 
 export const CompletionRequestInput = z.object({
   message: text(10, "Skriv vad som saknas, så att den sökande förstår vad hen ska komplettera."),
-  dueDate: z.union([z.literal(""), z.iso.date({ error: "Ange datumet som ÅÅÅÅ-MM-DD." })]),
+  // Empty: the default, two weeks ahead (docs/domain.md §5, time in a case).
+  dueDate: z.union([
+    z.literal(""),
+    z.iso
+      .date({ error: "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2027-03-01." })
+      .superRefine((due, ctx) => {
+        const problem = completionDueProblem(due, todayInStockholm());
+        if (problem) ctx.addIssue({ code: "custom", message: COMPLETION_DUE_MESSAGES[problem] });
+      }),
+  ]),
 });
+
+export const COMPLETION_DUE_MESSAGES = {
+  PAST: "Datumet har redan passerat. Välj dagens datum eller ett senare.",
+  TOO_FAR: `Välj ett datum inom ${COMPLETION_DAYS_MAX} dagar från i dag.`,
+} as const;
 
 export const ProposalInput = z.discriminatedUnion(
   "outcome",

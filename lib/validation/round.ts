@@ -35,9 +35,20 @@ export const RoundInput = z
       .int("Ange ett helt antal bedömningar.")
       .min(1, "Minst en bedömning behövs innan ett ärende kan föreslås.")
       .max(5, "Ange högst 5 bedömningar."),
+    // When the round's decisions are planned: shown with each case's age on the dashboard.
+    targetDecisionOn: z
+      .union([
+        z.literal(""),
+        z.iso.date({ error: "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2027-12-10." }),
+      ])
+      .default(""),
   })
   .refine((r) => r.closesAt > r.opensAt, {
     path: ["closesAt"],
     message: "Utlysningen måste stänga efter att den öppnar.",
+  })
+  .refine((r) => r.targetDecisionOn === "" || r.targetDecisionOn >= r.closesAt.slice(0, 10), {
+    path: ["targetDecisionOn"],
+    message: "Beslutsdatumet kan inte ligga före sista ansökningsdag.",
   });
 export type RoundInput = z.infer<typeof RoundInput>;

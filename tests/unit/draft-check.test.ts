@@ -49,6 +49,9 @@ describe("the live checklist of a draft", () => {
       focusAreas: [],
       periodStart: "2027-01-01",
       periodEnd: "2028-03-01",
+      contactName: "",
+      contactEmail: "",
+      contactPhone: "",
     });
     expect(checkDraft(mergeDraft(draft, patch), options).map((p) => p.code)).toContain(
       "EXPLORATORY_TOO_LONG",

@@ -16,6 +16,9 @@ const basics: PartData<"grunduppgifter"> = {
   focusAreas: ["EDUCATION"],
   periodStart: "2027-01-01",
   periodEnd: "2027-12-31",
+  contactName: "Amina Yusuf",
+  contactEmail: "amina@forening.example",
+  contactPhone: "070-123 45 67",
 };
 
 const budget: PartData<"budget"> = {

@@ -37,6 +37,9 @@ describe("the limits the forms count against are the schemas' limits", () => {
     focusAreas: [],
     periodStart: "",
     periodEnd: "",
+    contactName: "",
+    contactEmail: "",
+    contactPhone: "",
   };
   const implementation = {
     methods: [],

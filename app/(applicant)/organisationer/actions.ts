@@ -9,7 +9,9 @@ import {
   findOrganisationToJoin,
   inviteMember,
   requestMembership,
+  saveBoard,
 } from "@/lib/server/organisations";
+import { BoardInput } from "@/lib/validation/people";
 import {
   DecideMembershipRequestInput,
   FindOrganisationInput,
@@ -69,5 +71,12 @@ export async function decideMembershipRequestAction(input: unknown) {
     const answer = await decideMembershipRequest(await requireActor(), requestId, approve);
     revalidatePath(`/organisationer/${answer.organisationId}`);
     return { approved: answer.approved, name: answer.name };
+  });
+}
+
+export async function saveBoardAction(organisationId: string, input: unknown) {
+  return runAction(async () => {
+    await saveBoard(await requireActor(), organisationId, parseInput(BoardInput, input));
+    revalidatePath(`/organisationer/${organisationId}`);
   });
 }

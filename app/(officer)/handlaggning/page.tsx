@@ -6,11 +6,13 @@ import { Tag } from "@/components/ui/tag";
 import { StatusTag } from "@/components/applications/status-tag";
 import { requirePageRole } from "@/lib/server/actor";
 import { dashboard } from "@/lib/server/dashboard";
-import { DashboardFilters, OFFICER_STATUSES } from "@/lib/validation/dashboard";
+import { ALL_ROUNDS, DashboardFilters, OFFICER_STATUSES } from "@/lib/validation/dashboard";
 import { LABELS } from "@/lib/domain/labels";
 import { COUNTIES } from "@/lib/reference/counties";
 import { MUNICIPALITIES_BY_NAME, municipalityName } from "@/lib/reference/municipalities";
-import { formatDate, formatSek, type UiLocale } from "@/lib/domain/format";
+import { formatDate, formatSek, isoDate, type UiLocale } from "@/lib/domain/format";
+import { todayInStockholm } from "@/lib/domain/dates";
+import { caseAgeDays, completionOverdue, daysBetween } from "@/lib/domain/case-time";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("reviewer"))("title") };
@@ -38,7 +40,9 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
   const tr = await getTranslations("reviewer");
   const locale = (await getLocale()) as UiLocale;
   const L = LABELS[locale];
-  const { rounds, round, rows, counts, total, next } = await dashboard(actor, filters);
+  const { rounds, round, allRounds, rows, counts, total, next } = await dashboard(actor, filters);
+  const today = todayInStockholm();
+  const now = new Date();
   const sortLink = (sort: string, label: string) => {
     const active = (filters.sort ?? "submitted") === sort;
     const dir = active && filters.dir !== "desc" ? "desc" : "asc";
@@ -58,25 +62,31 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
         ? "descending"
         : "ascending"
       : undefined;
-  const select = "mt-1 block w-full rounded border-2 border-ink px-2 py-1";
+  const select = "mt-1 block w-full min-w-0 rounded border-2 border-ink px-2 py-1";
+  const daysTo = (date: Date) => daysBetween(today, isoDate(date));
 
   return (
     <>
       <PageHeading title={tr("title")} lead={td("lead")} />
-      <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
-        <aside aria-labelledby="filter-title">
+      <div className="grid min-w-0 gap-8 lg:grid-cols-[14rem_minmax(0,1fr)]">
+        <aside aria-labelledby="filter-title" className="min-w-0">
           <h2 id="filter-title" className="mb-3 text-xl font-bold">
             {td("filter")}
           </h2>
           <form method="get" action="/handlaggning" className="space-y-4">
             <label className="block font-semibold">
               {td("round")}
-              <select name="round" defaultValue={round?.id} className={select}>
+              <select
+                name="round"
+                defaultValue={allRounds ? ALL_ROUNDS : round?.id}
+                className={select}
+              >
                 {rounds.map((r) => (
                   <option key={r.id} value={r.id}>
                     {r.title}
                   </option>
                 ))}
+                <option value={ALL_ROUNDS}>{td("allRounds")}</option>
               </select>
             </label>
             <label className="block font-semibold">
@@ -204,8 +214,56 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
               />{" "}
               {td("unreviewed")}
             </label>
-            <input type="hidden" name="sort" value={filters.sort ?? ""} />
-            <input type="hidden" name="dir" value={filters.dir ?? ""} />
+            <fieldset>
+              <legend className="font-semibold">{td("time")}</legend>
+              <label className="mt-1 block">
+                {td("minAge")}
+                <input
+                  name="minAge"
+                  inputMode="numeric"
+                  defaultValue={filters.minAge}
+                  className={select}
+                />
+              </label>
+              <label className="mt-1 block">
+                {td("completion")}
+                <select
+                  name="completion"
+                  defaultValue={filters.completion ?? ""}
+                  className={select}
+                >
+                  <option value="">{td("all")}</option>
+                  <option value="open">{td("completionOpen")}</option>
+                  <option value="overdue">{td("completionOverdue")}</option>
+                </select>
+              </label>
+              <label className="mt-1 block">
+                {td("targetBefore")}
+                <input
+                  type="date"
+                  name="targetBefore"
+                  defaultValue={filters.targetBefore}
+                  className={select}
+                />
+              </label>
+            </fieldset>
+            <label className="block font-semibold">
+              {td("sort")}
+              <select name="sort" defaultValue={filters.sort ?? "submitted"} className={select}>
+                {(["submitted", "amount", "reference", "due", "target"] as const).map((key) => (
+                  <option key={key} value={key}>
+                    {td(`sortKey.${key}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="block font-semibold">
+              {td("direction")}
+              <select name="dir" defaultValue={filters.dir ?? "asc"} className={select}>
+                <option value="asc">{td("ascending")}</option>
+                <option value="desc">{td("descending")}</option>
+              </select>
+            </label>
             <div className="flex gap-3">
               <button
                 type="submit"
@@ -220,11 +278,22 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
           </form>
         </aside>
 
-        <section aria-labelledby="result-title">
+        <section aria-labelledby="result-title" className="min-w-0">
           <h2 id="result-title" className="text-xl font-bold" data-testid="count">
             {td("count", { total })}
-            {round ? td("inRound", { round: round.title }) : ""}
+            {round ? td("inRound", { round: round.title }) : td("inAllRounds")}
           </h2>
+          {round?.targetDecisionOn ? (
+            <p className="mt-1" data-testid="round-target">
+              {td("roundTarget", {
+                date: formatDate(round.targetDecisionOn, locale),
+                when:
+                  daysTo(round.targetDecisionOn) >= 0
+                    ? td("daysLeft", { days: daysTo(round.targetDecisionOn) })
+                    : td("daysPast", { days: -daysTo(round.targetDecisionOn) }),
+              })}
+            </p>
+          ) : null}
           <ul
             className="my-3 flex flex-wrap gap-x-4 gap-y-1 text-sm"
             aria-label={td("countsByStatus")}
@@ -242,79 +311,121 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
             <p>{td("noMatches")}</p>
           ) : (
             <TableScroll label={td("applications")}>
-              <table className="w-full border-collapse text-left text-sm">
+              <table className="w-full table-fixed border-collapse text-left text-sm">
+                <colgroup>
+                  <col className="w-[7rem]" />
+                  <col />
+                  <col className="w-[6.5rem]" />
+                  <col className="w-[9.5rem]" />
+                  <col className="w-[8rem]" />
+                </colgroup>
                 <thead>
-                  <tr className="border-b-2 border-ink">
-                    <th scope="col" className="py-2 pr-3" aria-sort={ariaSort("reference")}>
+                  <tr className="border-b-2 border-ink align-bottom">
+                    <th scope="col" className="py-2 pr-2" aria-sort={ariaSort("reference")}>
                       {sortLink("reference", td("reference"))}
                     </th>
-                    <th scope="col" className="py-2 pr-3">
+                    <th scope="col" className="py-2 pr-2">
                       {td("application")}
                     </th>
-                    <th scope="col" className="py-2 pr-3">
-                      {td("municipality")}
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right" aria-sort={ariaSort("amount")}>
+                    <th scope="col" className="py-2 pr-2 text-right" aria-sort={ariaSort("amount")}>
                       {sortLink("amount", td("requested"))}
                     </th>
-                    <th scope="col" className="py-2 pr-3">
+                    <th scope="col" className="py-2 pr-2">
                       {td("statusAndStep")}
                     </th>
-                    <th scope="col" className="py-2 pr-3" aria-sort={ariaSort("submitted")}>
-                      {sortLink("submitted", td("submitted"))}
+                    <th scope="col" className="py-2" aria-sort={ariaSort("submitted")}>
+                      {sortLink("submitted", td("submittedAndAge"))}
                     </th>
                   </tr>
                 </thead>
                 <tbody data-testid="dashboard-rows">
-                  {rows.map((row) => (
-                    <tr key={row.id} className="border-b border-line align-top">
-                      <td className="py-2 pr-3 whitespace-nowrap">
-                        <Link href={`/handlaggning/${row.id}`}>{row.referenceNumber}</Link>
-                      </td>
-                      <td className="py-2 pr-3">
-                        <span className="font-semibold">{row.title}</span>
-                        <br />
-                        {row.organisationName}
-                        <br />
-                        <span className="text-muted">{row.track ? tt(row.track) : ""}</span>
-                      </td>
-                      <td className="py-2 pr-3">
-                        {row.municipalityCode ? municipalityName(row.municipalityCode) : "–"}
-                      </td>
-                      <td className="py-2 pr-3 text-right whitespace-nowrap">
-                        {formatSek(row.requestedSek, locale)}
-                      </td>
-                      <td className="py-2 pr-3">
-                        <StatusTag status={row.status as never} />
-                        {row.assessmentStep ? (
+                  {rows.map((row) => {
+                    const due = row.complementDueOn ? isoDate(row.complementDueOn) : null;
+                    const late = completionOverdue({ dueDate: due, answered: false }, today);
+                    return (
+                      <tr key={row.id} className="border-b border-line align-top">
+                        <td className="py-2 pr-2 font-semibold whitespace-nowrap">
+                          {row.referenceNumber}
+                        </td>
+                        <td className="py-2 pr-2 break-words">
+                          {/* Long titles are cut to two lines on screen; the link's text (its
+                              accessible name) stays whole, and focus shows all of it. */}
+                          <Link
+                            href={`/handlaggning/${row.id}`}
+                            title={row.title}
+                            className="line-clamp-2 font-semibold focus:line-clamp-none"
+                            data-testid="case-title"
+                          >
+                            {row.title}
+                          </Link>
+                          <span className="block">{row.organisationName}</span>
                           <span className="block text-muted">
-                            {td(`step.${row.assessmentStep}`)}
+                            {[
+                              row.track ? tt(row.track) : "",
+                              row.municipalityCode ? municipalityName(row.municipalityCode) : "",
+                            ]
+                              .filter(Boolean)
+                              .join(" · ")}
                           </span>
-                        ) : null}
-                        {row.assignedTo ? (
-                          <span className="block text-muted">
-                            {td("officer", { name: row.assignedTo })}
+                          {allRounds ? (
+                            <span className="block text-muted">{row.roundTitle}</span>
+                          ) : null}
+                        </td>
+                        <td className="py-2 pr-2 text-right">
+                          {formatSek(row.requestedSek, locale)}
+                        </td>
+                        <td className="py-2 pr-2">
+                          <StatusTag status={row.status as never} />
+                          {row.assessmentStep ? (
+                            <span className="block text-muted">
+                              {td(`step.${row.assessmentStep}`)}
+                            </span>
+                          ) : null}
+                          {row.assignedTo ? (
+                            <span className="block text-muted">
+                              {td("officer", { name: row.assignedTo })}
+                            </span>
+                          ) : null}
+                          {row.myConflict === "DECLARED" || row.myConflict === "CONFIRMED" ? (
+                            <span className="mt-1 block">
+                              <Tag tone="red">{td("conflictDeclared")}</Tag>
+                            </span>
+                          ) : null}
+                          {!row.myConflict ? (
+                            <span className="mt-1 block">
+                              <Tag tone="yellow">{td("conflictNotConsidered")}</Tag>
+                            </span>
+                          ) : null}
+                          {row.reviewed ? (
+                            <span className="block text-muted">{td("reviewed")}</span>
+                          ) : null}
+                        </td>
+                        <td className="py-2">
+                          <span className="block">{formatDate(row.submittedAt, locale)}</span>
+                          <span className="block text-muted" data-testid="case-age">
+                            {td("age", { days: caseAgeDays(row.submittedAt, now) })}
                           </span>
-                        ) : null}
-                        {row.myConflict === "DECLARED" || row.myConflict === "CONFIRMED" ? (
-                          <span className="mt-1 block">
-                            <Tag tone="red">{td("conflictDeclared")}</Tag>
-                          </span>
-                        ) : null}
-                        {!row.myConflict ? (
-                          <span className="mt-1 block">
-                            <Tag tone="yellow">{td("conflictNotConsidered")}</Tag>
-                          </span>
-                        ) : null}
-                        {row.reviewed ? (
-                          <span className="block text-muted">{td("reviewed")}</span>
-                        ) : null}
-                      </td>
-                      <td className="py-2 pr-3 whitespace-nowrap">
-                        {formatDate(row.submittedAt, locale)}
-                      </td>
-                    </tr>
-                  ))}
+                          {due ? (
+                            <span className="mt-1 block" data-testid="completion-due">
+                              {td("completionDue", { date: formatDate(due, locale) })}
+                              {late ? (
+                                <span className="mt-1 block">
+                                  <Tag tone="red">{td("overdue")}</Tag>
+                                </span>
+                              ) : null}
+                            </span>
+                          ) : null}
+                          {allRounds && row.targetDecisionOn ? (
+                            <span className="mt-1 block text-muted">
+                              {td("targetShort", {
+                                date: formatDate(row.targetDecisionOn, locale),
+                              })}
+                            </span>
+                          ) : null}
+                        </td>
+                      </tr>
+                    );
+                  })}
                 </tbody>
               </table>
             </TableScroll>

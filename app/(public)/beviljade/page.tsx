@@ -29,7 +29,7 @@ export default async function GrantedPage({
   const pages = Math.max(1, Math.ceil(count / PUBLIC_PAGE_SIZE));
   const query = params.toString();
   const select = "mt-1 block rounded border-2 border-ink px-2 py-1";
-  const th = "py-2 pr-4";
+  const th = "py-2 pr-3";
   return (
     <>
       <PageHeading title={t("granted.title")} lead={t("granted.lead")} />
@@ -88,21 +88,27 @@ export default async function GrantedPage({
             {t("granted.total", { count, amount: formatSek(total, locale) })}
           </p>
           <TableScroll label={t("granted.title")}>
-            <table className="w-full border-collapse text-left">
+            {/* Five columns that fit a 1 024-pixel window: the municipality sits under the
+                organisation and the track under the project, whose long title is cut to three
+                lines on screen but stays whole in the page (and so for screen readers). */}
+            <table className="w-full table-fixed border-collapse text-left">
               <caption className="sr-only">{t("granted.title")}</caption>
+              <colgroup>
+                <col className="w-[28%]" />
+                <col />
+                <col className="w-[8.5rem]" />
+                <col className="w-[11rem]" />
+                <col className="w-[9.5rem]" />
+              </colgroup>
               <thead>
-                <tr className="border-b-2 border-ink">
+                <tr className="border-b-2 border-ink align-bottom">
                   <th scope="col" className={th}>
                     {t("granted.organisation")}
+                    <span className="block text-sm font-normal">{t("granted.municipality")}</span>
                   </th>
                   <th scope="col" className={th}>
                     {t("granted.project")}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("granted.track")}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("granted.municipality")}
+                    <span className="block text-sm font-normal">{t("granted.track")}</span>
                   </th>
                   <th scope="col" className={`${th} text-right`}>
                     {t("granted.amount")}
@@ -118,21 +124,36 @@ export default async function GrantedPage({
               <tbody>
                 {grants.map((g) => (
                   <tr key={g.id} className="border-b border-line align-top">
-                    <td className={th}>{g.organisation}</td>
-                    <td className={`${th} font-semibold`}>{g.title}</td>
-                    <td className={th}>{g.track ? t(`tracks.${g.track}`) : "–"}</td>
+                    <td className={`${th} break-words`}>
+                      {g.organisation}
+                      <span className="block text-sm text-muted">
+                        {municipalityName(g.municipalityCode) ?? g.municipalityCode}
+                      </span>
+                    </td>
+                    <td className={`${th} break-words`}>
+                      <span
+                        className="line-clamp-3 font-semibold"
+                        title={g.title}
+                        data-testid="grant-title"
+                      >
+                        {g.title}
+                      </span>
+                      <span className="block text-sm text-muted">
+                        {g.track ? t(`tracks.${g.track}`) : "–"}
+                      </span>
+                    </td>
+                    <td className={`${th} text-right`}>{formatSek(g.amountSek, locale)}</td>
                     <td className={th}>
-                      {municipalityName(g.municipalityCode) ?? g.municipalityCode}
+                      {g.periodStart && g.periodEnd ? (
+                        <>
+                          <span className="block">{formatDate(g.periodStart, locale)} –</span>
+                          <span className="block">{formatDate(g.periodEnd, locale)}</span>
+                        </>
+                      ) : (
+                        "–"
+                      )}
                     </td>
-                    <td className={`${th} text-right whitespace-nowrap`}>
-                      {formatSek(g.amountSek, locale)}
-                    </td>
-                    <td className={`${th} whitespace-nowrap`}>
-                      {g.periodStart && g.periodEnd
-                        ? `${formatDate(g.periodStart, locale)} – ${formatDate(g.periodEnd, locale)}`
-                        : "–"}
-                    </td>
-                    <td className={`${th} whitespace-nowrap`}>{formatDate(g.decidedOn, locale)}</td>
+                    <td className={th}>{formatDate(g.decidedOn, locale)}</td>
                   </tr>
                 ))}
               </tbody>

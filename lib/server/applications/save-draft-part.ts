@@ -90,6 +90,9 @@ async function savePart<P extends PartName>(
           focusAreas: d.focusAreas,
           periodStart: d.periodStart ? dateOnly(d.periodStart) : null,
           periodEnd: d.periodEnd ? dateOnly(d.periodEnd) : null,
+          contactName: orNull(d.contactName.trim()),
+          contactEmail: orNull(d.contactEmail.trim().toLowerCase()),
+          contactPhone: orNull(d.contactPhone.trim()),
         });
       }
       case "omrade": {

@@ -33,6 +33,9 @@ export function partData(app: ApplicantApplication, part: Part): PartData<Part> 
         focusAreas: app.focusAreas,
         periodStart: iso(app.periodStart),
         periodEnd: iso(app.periodEnd),
+        contactName: app.contactName ?? "",
+        contactEmail: app.contactEmail ?? "",
+        contactPhone: app.contactPhone ?? "",
       };
     case "omrade":
       return {

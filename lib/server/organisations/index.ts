@@ -3,6 +3,7 @@ import "server-only";
 // Callers import "@/lib/server/organisations".
 export { listMyOrganisations, getMyOrganisation, listMembers } from "./access";
 export { createOrganisation } from "./create";
+export { listBoard, saveBoard } from "./board";
 export { inviteMember, findInvitation, acceptInvitation } from "./invitations";
 export { findOrganisationToJoin } from "./find-to-join";
 export { requestMembership } from "./request-membership";

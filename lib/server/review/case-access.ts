@@ -14,8 +14,18 @@ const findSubmitted = cache((actorId: string, id: string) =>
     where: { id, status: { notIn: ["DRAFT"] } },
     include: {
       conflicts: { where: { userId: actorId } },
-      organisation: true,
-      partners: { orderBy: { position: "asc" }, select: { name: true } },
+      organisation: {
+        include: {
+          boardMembers: {
+            orderBy: { position: "asc" },
+            select: { name: true, role: true, signatory: true },
+          },
+        },
+      },
+      partners: {
+        orderBy: { position: "asc" },
+        select: { name: true, orgNumber: true, contactName: true },
+      },
     },
   }),
 );

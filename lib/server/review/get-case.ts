@@ -5,7 +5,14 @@ import { openedApplication } from "./case-access";
 import { stepsMissing } from "./propose";
 
 const reviewInclude = {
-  organisation: true,
+  organisation: {
+    include: {
+      boardMembers: {
+        orderBy: { position: "asc" as const },
+        select: { name: true, role: true, signatory: true },
+      },
+    },
+  },
   round: true,
   assignedTo: { select: { id: true, name: true } },
   versions: { orderBy: { number: "asc" as const } },

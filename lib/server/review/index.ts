@@ -12,6 +12,7 @@ export { completeFormalCheck } from "./formal-check";
 export { saveReview } from "./save-review";
 export { addComment } from "./comment";
 export { requestCompletion } from "./request-completion";
+export { sendCompletionReminders } from "./completion-reminders";
 export { proposeDecision } from "./propose";
 export { decide } from "./decide";
 export { decisionLetterFile, letterFileForStaff } from "./case-files";

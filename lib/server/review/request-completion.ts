@@ -3,12 +3,15 @@ import type { z } from "zod";
 import { db } from "../db";
 import { deny, type Actor } from "../actor";
 import { audit } from "../audit";
-import { Forbidden } from "../errors";
+import { Forbidden, RuleViolation } from "../errors";
 import { appUrl } from "../mail";
 import { enqueueMail } from "../job-queue";
 import { notifyMembers } from "../notifications";
 import { dateOnly } from "../application-contract";
-import type { CompletionRequestInput } from "@/lib/validation/review";
+import { COMPLETION_DUE_MESSAGES, type CompletionRequestInput } from "@/lib/validation/review";
+import { completionDueProblem, defaultCompletionDue } from "@/lib/domain/case-time";
+import { todayInStockholm } from "@/lib/domain/dates";
+import { formatDate } from "@/lib/domain/format";
 import { openedApplication } from "./case-access";
 import { transition } from "./transition";
 import { mailMembers } from "./mail-members";
@@ -24,6 +27,14 @@ export async function requestCompletion(
   const app = await openedApplication(actor, id, "application.request_completion");
   if (!["SUBMITTED", "IN_REVIEW"].includes(app.status))
     throw new Forbidden("Komplettering kan bara begäras medan ärendet handläggs.");
+  // The server's today decides, whatever the form's clock said.
+  const today = todayInStockholm();
+  const dueDate = input.dueDate || defaultCompletionDue(today);
+  const problem = completionDueProblem(dueDate, today);
+  if (problem)
+    throw new RuleViolation([
+      { code: "INVALID_FIELD", path: "dueDate", message: COMPLETION_DUE_MESSAGES[problem] },
+    ]);
   const mails = await db.$transaction(async (tx) => {
     await transition(tx, app, "COMPLEMENT_REQUESTED");
     const request = await tx.complementRequest.create({
@@ -31,12 +42,12 @@ export async function requestCompletion(
         applicationId: id,
         requestedById: actor.id,
         message: input.message,
-        dueDate: input.dueDate ? dateOnly(input.dueDate) : null,
+        dueDate: dateOnly(dueDate),
       },
     });
     await notifyMembers(tx, id, {
       kind: "complement_requested",
-      title: `Komplettering begärd för ${app.referenceNumber}`,
+      title: `Komplettering begärd för ${app.referenceNumber}, senast ${formatDate(dueDate)}`,
       body: input.message,
       href: `/ansokningar/${id}`,
     });
@@ -47,14 +58,14 @@ export async function requestCompletion(
         entityType: "Application",
         entityId: id,
         before: { status: app.status },
-        after: { status: "COMPLEMENT_REQUESTED", message: input.message },
+        after: { status: "COMPLEMENT_REQUESTED", message: input.message, dueDate },
       },
       tx,
     );
     return mailMembers(tx, app.organisationId, (name) => ({
       dedupeKey: `complement:${request.id}`,
       subject: `Komplettering behövs för ansökan ${app.referenceNumber}`,
-      text: `Hej ${name}!\n\nVi behöver mer information om ansökan "${app.title}" (${app.referenceNumber}) – en komplettering:\n\n${input.message}\n\n${input.dueDate ? `Komplettera senast ${input.dueDate}.\n\n` : ""}Logga in, ändra ansökan och skicka in den igen:\n${appUrl(`/ansokningar/${id}`)}\n\nVänliga hälsningar\nSamverka`,
+      text: `Hej ${name}!\n\nVi behöver mer information om ansökan "${app.title}" (${app.referenceNumber}) – en komplettering:\n\n${input.message}\n\nKomplettera senast ${formatDate(dueDate)}.\n\nLogga in, ändra ansökan och skicka in den igen:\n${appUrl(`/ansokningar/${id}`)}\n\nVänliga hälsningar\nSamverka`,
     }));
   });
   await enqueueMail(mails);

@@ -1,14 +1,20 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/server/actor";
-import { getMyOrganisation, listMembers, listMembershipRequests } from "@/lib/server/organisations";
+import {
+  getMyOrganisation,
+  listBoard,
+  listMembers,
+  listMembershipRequests,
+} from "@/lib/server/organisations";
 import { orNotFound } from "@/lib/server/page";
 import { label } from "@/lib/domain/labels";
 import { municipalityName } from "@/lib/reference/municipalities";
 import { formatDate, type UiLocale } from "@/lib/domain/format";
 import { InviteForm } from "@/components/applications/invite-form";
 import { MembershipRequests } from "@/components/applications/membership-requests";
-import { decideMembershipRequestAction, inviteMemberAction } from "../actions";
+import { BoardForm } from "@/components/applications/board-form";
+import { decideMembershipRequestAction, inviteMemberAction, saveBoardAction } from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("organisations"))("metaTitle") };
@@ -18,9 +24,10 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
   const { id } = await params;
   const actor = await requirePageRole(["APPLICANT"]);
   const org = await orNotFound(getMyOrganisation(actor, id));
-  const [{ members, invitations }, requests] = await Promise.all([
+  const [{ members, invitations }, requests, board] = await Promise.all([
     listMembers(actor, id),
     listMembershipRequests(actor, id),
+    listBoard(actor, id),
   ]);
   const t = await getTranslations("organisations");
   const ta = await getTranslations("applicant");
@@ -42,11 +49,20 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
         <dd>{org.foundedOn ? formatDate(org.foundedOn, locale) : t("notGiven")}</dd>
         <dt className="font-semibold">{t("address")}</dt>
         <dd>{[org.streetAddress, `${org.postalCode ?? ""} ${org.city ?? ""}`].join(", ")}</dd>
+        <dt className="font-semibold">{t("contact")}</dt>
+        <dd>{[org.contactEmail, org.contactPhone].filter(Boolean).join(", ") || t("notGiven")}</dd>
         <dt className="font-semibold">{t("payout")}</dt>
         <dd>
           {org.payoutType === "PLUSGIRO" ? t("plusgiro") : t("bankgiro")} {org.payoutAccount}
         </dd>
       </dl>
+      <section aria-labelledby="styrelse" className="mb-10">
+        <h2 id="styrelse" className="mb-2 scroll-mt-4 text-2xl font-bold">
+          {t("board.title")}
+        </h2>
+        <p className="mb-4 max-w-2xl text-muted">{t("board.lead")}</p>
+        <BoardForm organisationId={id} initial={board} save={saveBoardAction} />
+      </section>
       <h2 className="mb-2 text-2xl font-bold">{t("membersTitle")}</h2>
       <p className="mb-2 text-muted">{t("membersLead")}</p>
       <ul className="mb-6 list-disc pl-6">

@@ -15,8 +15,16 @@ import {
   formatDateTime,
   formatDecimal,
   formatSek,
+  isoDate,
   type UiLocale,
 } from "@/lib/domain/format";
+import { todayInStockholm } from "@/lib/domain/dates";
+import {
+  caseAgeDays,
+  COMPLETION_DAYS_DEFAULT,
+  completionOverdue,
+  defaultCompletionDue,
+} from "@/lib/domain/case-time";
 import { municipalityName } from "@/lib/reference/municipalities";
 import type { ApplicationContract } from "@/lib/validation/application";
 import type { RuleResult } from "@/lib/domain/rules";
@@ -24,6 +32,7 @@ import { StatusTag } from "@/components/applications/status-tag";
 import { SimpleForm } from "@/components/ui/simple-form";
 import { Tag } from "@/components/ui/tag";
 import { DecisionForm } from "@/components/review/decision-form";
+import { CasePeople } from "@/components/applications/case-people";
 import {
   assignAction,
   commentAction,
@@ -66,9 +75,9 @@ async function Gate({ gate }: { gate: Awaited<ReturnType<typeof gateInfo>> }) {
         <dd>
           {gate.organisation} ({gate.orgNumber})
         </dd>
-        <dt className="font-semibold">{t("partner")}</dt>
-        <dd>{gate.partners.join(", ") || "–"}</dd>
       </dl>
+      <CasePeople contact={gate.contact} board={gate.board} partners={gate.partners} />
+      <div className="mt-8" />
       {gate.declaration ? (
         <div className="border-l-4 border-error bg-[#fbeae8] p-4" data-testid="conflict-declared">
           <h2 className="text-xl font-bold">{t("conflictDeclaredTitle")}</h2>
@@ -135,6 +144,14 @@ async function Case({ app, actor }: { app: ReviewCase; actor: Actor }) {
   const sek = (amount: number) => formatSek(amount, locale);
   const dateTime = (value: Date) => formatDateTime(value, locale);
   const criterion = (c: (typeof CRITERIA)[number]) => t(`criteria.${c}.title`);
+  const today = todayInStockholm();
+  const openCompletion = app.complementRequests.find((r) => !r.answeredAt) ?? null;
+  const lateness = (r: (typeof app.complementRequests)[number]) =>
+    completionOverdue(
+      { dueDate: r.dueDate ? isoDate(r.dueDate) : null, answered: r.answeredAt !== null },
+      today,
+    );
+  const completionLate = openCompletion ? lateness(openCompletion) : false;
 
   return (
     <div>
@@ -153,6 +170,50 @@ async function Case({ app, actor }: { app: ReviewCase; actor: Actor }) {
         {app.assessmentStep ? <Tag tone="blue">{t(`step.${app.assessmentStep}`)}</Tag> : null}
         <span>{t("officer", { name: app.assignedTo?.name ?? t("noOfficer") })}</span>
       </p>
+
+      {app.submittedAt ? (
+        <p className="mt-2" data-testid="case-age">
+          {t("age", {
+            days: caseAgeDays(app.submittedAt),
+            date: formatDate(app.submittedAt, locale),
+          })}
+          {app.round.targetDecisionOn
+            ? ` · ${t("targetDecision", { date: formatDate(app.round.targetDecisionOn, locale) })}`
+            : ""}
+        </p>
+      ) : null}
+      {openCompletion && completionLate ? (
+        <p className="mt-3" data-testid="completion-overdue-flag">
+          <Tag tone="red">{t("completionOverdue")}</Tag>{" "}
+          {t("completionOverdueText", {
+            date: formatDate(openCompletion.dueDate!, locale),
+          })}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="people" className={section}>
+        <h2 id="people" className="text-2xl font-bold">
+          {t("peopleTitle")}
+        </h2>
+        <CasePeople
+          headingLevel="h3"
+          contact={
+            app.contactName
+              ? { name: app.contactName, email: app.contactEmail, phone: app.contactPhone }
+              : null
+          }
+          board={app.organisation.boardMembers}
+          partners={app.partners}
+        />
+        <p className="mt-4 text-muted">
+          {t("organisationContact", {
+            contact:
+              [app.organisation.contactEmail, app.organisation.contactPhone]
+                .filter(Boolean)
+                .join(", ") || "–",
+          })}
+        </p>
+      </section>
 
       {inReview && (reviewer || actor.roles.includes("ADMIN")) ? (
         <div className="mt-4 flex flex-wrap gap-4">
@@ -388,9 +449,16 @@ async function Case({ app, actor }: { app: ReviewCase; actor: Actor }) {
             {app.complementRequests.map((r) => (
               <li key={r.id}>
                 {dateTime(r.createdAt)}, {r.requestedBy.name}: {r.message}{" "}
+                {r.dueDate ? t("dueBy", { date: formatDate(r.dueDate, locale) }) : ""}{" "}
                 {r.answeredAt
                   ? t("answered", { date: dateTime(r.answeredAt) })
                   : t("awaitingAnswer")}
+                {lateness(r) ? (
+                  <>
+                    {" "}
+                    <Tag tone="red">{t("completionOverdue")}</Tag>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -408,7 +476,13 @@ async function Case({ app, actor }: { app: ReviewCase; actor: Actor }) {
                   label: t("whatIsMissing"),
                   hint: t("whatIsMissingHint"),
                 },
-                { name: "dueDate", type: "date", label: t("completeBy"), optional: true },
+                {
+                  name: "dueDate",
+                  type: "date",
+                  label: t("completeBy"),
+                  hint: t("completeByHint", { days: COMPLETION_DAYS_DEFAULT }),
+                  defaultValue: defaultCompletionDue(today),
+                },
               ]}
             />
           </div>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { UiLocale } from "@/lib/domain/format";
+import { isoDate, type UiLocale } from "@/lib/domain/format";
 import { requirePageRole } from "@/lib/server/actor";
 import { getRound } from "@/lib/server/rounds";
 import { orNotFound } from "@/lib/server/page";
@@ -69,6 +69,7 @@ export default async function RoundPage({
           acceptedTracks: round.acceptedTracks,
           longestPeriodMonths: round.longestPeriodMonths,
           reviewsRequired: round.reviewsRequired,
+          targetDecisionOn: round.targetDecisionOn ? isoDate(round.targetDecisionOn) : "",
         })}
       />
     </>

@@ -102,6 +102,11 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
             app.periodStart && app.periodEnd ? `${d(app.periodStart)} – ${d(app.periodEnd)}` : "",
             "period-start",
           ],
+          [
+            t("contact"),
+            [app.contactName, app.contactEmail, app.contactPhone].filter(Boolean).join(", "),
+            "contactName",
+          ],
         ]}
       />
       <Section
