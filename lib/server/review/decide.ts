@@ -47,7 +47,11 @@ export async function decide(
       const current = await tx.application.findUniqueOrThrow({
         where: { id },
         include: {
-          proposals: { where: { status: "OPEN" }, take: 1 },
+          proposals: {
+            where: { status: "OPEN" },
+            take: 1,
+            include: { proposedBy: { select: { name: true } } },
+          },
           reviews: { select: { reviewerId: true } },
           round: true,
           organisation: true,
@@ -157,6 +161,7 @@ export async function decide(
         reasons: input.reasons,
         decidedOn,
         decider: actor.name,
+        presenter: proposal.proposedBy.name,
         finalReportDue,
       });
       const file = await storage.put(
