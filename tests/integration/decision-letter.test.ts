@@ -41,11 +41,14 @@ async function decidedLetter(organisation: string, outcome: "APPROVE" | "REJECT"
     recommendation: outcome === "APPROVE" ? "APPROVE" : "REJECT",
     summary: "",
   });
-  await proposeDecision(officer, draft.id, {
-    outcome: outcome === "APPROVE" ? "APPROVED" : "REJECTED",
-    amountSek: outcome === "APPROVE" ? 250_000 : null,
-    reasons: `Motivering för ${organisation}.`,
-  });
+  const reasons = `Motivering för ${organisation}.`;
+  await proposeDecision(
+    officer,
+    draft.id,
+    outcome === "APPROVE"
+      ? { outcome: "APPROVED", amountSek: 250_000, reasons }
+      : { outcome: "REJECTED", reasons },
+  );
   const decider = await makeUser(["DECIDER"], "Maria Beslutsfattare");
   await declareConflict(decider, draft.id, { hasConflict: false });
   await decide(

@@ -214,6 +214,7 @@ export async function decide(
       );
       const mails = await mailMembers(tx, current.organisationId, (name) => ({
         dedupeKey: `decision:${decision.id}`,
+        applicationId: id,
         subject: `Beslut om ansökan ${current.referenceNumber}`,
         text: `Hej ${name}!\n\nDet finns ett beslut om ansökan "${current.title}" (${current.referenceNumber}): ${approve ? `beviljad med ${formatSek(amount!)}` : "avslagen"}.\n\nLäs beslutet och ladda ner beslutsbrevet:\n${appUrl(`/ansokningar/${id}`)}\n\nVänliga hälsningar\nSamverka`,
       }));
