@@ -86,6 +86,8 @@ export async function renderDecisionLetter(d: DecisionLetterInput): Promise<Uint
   }
   await write("Hur man överklagar", { weight: "bold", size: 13 });
   await write("Beslutet kan enligt förordningen inte överklagas.", { gap: 20 });
-  await write(`Beslut i detta ärende har fattats av ${d.decider} efter föredragning av ${d.presenter}.`);
+  await write(
+    `Beslut i detta ärende har fattats av ${d.decider} efter föredragning av ${d.presenter}.`,
+  );
   return pdf.save();
 }

@@ -70,7 +70,8 @@ const fontOf = (index: number, weight: Weight) => load(STACK[index][weight]).fon
 /** Characters that take the font of the text around them: spaces and punctuation. */
 const NEUTRAL = /^[\p{Zs}\p{P}]$/u;
 /** Invisible characters that only steer the ones beside them (joiners, variation selectors, bidi marks). */
-const IGNORABLE = /^[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFE00-\uFE0F\uFEFF\u{E0100}-\u{E01EF}]$/u;
+const IGNORABLE =
+  /^[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFE00-\uFE0F\uFEFF\u{E0100}-\u{E01EF}]$/u;
 
 export type Run = { font: number; text: string };
 
@@ -86,7 +87,8 @@ export function textRuns(text: string, weight: Weight = "regular"): Run[] {
     if (/^\p{Cc}$/u.test(ch)) continue;
     if (IGNORABLE.test(ch)) {
       const previous = chars.at(-1);
-      if (previous?.font != null && covers(previous.font, cp)) chars.push({ ch, font: previous.font });
+      if (previous?.font != null && covers(previous.font, cp))
+        chars.push({ ch, font: previous.font });
       continue;
     }
     if (NEUTRAL.test(ch)) {
@@ -161,13 +163,24 @@ export class PdfText {
     let x = options.x;
     for (const run of textRuns(text, weight)) {
       const font = await this.font(run.font, weight);
-      page.drawText(run.text, { x, y: options.y, size: options.size, font, color: rgb(0.1, 0.1, 0.1) });
+      page.drawText(run.text, {
+        x,
+        y: options.y,
+        size: options.size,
+        font,
+        color: rgb(0.1, 0.1, 0.1),
+      });
       x += font.widthOfTextAtSize(run.text, options.size);
     }
   }
 
   /** Breaks text into lines no wider than `width`: at spaces, and inside a word longer than a line. */
-  async wrap(text: string, size: number, width: number, weight: Weight = "regular"): Promise<string[]> {
+  async wrap(
+    text: string,
+    size: number,
+    width: number,
+    weight: Weight = "regular",
+  ): Promise<string[]> {
     const lines: string[] = [];
     for (const paragraph of text.split(/\r?\n/)) {
       let line = "";

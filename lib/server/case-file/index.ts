@@ -8,10 +8,7 @@ import { openedApplication } from "../review/case-access";
 // Read-only. Opened by staff who may open the case (lib/server/case-access.ts); anyone else,
 // and an officer with a conflict of interest, gets "not found".
 
-type Doc =
-  | { type: "link"; href: string }
-  | { type: "text"; text: string }
-  | { type: "none" };
+type Doc = { type: "link"; href: string } | { type: "text"; text: string } | { type: "none" };
 
 export type CaseFileEntry = {
   key: string;
@@ -216,4 +213,3 @@ export async function caseFile(actor: Actor, id: string) {
     entries,
   };
 }
-export type CaseFile = Awaited<ReturnType<typeof caseFile>>;

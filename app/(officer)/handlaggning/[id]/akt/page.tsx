@@ -21,7 +21,9 @@ export default async function CaseFilePage({ params }: { params: Promise<{ id: s
       <p className="mb-2">
         <Link href={`/handlaggning/${id}`}>{t("back")}</Link>
       </p>
-      <h1 className="text-3xl font-bold">{t("title", { reference: file.referenceNumber ?? "" })}</h1>
+      <h1 className="text-3xl font-bold">
+        {t("title", { reference: file.referenceNumber ?? "" })}
+      </h1>
       <p className="mt-1 text-lg">
         {file.organisation} – {file.title}
       </p>

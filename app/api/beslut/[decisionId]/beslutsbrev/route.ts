@@ -6,7 +6,10 @@ import { fileResponse, notFoundDownload } from "@/lib/server/file-response";
 export const dynamic = "force-dynamic";
 
 /** The decision letter, for members of the applying organisation and officers who may open the case. */
-export async function GET(request: Request, { params }: { params: Promise<{ decisionId: string }> }) {
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ decisionId: string }> },
+) {
   const { decisionId } = await params;
   const actor = await getActor();
   if (!actor) return notFoundDownload(request);
