@@ -10,8 +10,10 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native or worker-based server packages are loaded by Node, not bundled. So is the XLSX writer:
-  // its unzipper names an optional @aws-sdk/client-s3 that a bundler would try to resolve.
+  // its unzipper names an optional @aws-sdk/client-s3 that a bundler would try to resolve. So is
+  // the PDF font engine: its Unicode tables are files it reads beside itself.
   serverExternalPackages: [
+    "@foliojs-fork/fontkit",
     "pino",
     "@node-rs/argon2",
     "pg",

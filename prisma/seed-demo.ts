@@ -1,11 +1,13 @@
 // Loads the demo world once: users of every role, organisations, an open round for the current
 // year and a closed round of last year with submitted, completed (komplettering), proposed,
 // approved and rejected applications. Running it again changes nothing.
+import { createHash } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { checkApplication } from "@/lib/domain/rules";
 import { refreshSearchIndex } from "@/lib/server/search-index";
 import { createGrantPlan } from "@/lib/server/grant-plan";
+import { renderDecisionLetter } from "@/lib/server/decision-letter";
 import {
   applicationContractInclude,
   applicationToContract,
@@ -15,7 +17,7 @@ import {
 import type { ApplicationContract } from "@/lib/validation/application";
 import { seal } from "@/lib/server/secret-box";
 import { requiresTwoFactor } from "@/lib/domain/two-factor";
-import { addDays, todayInStockholm } from "@/lib/domain/dates";
+import { addDays, addMonths, todayInStockholm } from "@/lib/domain/dates";
 import {
   DEMO_BOARDS,
   DEMO_CONTACTS,
@@ -251,6 +253,56 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<Seed
             createdAt: new Date(decidedOn.getTime() - 7 * day),
           },
         });
+        // The decision letter, as the decision would have made it (stored like lib/server/storage.ts does).
+        const full = await tx.application.findUniqueOrThrow({
+          where: { id: app.id },
+          include: { organisation: true },
+        });
+        const name = (key: DemoUserKey) => DEMO_USERS.find((u) => u.key === key)!.name;
+        const pdf = Buffer.from(
+          await renderDecisionLetter({
+            referenceNumber: full.referenceNumber!,
+            title: full.title,
+            track: full.track!,
+            variant: full.variant,
+            organisation: {
+              name: full.organisation.name,
+              orgNumber: full.organisation.orgNumber,
+              address: [
+                full.organisation.streetAddress,
+                `${full.organisation.postalCode ?? ""} ${full.organisation.city ?? ""}`.trim(),
+              ]
+                .filter(Boolean)
+                .join(", "),
+            },
+            outcome,
+            amountSek,
+            requestedSek: full.requestedSek,
+            period: { start: full.periodStart, end: full.periodEnd },
+            reasons,
+            decidedOn,
+            decider: name("decider"),
+            presenter: name("reviewer"),
+            finalReportDue:
+              outcome === "APPROVED" && full.periodEnd
+                ? dateOnly(addMonths(full.periodEnd.toISOString().slice(0, 10), 2))
+                : null,
+          }),
+        );
+        const sha256 = createHash("sha256").update(pdf).digest("hex");
+        await tx.fileBlob.upsert({
+          where: { sha256 },
+          create: { sha256, data: new Uint8Array(pdf), size: pdf.length },
+          update: {},
+        });
+        const letter = await tx.storedFile.create({
+          data: {
+            sha256,
+            contentType: "application/pdf",
+            fileName: `beslut-${full.referenceNumber!.replace("/", "-")}.pdf`,
+            size: pdf.length,
+          },
+        });
         await tx.decision.create({
           data: {
             applicationId: app.id,
@@ -261,6 +313,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<Seed
             reasons,
             decidedOn,
             deciderId: users.decider,
+            letterFileId: letter.id,
           },
         });
         if (outcome === "APPROVED" && amountSek) {

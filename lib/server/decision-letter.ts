@@ -1,7 +1,9 @@
-import "server-only";
-import { PDFDocument, StandardFonts, rgb, type PDFFont } from "pdf-lib";
+// The decision letter (beslutsbrev). No "server-only" marker: the seed renders the demo letters.
+// Every character of every name is written (lib/server/pdf-text.ts: a Unicode font stack).
+import { PDFDocument } from "pdf-lib";
 import { formatDate, formatSek } from "@/lib/domain/format";
 import { TRACK_LABELS, VARIANT_LABELS } from "@/lib/domain/labels";
+import { PdfText, type Weight } from "./pdf-text";
 
 export type DecisionLetterInput = {
   referenceNumber: string;
@@ -15,26 +17,11 @@ export type DecisionLetterInput = {
   period: { start: Date | null; end: Date | null };
   reasons: string;
   decidedOn: Date;
+  /** Who decided (beslutande) and who presented the case (föredragande: the proposing officer). */
   decider: string;
+  presenter: string;
   finalReportDue: Date | null;
 };
-
-/** Wraps text to the page width (the standard fonts cover Swedish letters). */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split(/\n/)) {
-    let line = "";
-    for (const word of paragraph.split(/\s+/)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) > width && line) {
-        lines.push(line);
-        line = word;
-      } else line = candidate;
-    }
-    lines.push(line);
-  }
-  return lines;
-}
 
 /** The decision letter (beslutsbrev) in Swedish, as PDF bytes. */
 export async function renderDecisionLetter(d: DecisionLetterInput): Promise<Uint8Array> {
@@ -42,62 +29,65 @@ export async function renderDecisionLetter(d: DecisionLetterInput): Promise<Uint
   pdf.setTitle(`Beslut ${d.referenceNumber}`);
   pdf.setAuthor("Delegationen mot segregation");
   pdf.setLanguage("sv-SE");
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const text = new PdfText(pdf);
   let page = pdf.addPage([595, 842]);
   const margin = 60;
   const width = 595 - 2 * margin;
   let y = 780;
-  const write = (text: string, options: { font?: PDFFont; size?: number; gap?: number } = {}) => {
-    const font = options.font ?? regular;
+  const write = async (
+    content: string,
+    options: { weight?: Weight; size?: number; gap?: number } = {},
+  ) => {
     const size = options.size ?? 11;
-    for (const line of wrap(text, font, size, width)) {
+    for (const line of await text.wrap(content, size, width, options.weight)) {
       if (y < 70) {
         page = pdf.addPage([595, 842]);
         y = 780;
       }
-      page.drawText(line, { x: margin, y, size, font, color: rgb(0.1, 0.1, 0.1) });
+      await text.draw(page, line, { x: margin, y, size, weight: options.weight });
       y -= size * 1.45;
     }
     y -= options.gap ?? 4;
   };
 
-  write("Delegationen mot segregation", { font: bold, size: 12 });
-  write(`Beslut ${formatDate(d.decidedOn)}`, { gap: 2 });
-  write(`Diarienummer ${d.referenceNumber}`, { gap: 18 });
-  write(d.organisation.name, { font: bold });
-  write(`Organisationsnummer ${d.organisation.orgNumber}`);
-  write(d.organisation.address, { gap: 20 });
-  write(`Beslut om statsbidrag: ${d.title}`, { font: bold, size: 15, gap: 10 });
-  write(
+  await write("Delegationen mot segregation", { weight: "bold", size: 12 });
+  await write(`Beslut ${formatDate(d.decidedOn)}`, { gap: 2 });
+  await write(`Diarienummer ${d.referenceNumber}`, { gap: 18 });
+  await write(d.organisation.name, { weight: "bold" });
+  await write(`Organisationsnummer ${d.organisation.orgNumber}`);
+  await write(d.organisation.address, { gap: 20 });
+  await write(`Beslut om statsbidrag: ${d.title}`, { weight: "bold", size: 15, gap: 10 });
+  await write(
     `Inriktning: ${TRACK_LABELS[d.track]}${d.variant ? ` (${VARIANT_LABELS[d.variant]})` : ""}`,
   );
   if (d.period.start && d.period.end)
-    write(`Projektperiod: ${formatDate(d.period.start)} till ${formatDate(d.period.end)}`);
-  write(`Sökt belopp: ${formatSek(d.requestedSek)}`, { gap: 14 });
-  write("Beslut", { font: bold, size: 13 });
-  write(
+    await write(`Projektperiod: ${formatDate(d.period.start)} till ${formatDate(d.period.end)}`);
+  await write(`Sökt belopp: ${formatSek(d.requestedSek)}`, { gap: 14 });
+  await write("Beslut", { weight: "bold", size: 13 });
+  await write(
     d.outcome === "APPROVED"
       ? `Delegationen mot segregation beviljar ${d.organisation.name} statsbidrag med ${formatSek(d.amountSek ?? 0)} enligt förordningen (2018:119) om statsbidrag till vissa ideella organisationer för att minska och motverka segregation.`
       : `Delegationen mot segregation avslår ansökan om statsbidrag från ${d.organisation.name}.`,
     { gap: 14 },
   );
-  write("Skäl för beslutet", { font: bold, size: 13 });
-  write(d.reasons, { gap: 14 });
+  await write("Skäl för beslutet", { weight: "bold", size: 13 });
+  await write(d.reasons, { gap: 14 });
   if (d.outcome === "APPROVED") {
-    write("Villkor", { font: bold, size: 13 });
-    write(
+    await write("Villkor", { weight: "bold", size: 13 });
+    await write(
       "Bidraget får bara användas för det ändamål som anges i ansökan. Bidraget betalas ut i delbetalningar; en senare delbetalning förutsätter en godkänd lägesrapport.",
     );
-    write(
+    await write(
       d.finalReportDue
         ? `En slutredovisning ska lämnas senast ${formatDate(d.finalReportDue)}. Medel som inte har använts eller som har använts felaktigt kan krävas tillbaka.`
         : "Medel som inte har använts eller som har använts felaktigt kan krävas tillbaka.",
       { gap: 14 },
     );
   }
-  write("Hur man överklagar", { font: bold, size: 13 });
-  write("Beslutet kan enligt förordningen inte överklagas.", { gap: 20 });
-  write(`Beslutet har fattats av ${d.decider}.`);
+  await write("Hur man överklagar", { weight: "bold", size: 13 });
+  await write("Beslutet kan enligt förordningen inte överklagas.", { gap: 20 });
+  await write(
+    `Beslut i detta ärende har fattats av ${d.decider} efter föredragning av ${d.presenter}.`,
+  );
   return pdf.save();
 }

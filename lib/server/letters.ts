@@ -86,6 +86,7 @@ export async function sendLetterLink(
     );
     return queueMail(tx, {
       to: input.contactEmail,
+      applicationId,
       subject: `${reminder ? "Påminnelse: " : ""}Avsiktsförklaring för ${app.organisation.name}`,
       text: [
         `Hej ${input.contactName}!`,
@@ -301,6 +302,7 @@ export async function answerLetterLink(
       mails.push(
         await queueMail(tx, {
           to: member.user.email,
+          applicationId: application.id,
           dedupeKey: `letter:${link.id}:${member.userId}`,
           subject: answer.confirm
             ? `${link.letter.partner.name} har bekräftat avsiktsförklaringen`

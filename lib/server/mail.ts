@@ -7,7 +7,14 @@ import { logger } from "./logger";
 // so it is queued if and only if the change is saved. A job (lib/server/jobs.ts) delivers it.
 // Without SMTP_URL the outbox table is the destination (developers and tests read it there).
 
-export type MailInput = { to: string; subject: string; text: string; dedupeKey?: string };
+export type MailInput = {
+  to: string;
+  subject: string;
+  text: string;
+  dedupeKey?: string;
+  /** The case the mail is about: the case file (lib/server/case-file) lists it there. */
+  applicationId?: string;
+};
 
 export async function queueMail(tx: Tx, mail: MailInput): Promise<string | null> {
   if (mail.dedupeKey) {
@@ -18,7 +25,13 @@ export async function queueMail(tx: Tx, mail: MailInput): Promise<string | null>
     if (existing) return null;
   }
   const row = await tx.mailMessage.create({
-    data: { to: mail.to, subject: mail.subject, text: mail.text, dedupeKey: mail.dedupeKey },
+    data: {
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      dedupeKey: mail.dedupeKey,
+      applicationId: mail.applicationId,
+    },
   });
   return row.id;
 }

@@ -130,7 +130,7 @@ const ROWS: Row[] = [
     path: () => "/api/uppfoljning/resultat",
     expect: { reviewer: 200, reviewerWithConflict: 200, decider: 200, admin: 200, rest: 404 },
   },
-  // The demo data has no stored files: everyone gets 404, and no one gets a 500 or someone else's file.
+  // The demo data has no stored letters of intent: everyone gets 404, and no one gets a 500 or someone else's file.
   {
     route: "/api/ansokningar/[id]/partner/[partnerId]/avsiktsforklaring",
     path: (i) => `/api/ansokningar/${i.app}/partner/${i.partner}/avsiktsforklaring`,
@@ -148,10 +148,11 @@ const ROWS: Row[] = [
     path: (i) => `/api/handlaggning/${i.app}/partner/${i.partner}/avsiktsforklaring`,
     expect: everyone(404),
   },
+  // The demo decisions have their letters: the organisation and the officer who opened the case.
   {
     route: "/api/beslut/[decisionId]/beslutsbrev",
     path: (i) => `/api/beslut/${i.decision}/beslutsbrev`,
-    expect: everyone(404),
+    expect: { owner: 200, reviewer: 200, rest: 404 },
   },
   {
     route: "/api/rapporter/[reportId]/bilagor/[fileId]",

@@ -89,6 +89,20 @@ test("an application goes from review and completion to a four-eyes decision and
   await officer.getByRole("button", { name: "Begär komplettering" }).click();
   await expect(officer.getByText("Komplettering begärd").first()).toBeVisible();
 
+  // The case file (akt) shows the request and the mail it sent the applicant, once delivered.
+  await officer.getByRole("link", { name: "Akt: allt som hänt i ärendet" }).click();
+  await expect(officer.getByRole("heading", { level: 1 })).toHaveText(`Akt ${referenceNumber}`);
+  const mail = officer.getByTestId("case-file").locator('li[data-kind="mail"]', {
+    hasText: `Komplettering behövs för ansökan ${referenceNumber}`,
+  });
+  await expect(async () => {
+    await officer.reload();
+    await expect(mail).toContainText("(Levererat)", { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await mail.getByText("Visa texten").click();
+  await expect(mail).toContainText("hur många hushåll");
+  await expectNoSeriousA11yViolations(officer);
+
   // The applicant sees the message, completes and resubmits.
   const applicant = await (await browser.newContext()).newPage();
   await signIn(applicant, APPLICANT);
@@ -204,4 +218,33 @@ test("an applicant cannot reach officers' pages or actions", async ({ page }) =>
   for (const path of ["/handlaggning", `/handlaggning/${id}`, "/admin/jav", "/admin/utkorg"]) {
     expect((await page.goto(path))?.status(), path).toBe(404);
   }
+});
+
+test("the demo applicant's decision letter link opens the letter; a missing one shows a Swedish page", async ({
+  page,
+}) => {
+  const [{ title }] = await query<{ title: string }>(
+    `SELECT a.title FROM "Application" a JOIN "Decision" d ON d."applicationId" = a.id
+     JOIN "User" u ON u.id = a."createdById" WHERE u.email = $1 AND d.outcome = 'APPROVED'`,
+    [DEMO.applicant],
+  );
+  await signIn(page, DEMO.applicant);
+  await page.getByRole("link", { name: title }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Ladda ner beslutsbrevet (PDF)" }).click(),
+  ]);
+  const { readFile } = await import("node:fs/promises");
+  const bytes = await readFile(await download.path());
+  expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), {
+    mergePages: true,
+  });
+  expect(text).toContain("Föreningen Mötesplats Skärholmen");
+  expect(text).toContain("efter föredragning av Erik Lindqvist");
+
+  const missing = await page.goto("/api/beslut/finns-inte/beslutsbrev");
+  expect(missing?.status()).toBe(404);
+  expect(missing?.headers()["content-type"]).toContain("text/html");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sidan finns inte");
 });

@@ -29,7 +29,14 @@ const applicantInclude = {
   complementRequests: { orderBy: { createdAt: "desc" } },
   decisions: {
     orderBy: { createdAt: "desc" },
-    select: { id: true, outcome: true, amountSek: true, reasons: true, decidedOn: true },
+    select: {
+      id: true,
+      outcome: true,
+      amountSek: true,
+      reasons: true,
+      decidedOn: true,
+      letterFileId: true,
+    },
   },
   instalments: { orderBy: { number: "asc" } },
   reports: { orderBy: { dueDate: "asc" } },

@@ -175,6 +175,7 @@ export async function submitApplication(
     );
     const mailId = await queueMail(tx, {
       to: actor.email,
+      applicationId: id,
       dedupeKey: `application:${id}:version:${versionNumber}`,
       subject: completing
         ? `Kompletteringen av ${referenceNumber} är mottagen`

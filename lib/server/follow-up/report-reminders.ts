@@ -38,6 +38,7 @@ export async function sendReportReminders(now = new Date()): Promise<number> {
           await queueMail(tx, {
             to: m.user.email,
             dedupeKey: `${key}:${m.userId}`,
+            applicationId: report.applicationId,
             subject: overdue
               ? `Rapporten för ${report.application.referenceNumber} är försenad`
               : `Påminnelse: rapport för ${report.application.referenceNumber} senast ${formatDate(report.dueDate)}`,

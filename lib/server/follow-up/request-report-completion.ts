@@ -53,6 +53,7 @@ export async function requestReportCompletion(actor: Actor, reportId: string, me
         await queueMail(tx, {
           to: m.user.email,
           dedupeKey: `report-completion:${reportId}:${report.version}:${m.userId}`,
+          applicationId: report.applicationId,
           subject: `Komplettera rapporten för ${report.application.referenceNumber}`,
           text: `Hej ${m.user.name}!\n\nHandläggaren behöver mer i rapporten:\n\n${message}\n\n${appUrl(`/ansokningar/${report.applicationId}/rapport/${reportId}`)}\n\nSamverka`,
         }),

@@ -84,6 +84,7 @@ export async function saveReport(
           await queueMail(tx, {
             to: officer.email,
             dedupeKey: `report-submitted:${reportId}:${expectedVersion}`,
+            applicationId: report.applicationId,
             subject: `Rapport inskickad för ${report.application.referenceNumber}`,
             text: `${report.kind === "FINAL" ? "Slutredovisningen" : "Lägesrapporten"} för ${report.application.referenceNumber} är inskickad.\n${appUrl(`/uppfoljning/${report.applicationId}`)}`,
           }),

@@ -49,7 +49,11 @@ export async function decide(
         const current = await tx.application.findUniqueOrThrow({
           where: { id },
           include: {
-            proposals: { where: { status: "OPEN" }, take: 1 },
+            proposals: {
+              where: { status: "OPEN" },
+              take: 1,
+              include: { proposedBy: { select: { name: true } } },
+            },
             reviews: { select: { reviewerId: true } },
             round: true,
             organisation: true,
@@ -147,6 +151,7 @@ export async function decide(
           reasons: input.reasons,
           decidedOn,
           decider: actor.name,
+          presenter: proposal.proposedBy.name,
           finalReportDue,
         });
         const file = await storage.put(
@@ -202,6 +207,7 @@ export async function decide(
         );
         const mails = await mailMembers(tx, current.organisationId, (name) => ({
           dedupeKey: `decision:${decision.id}`,
+          applicationId: id,
           subject: `Beslut om ansökan ${current.referenceNumber}`,
           text: `Hej ${name}!\n\nDet finns ett beslut om ansökan "${current.title}" (${current.referenceNumber}): ${approve ? `beviljad med ${formatSek(amount!)}` : "avslagen"}.\n\nLäs beslutet och ladda ner beslutsbrevet:\n${appUrl(`/ansokningar/${id}`)}\n\nVänliga hälsningar\nSamverka`,
         }));

@@ -6,7 +6,12 @@ import { queueMail } from "../mail";
 export async function mailMembers(
   tx: Tx,
   organisationId: string,
-  mail: (name: string) => { subject: string; text: string; dedupeKey: string },
+  mail: (name: string) => {
+    subject: string;
+    text: string;
+    dedupeKey: string;
+    applicationId?: string;
+  },
 ) {
   const members = await tx.membership.findMany({
     where: { organisationId },

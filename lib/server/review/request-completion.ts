@@ -64,6 +64,7 @@ export async function requestCompletion(
     );
     return mailMembers(tx, app.organisationId, (name) => ({
       dedupeKey: `complement:${request.id}`,
+      applicationId: id,
       subject: `Komplettering behövs för ansökan ${app.referenceNumber}`,
       text: `Hej ${name}!\n\nVi behöver mer information om ansökan "${app.title}" (${app.referenceNumber}) – en komplettering:\n\n${input.message}\n\nKomplettera senast ${formatDate(dueDate)}.\n\nLogga in, ändra ansökan och skicka in den igen:\n${appUrl(`/ansokningar/${id}`)}\n\nVänliga hälsningar\nSamverka`,
     }));

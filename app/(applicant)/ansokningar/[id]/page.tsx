@@ -213,9 +213,11 @@ async function Status({
           </h2>
           <p className="mt-1">{t("decidedOn", { date: date(decision.decidedOn) })}</p>
           <p className="mt-2 whitespace-pre-line">{decision.reasons}</p>
-          <p className="mt-2">
-            <a href={`/api/beslut/${decision.id}/beslutsbrev`}>{t("downloadDecisionLetter")}</a>
-          </p>
+          {decision.letterFileId ? (
+            <p className="mt-2">
+              <a href={`/api/beslut/${decision.id}/beslutsbrev`}>{t("downloadDecisionLetter")}</a>
+            </p>
+          ) : null}
         </section>
       ) : null}
       {app.instalments.length ? (

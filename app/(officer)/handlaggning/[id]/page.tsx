@@ -139,6 +139,7 @@ async function Case({ app, actor }: { app: ReviewCase; actor: Actor }) {
   const section = "mt-10 border-t-2 border-line pt-6";
   const t = await getTranslations("officer.case");
   const tc = await getTranslations("common");
+  const tFile = await getTranslations("caseFile");
   const locale = (await getLocale()) as UiLocale;
   const L = LABELS[locale];
   const sek = (amount: number) => formatSek(amount, locale);
@@ -169,6 +170,9 @@ async function Case({ app, actor }: { app: ReviewCase; actor: Actor }) {
         </span>
         {app.assessmentStep ? <Tag tone="blue">{t(`step.${app.assessmentStep}`)}</Tag> : null}
         <span>{t("officer", { name: app.assignedTo?.name ?? t("noOfficer") })}</span>
+      </p>
+      <p className="mt-2">
+        <Link href={`/handlaggning/${app.id}/akt`}>{tFile("open")}</Link>
       </p>
 
       {app.submittedAt ? (

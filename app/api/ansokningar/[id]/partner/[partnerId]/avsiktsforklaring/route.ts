@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { getActor } from "@/lib/server/actor";
 import { letterFileForApplicant, MAX_LETTER_BYTES, uploadLetter } from "@/lib/server/letters";
 import { toActionError } from "@/lib/server/action";
-import { fileResponse } from "@/lib/server/file-response";
+import { fileResponse, notFoundDownload } from "@/lib/server/file-response";
 import { NotFound } from "@/lib/server/errors";
 import { getForApplicant } from "@/lib/server/applications";
 import { LetterUpload } from "@/lib/validation/draft";
@@ -57,17 +57,17 @@ export async function POST(request: Request, { params }: Params) {
 }
 
 /** The uploaded PDF, for members of the applying organisation; served as an attachment. */
-export async function GET(_: Request, { params }: Params) {
+export async function GET(request: Request, { params }: Params) {
   const { id, partnerId } = await params;
   const actor = await getActor();
-  if (!actor) return problem(404, "Sidan finns inte.");
+  if (!actor) return notFoundDownload(request);
   try {
     return fileResponse(
       await letterFileForApplicant(actor, id, partnerId),
       "avsiktsforklaring.pdf",
     );
   } catch (error) {
-    if (error instanceof NotFound) return problem(404, "Sidan finns inte.");
+    if (error instanceof NotFound) return notFoundDownload(request);
     throw error;
   }
 }
