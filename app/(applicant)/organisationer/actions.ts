@@ -1,14 +1,16 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { requireActor } from "@/lib/server/actor";
+import { requireActor, requireRole } from "@/lib/server/actor";
 import { parseInput, runAction } from "@/lib/server/action";
 import {
   acceptInvitation,
   createOrganisation,
   decideMembershipRequest,
   findOrganisationToJoin,
+  getMyOrganisation,
   inviteMember,
   requestMembership,
+  requireMembershipRequest,
 } from "@/lib/server/organisations";
 import {
   DecideMembershipRequestInput,
@@ -20,6 +22,7 @@ import {
 
 export async function createOrganisationAction(input: unknown) {
   return runAction(async () => {
+    await requireRole(["APPLICANT"], "organisation.create");
     const org = await createOrganisation(
       await requireActor(),
       parseInput(OrganisationInput, input),
@@ -31,6 +34,7 @@ export async function createOrganisationAction(input: unknown) {
 
 export async function inviteMemberAction(organisationId: string, input: unknown) {
   return runAction(async () => {
+    await getMyOrganisation(await requireActor(), organisationId);
     await inviteMember(
       await requireActor(),
       organisationId,
@@ -46,16 +50,18 @@ export async function acceptInvitationAction(token: string) {
 
 /** Finds an organisation by its number, to confirm before asking to join it. */
 export async function findOrganisationToJoinAction(input: unknown) {
-  return runAction(async () =>
-    findOrganisationToJoin(
+  return runAction(async () => {
+    await requireRole(["APPLICANT"], "organisation.join");
+    return findOrganisationToJoin(
       await requireActor(),
       parseInput(FindOrganisationInput, input).orgNumber,
-    ),
-  );
+    );
+  });
 }
 
 export async function requestMembershipAction(input: unknown) {
   return runAction(async () => {
+    await requireRole(["APPLICANT"], "organisation.join");
     const { orgNumber, message } = parseInput(JoinOrganisationInput, input);
     const answer = await requestMembership(await requireActor(), orgNumber, message);
     revalidatePath("/ansokningar");
@@ -65,6 +71,8 @@ export async function requestMembershipAction(input: unknown) {
 
 export async function decideMembershipRequestAction(input: unknown) {
   return runAction(async () => {
+    const raw = input as { requestId?: unknown } | null;
+    await requireMembershipRequest(await requireActor(), raw?.requestId);
     const { requestId, approve } = parseInput(DecideMembershipRequestInput, input);
     const answer = await decideMembershipRequest(await requireActor(), requestId, approve);
     revalidatePath(`/organisationer/${answer.organisationId}`);

@@ -1,8 +1,15 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { requireActor } from "@/lib/server/actor";
+import { requireActor, requireRole } from "@/lib/server/actor";
 import { parseInput, runAction } from "@/lib/server/action";
-import { acceptStaffInvitation, inviteStaff, setDeactivated, setRoles } from "@/lib/server/users";
+import {
+  acceptStaffInvitation,
+  findStaffInvitation,
+  inviteStaff,
+  setDeactivated,
+  setRoles,
+} from "@/lib/server/users";
+import { NotFound } from "@/lib/server/errors";
 import { AcceptStaffInvitationInput, RolesInput, StaffInviteInput } from "@/lib/validation/users";
 import { ROLES } from "@/lib/domain/roles";
 import { resetTwoFactor } from "@/lib/server/two-factor";
@@ -12,6 +19,7 @@ const chosenRoles = (values: Record<string, unknown>) =>
 
 export async function inviteStaffAction(values: Record<string, unknown>) {
   return runAction(async () => {
+    await requireRole(["ADMIN"], "user.invite");
     await inviteStaff(
       await requireActor(),
       parseInput(StaffInviteInput, { ...values, roles: chosenRoles(values) }),
@@ -21,6 +29,7 @@ export async function inviteStaffAction(values: Record<string, unknown>) {
 
 export async function setRolesAction(userId: string, values: Record<string, unknown>) {
   return runAction(async () => {
+    await requireRole(["ADMIN"], "user.roles");
     await setRoles(
       await requireActor(),
       userId,
@@ -48,6 +57,7 @@ export async function resetTwoFactorAction(userId: string) {
 /** Public: the invitation token is the credential. */
 export async function acceptStaffInvitationAction(token: string, values: Record<string, unknown>) {
   return runAction(async () => {
+    if ((await findStaffInvitation(token)).state === "unknown") throw new NotFound();
     await acceptStaffInvitation(token, parseInput(AcceptStaffInvitationInput, values).password);
   });
 }

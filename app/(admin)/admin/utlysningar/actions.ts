@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { requireActor } from "@/lib/server/actor";
+import { requireActor, requireRole } from "@/lib/server/actor";
 import { parseInput, runAction } from "@/lib/server/action";
 import { createRound, getRound, setRoundStatus, updateRound } from "@/lib/server/rounds";
 import { RoundInput } from "@/lib/validation/round";
@@ -15,6 +15,7 @@ const input = (values: Record<string, unknown>) =>
 
 export async function saveRoundAction(id: string | null, values: Record<string, unknown>) {
   return runAction(async () => {
+    await requireRole(["ADMIN"], "round.save");
     const actor = await requireActor();
     if (id) await updateRound(actor, id, input(values));
     else await createRound(actor, input(values));
