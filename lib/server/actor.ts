@@ -79,6 +79,23 @@ export async function requireActor(): Promise<Actor> {
   return actor;
 }
 
+/**
+ * For server actions, before they read their input: signed out → "sign in"; without one of `roles`
+ * → denied like the services deny ("not found", audited), so that an outsider never learns what
+ * the input should have been. `awaiting`: staff roles still waiting for the second factor count
+ * (enrolling in it). Actions that act on a record then ask the service's own check for it.
+ */
+export async function requireRole(
+  roles: readonly Role[],
+  what: string,
+  { awaiting = false } = {},
+): Promise<Actor> {
+  const actor = await requireActor();
+  const held = awaiting ? [...actor.roles, ...(actor.awaitingSecondFactor ?? [])] : actor.roles;
+  if (!hasAnyRole(held, roles)) await deny(actor, what);
+  return actor;
+}
+
 /** Writes a denied access to the audit log (docs/domain.md §1) and answers "not found". */
 export async function deny(
   actor: Actor | null,

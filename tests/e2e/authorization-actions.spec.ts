@@ -28,8 +28,10 @@ const { encodeReply } = createRequire(import.meta.url)(
 // first test; an action in the source that the build does not expose fails it too.
 //
 // For each row the outsiders call first, with input that is valid (so that a refusal cannot hide
-// behind a validation error): each must be refused ("not found" or "sign in") and the database
-// must be exactly as before (a fingerprint of every business table). Then the permitted callers
+// behind a validation error), and then with input that no schema accepts (so that an action which
+// reads its input before it checks the caller shows: the outsider would get field problems, and
+// learn that the record exists). Each call must be refused ("not found" or "sign in") and the
+// database must be exactly as before (a fingerprint of every business table). Then the permitted callers
 // call with the same input and must get past the check: a success, a validation problem or a rule
 // of the case ("already released", "wrong version") are all fine; a refusal or a crash is not.
 // The rows work on copies of demo records made for this spec (ids starting "matrix-"), so the
@@ -100,7 +102,30 @@ type Row = {
    * token, the credential itself; called with one that does not exist, everyone is refused.
    */
   allowed: readonly Caller[] | "everyone" | "token";
+  /** The outsiders' second call, with input no schema accepts; by default `junk(args)`. */
+  junk?: (f: Fixtures) => Args;
 };
+
+/**
+ * Input that no schema accepts, for the same records: every field of an object gets a value of
+ * the wrong type (and a field no form has), a FormData is sent empty, a flag or number becomes a
+ * word and a list of ids a list of numbers. Strings stay: they are the ids and tokens of the
+ * records (rows whose input is a plain string say their junk themselves).
+ */
+const junk = (args: Args): Args =>
+  args.map((value) => {
+    if (value instanceof FormData) return new FormData();
+    if (Array.isArray(value)) return value.map(() => 42);
+    if (value && typeof value === "object")
+      return {
+        ...Object.fromEntries(
+          Object.entries(value).map(([k, v]) => [k, typeof v === "string" ? 42 : "x"]),
+        ),
+        notAField: [{}],
+      };
+    if (typeof value === "boolean" || typeof value === "number") return "x";
+    return value;
+  });
 
 const REVIEW = "app/(officer)/handlaggning/[id]/actions.ts";
 const FOLLOW = "app/(officer)/uppfoljning/actions.ts";
@@ -171,12 +196,14 @@ const ROWS: Row[] = [
   {
     action: `${APPLICATION}#saveDraftPartAction`,
     args: (f) => [f.grant, 1, "grunduppgifter", { title: "Ny titel" }],
+    junk: (f) => [f.grant, "x", "ingen-sadan-del", 42],
     allowed: ["owner"],
   },
   { action: `${APPLICATION}#submitApplicationAction`, args: (f) => [f.grant], allowed: ["owner"] },
   {
     action: `${APPLICATION}#withdrawApplicationAction`,
     args: (f) => [f.grant, "Vi drar tillbaka ansökan."],
+    junk: (f) => [f.grant, 42],
     allowed: ["owner"],
   },
   {
@@ -265,6 +292,8 @@ const ROWS: Row[] = [
   {
     action: `${ORGS}#decideMembershipRequestAction`,
     args: (f) => [{ requestId: f.membershipRequest, approve: false }],
+    // The request exists; only the answer is junk.
+    junk: (f) => [{ requestId: f.membershipRequest, approve: "kanske" }],
     allowed: ["owner"],
   },
   // Public on purpose: anyone may register (limited per address) or change the language.
@@ -772,9 +801,9 @@ test("every server action refuses every outsider, changes nothing for them, and 
     ]);
     const signedIn = Date.now();
 
-    const call = async (caller: Caller, row: Row): Promise<Outcome> => {
+    const call = async (caller: Caller, row: Row, args = row.args(fixtures)): Promise<Outcome> => {
       const action = built.get(row.action)!;
-      const encoded = await encodeArgs(row.args(fixtures));
+      const encoded = await encodeArgs(args);
       const response = await contexts[caller].post(pageFor(action, fixtures), {
         maxRedirects: 0,
         headers: {
@@ -796,17 +825,23 @@ test("every server action refuses every outsider, changes nothing for them, and 
       const outsiders = CALLERS.filter((c) => !allowed.includes(c));
       const name = row.action.split("#")[1];
       const before = await fingerprint(db, sql);
-      // The outsiders call at once: none of them may change anything, in any order.
-      const answers = await Promise.all(outsiders.map((caller) => call(caller, row)));
-      for (const [i, caller] of outsiders.entries()) {
+      // The outsiders call at once, with valid input and with junk: none of them may change
+      // anything, in any order, and none may get as far as the input.
+      const junkArgs = row.junk?.(fixtures) ?? junk(row.args(fixtures));
+      const tries = outsiders.flatMap((caller) => [
+        { caller, label: caller, args: row.args(fixtures) },
+        { caller, label: `${caller} (junk input)`, args: junkArgs },
+      ]);
+      const answers = await Promise.all(tries.map((t) => call(t.caller, row, t.args)));
+      for (const [i, { label }] of tries.entries()) {
         const outcome = answers[i];
-        seen.push(`${name} ${caller}: ${outcome.kind} ${outcome.detail}`);
+        seen.push(`${name} ${label}: ${outcome.kind} ${outcome.detail}`);
         if (!(
           outcome.kind === "refused" ||
           (row.allowed === "token" && outcome.kind === "turnedAway")
         ))
           surprises.push(
-            `${name} as ${caller}: ${outcome.kind}, expected refused (${outcome.detail})`,
+            `${name} as ${label}: ${outcome.kind}, expected refused (${outcome.detail})`,
           );
       }
       const changed = changedTables(before, await fingerprint(db, sql));
@@ -822,6 +857,8 @@ test("every server action refuses every outsider, changes nothing for them, and 
           );
       }
     }
+    if (process.env.MATRIX_VERBOSE) console.log(seen.join("\n"));
+    expect(surprises).toEqual([]);
     // The conflicted officer is still conflicted in both cases, whatever they and the others did.
     const { rows: still } = await db.query<{ id: string; status: string }>(
       `SELECT id, status FROM "ConflictDeclaration" WHERE id IN ('matrix-c4', 'matrix-c6') ORDER BY id`,
@@ -830,11 +867,9 @@ test("every server action refuses every outsider, changes nothing for them, and 
       { id: "matrix-c4", status: "CONFIRMED" },
       { id: "matrix-c6", status: "DECLARED" },
     ]);
-    if (process.env.MATRIX_VERBOSE) console.log(seen.join("\n"));
     console.log(
       `signed in ${CALLERS.length} callers in ${signedIn - started} ms; ${seen.length} calls in ${Date.now() - signedIn} ms`,
     );
-    expect(surprises).toEqual([]);
   } finally {
     await db.query(`UPDATE "User" SET "deactivatedAt" = NULL WHERE email = $1`, [
       EMAILS.deactivated,

@@ -1,15 +1,17 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { requireActor } from "@/lib/server/actor";
+import { requireActor, requireRole } from "@/lib/server/actor";
 import { parseInput, runAction } from "@/lib/server/action";
 import {
   acceptInvitation,
   createOrganisation,
   decideMembershipRequest,
   findOrganisationToJoin,
+  getMyOrganisation,
   inviteMember,
   requestMembership,
   saveBoard,
+  requireMembershipRequest,
 } from "@/lib/server/organisations";
 import { BoardInput } from "@/lib/validation/people";
 import {
@@ -22,6 +24,7 @@ import {
 
 export async function createOrganisationAction(input: unknown) {
   return runAction(async () => {
+    await requireRole(["APPLICANT"], "organisation.create");
     const org = await createOrganisation(
       await requireActor(),
       parseInput(OrganisationInput, input),
@@ -33,6 +36,7 @@ export async function createOrganisationAction(input: unknown) {
 
 export async function inviteMemberAction(organisationId: string, input: unknown) {
   return runAction(async () => {
+    await getMyOrganisation(await requireActor(), organisationId);
     await inviteMember(
       await requireActor(),
       organisationId,
@@ -48,16 +52,18 @@ export async function acceptInvitationAction(token: string) {
 
 /** Finds an organisation by its number, to confirm before asking to join it. */
 export async function findOrganisationToJoinAction(input: unknown) {
-  return runAction(async () =>
-    findOrganisationToJoin(
+  return runAction(async () => {
+    await requireRole(["APPLICANT"], "organisation.join");
+    return findOrganisationToJoin(
       await requireActor(),
       parseInput(FindOrganisationInput, input).orgNumber,
-    ),
-  );
+    );
+  });
 }
 
 export async function requestMembershipAction(input: unknown) {
   return runAction(async () => {
+    await requireRole(["APPLICANT"], "organisation.join");
     const { orgNumber, message } = parseInput(JoinOrganisationInput, input);
     const answer = await requestMembership(await requireActor(), orgNumber, message);
     revalidatePath("/ansokningar");
@@ -67,6 +73,8 @@ export async function requestMembershipAction(input: unknown) {
 
 export async function decideMembershipRequestAction(input: unknown) {
   return runAction(async () => {
+    const raw = input as { requestId?: unknown } | null;
+    await requireMembershipRequest(await requireActor(), raw?.requestId);
     const { requestId, approve } = parseInput(DecideMembershipRequestInput, input);
     const answer = await decideMembershipRequest(await requireActor(), requestId, approve);
     revalidatePath(`/organisationer/${answer.organisationId}`);

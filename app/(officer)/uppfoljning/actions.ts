@@ -7,10 +7,12 @@ import {
   acceptReport,
   claimRepayment,
   markPaid,
+  officerReport,
   releaseInstalment,
   requestReportCompletion,
   setReportDueDate,
 } from "@/lib/server/follow-up";
+import { FOLLOW_UP_OFFICERS, requireCaseAccess } from "@/lib/server/case-access";
 import { RepaymentInput } from "@/lib/validation/follow-up";
 
 const done = () => revalidatePath("/uppfoljning", "layout");
@@ -29,6 +31,7 @@ export async function acceptReportAction(reportId: string) {
 }
 export async function reportCompletionAction(reportId: string, values: Record<string, unknown>) {
   return runAction(async () => {
+    await officerReport(await requireActor(), reportId, "report.request_completion");
     const { message } = parseInput(
       z.object({ message: z.string().trim().min(10, "Skriv vad som saknas i rapporten.") }),
       values,
@@ -39,6 +42,7 @@ export async function reportCompletionAction(reportId: string, values: Record<st
 }
 export async function dueDateAction(reportId: string, values: Record<string, unknown>) {
   return runAction(async () => {
+    await officerReport(await requireActor(), reportId, "report.due_date");
     const { dueDate } = parseInput(
       z.object({ dueDate: z.iso.date({ error: "Ange datumet som ÅÅÅÅ-MM-DD." }) }),
       values,
@@ -49,6 +53,10 @@ export async function dueDateAction(reportId: string, values: Record<string, unk
 }
 export async function repaymentAction(applicationId: string, values: Record<string, unknown>) {
   return runAction(async () => {
+    await requireCaseAccess(await requireActor(), applicationId, "repayment.claim", {
+      roles: FOLLOW_UP_OFFICERS,
+      stage: "follow-up",
+    });
     await claimRepayment(await requireActor(), applicationId, parseInput(RepaymentInput, values));
     done();
   });

@@ -56,3 +56,9 @@ export async function getForApplicant(actor: Actor, id: string): Promise<Applica
   if (!app) await deny(actor, "application.read", "Application", id);
   return app!;
 }
+
+/** The same check, lighter, for actions before they read their input: a member of its organisation. */
+export async function requireApplicationMember(actor: Actor, id: string) {
+  if (!(await db.application.count({ where: { id, ...ownedBy(actor) } })))
+    await deny(actor, "application.read", "Application", id);
+}

@@ -5,7 +5,7 @@ import "server-only";
 
 export { listDecidable, listForApplicant } from "./list";
 export { createDraft } from "./create-draft";
-export { getForApplicant } from "./get-for-applicant";
+export { getForApplicant, requireApplicationMember } from "./get-for-applicant";
 export { saveDraftPart } from "./save-draft-part";
 export { submitApplication } from "./submit";
 export { withdrawApplication } from "./withdraw";

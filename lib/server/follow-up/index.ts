@@ -5,7 +5,7 @@ import "server-only";
 export { listGrants, overdueReports, grantForOfficer } from "./grant-overview";
 export { releaseInstalment } from "./release-instalment";
 export { paymentFile, markPaid } from "./payments";
-export { reportForMember as getReportForApplicant } from "./access";
+export { reportForMember as getReportForApplicant, officerReport } from "./access";
 export { saveReport } from "./save-report";
 export { acceptReport } from "./accept-report";
 export { requestReportCompletion } from "./request-report-completion";

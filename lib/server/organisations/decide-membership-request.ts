@@ -8,6 +8,14 @@ import { Conflict } from "../errors";
 import { deny, type Actor } from "../actor";
 import { memberOf } from "./access";
 
+/** The precondition below, for the action before it reads the answer: `requestId` as it came. */
+export async function requireMembershipRequest(actor: Actor, requestId: unknown) {
+  const id = typeof requestId === "string" ? requestId : undefined;
+  const found =
+    id && (await db.membershipRequest.count({ where: { id, organisation: memberOf(actor) } }));
+  if (!found) await deny(actor, "organisation.membership_request.decide", "MembershipRequest", id);
+}
+
 /**
  * Precondition: a member of the organisation asked to join (anyone else gets "not found").
  * Approves or declines a waiting request in one transaction: the answer, the membership on

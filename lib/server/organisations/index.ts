@@ -8,4 +8,4 @@ export { inviteMember, findInvitation, acceptInvitation } from "./invitations";
 export { findOrganisationToJoin } from "./find-to-join";
 export { requestMembership } from "./request-membership";
 export { listMembershipRequests, listMyMembershipRequests } from "./membership-requests";
-export { decideMembershipRequest } from "./decide-membership-request";
+export { decideMembershipRequest, requireMembershipRequest } from "./decide-membership-request";

@@ -4,6 +4,7 @@ import "server-only";
 // its content only after a declaration of no conflict (case-access.ts).
 
 export { gateInfo } from "./gate";
+export { openedApplication, submittedApplication } from "./case-access";
 export { declareConflict } from "./declare-conflict";
 export { listDeclaredConflicts, ruleOnConflict } from "./rule-on-conflict";
 export { getForReview, type ReviewCase } from "./get-case";

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { requireActor } from "@/lib/server/actor";
+import { requireActor, requireRole } from "@/lib/server/actor";
 import { parseInput, runAction } from "@/lib/server/action";
 import { inviteStaff, setDeactivated, setRoles } from "@/lib/server/users";
 import { RolesInput, StaffInviteInput } from "@/lib/validation/users";
@@ -12,6 +12,7 @@ const chosenRoles = (values: Record<string, unknown>) =>
 
 export async function inviteStaffAction(values: Record<string, unknown>) {
   return runAction(async () => {
+    await requireRole(["ADMIN"], "user.invite");
     await inviteStaff(
       await requireActor(),
       parseInput(StaffInviteInput, { ...values, roles: chosenRoles(values) }),
@@ -21,6 +22,7 @@ export async function inviteStaffAction(values: Record<string, unknown>) {
 
 export async function setRolesAction(userId: string, values: Record<string, unknown>) {
   return runAction(async () => {
+    await requireRole(["ADMIN"], "user.roles");
     await setRoles(
       await requireActor(),
       userId,

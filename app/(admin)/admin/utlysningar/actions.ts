@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireActor } from "@/lib/server/actor";
+import { requireActor, requireRole } from "@/lib/server/actor";
 import { parseInput, runAction } from "@/lib/server/action";
 import { createRound, getRound, setRoundStatus, updateRound } from "@/lib/server/rounds";
 import { RoundInput } from "@/lib/validation/round";
@@ -17,6 +17,7 @@ const input = (values: Record<string, unknown>) =>
 /** Saves a round; a new one then opens on its own page. */
 export async function saveRoundAction(id: string | null, values: Record<string, unknown>) {
   const result = await runAction(async () => {
+    await requireRole(["ADMIN"], "round.save");
     const actor = await requireActor();
     const round = id
       ? await updateRound(actor, id, input(values))

@@ -3,13 +3,19 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/server/actor";
 import { parseInput, runAction } from "@/lib/server/action";
-import { saveDraftPart, submitApplication, withdrawApplication } from "@/lib/server/applications";
+import {
+  requireApplicationMember,
+  saveDraftPart,
+  submitApplication,
+  withdrawApplication,
+} from "@/lib/server/applications";
 import { sendLetterLink } from "@/lib/server/letters";
 import { RuleViolation } from "@/lib/server/errors";
 import { LetterRequest, WithdrawalInput, type PartName } from "@/lib/validation/draft";
 import { PARTS } from "@/lib/domain/application-parts";
 
-// Thin: who is calling, then the service, which checks what they may do to which application.
+// Thin: who is calling and whether they are a member (outsiders get "not found" whatever they
+// sent), then the service, which checks what they may do to which application.
 
 export async function saveDraftPartAction(
   applicationId: string,
@@ -18,6 +24,7 @@ export async function saveDraftPartAction(
   data: unknown,
 ) {
   return runAction(async () => {
+    await requireApplicationMember(await requireActor(), applicationId);
     if (!PARTS.includes(part))
       throw new RuleViolation([
         { code: "INVALID_FIELD", path: "part", message: "Okänd del av ansökan." },
@@ -42,6 +49,7 @@ export async function submitApplicationAction(applicationId: string) {
 export async function withdrawApplicationAction(applicationId: string, reason: string) {
   return runAction(async () => {
     const actor = await requireActor();
+    await requireApplicationMember(actor, applicationId);
     const { reason: why } = parseInput(WithdrawalInput, { reason });
     await withdrawApplication(actor, applicationId, why);
     revalidatePath(`/ansokningar/${applicationId}`, "layout");
@@ -55,6 +63,7 @@ export async function sendLetterLinkAction(
   reminder: boolean,
 ) {
   return runAction(async () => {
+    await requireApplicationMember(await requireActor(), applicationId);
     const terms = parseInput(LetterRequest, input);
     await sendLetterLink(await requireActor(), applicationId, partnerId, terms, reminder);
     revalidatePath(`/ansokningar/${applicationId}`, "layout");

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { requireActor } from "@/lib/server/actor";
+import { requireActor, requireRole } from "@/lib/server/actor";
 import { parseInput, runAction } from "@/lib/server/action";
 import { RuleViolation } from "@/lib/server/errors";
 import {
@@ -9,12 +9,15 @@ import {
   completeFormalCheck,
   decide,
   declareConflict,
+  openedApplication,
   proposeDecision,
   requestCompletion,
   ruleOnConflict,
   saveReview,
+  submittedApplication,
 } from "@/lib/server/review";
 import { CRITERIA } from "@/lib/domain/review";
+import { STAFF_ROLES, type Role } from "@/lib/domain/roles";
 import {
   CommentInput,
   CompletionRequestInput,
@@ -26,13 +29,18 @@ import {
   ReviewInput,
 } from "@/lib/validation/review";
 
-// Thin: parse with the shared schema, then the service decides who may do what to which case.
+// Thin: who may touch the case first (outsiders get "not found" whatever they sent), then parse
+// with the shared schema; the service checks again and decides what they may do to it.
 const parse = parseInput;
+
+const mayHandle = async (id: string, what: string, roles: readonly Role[] = STAFF_ROLES) =>
+  openedApplication(await requireRole(roles, what), id, what);
 
 const done = (id: string) => revalidatePath(`/handlaggning/${id}`);
 
 export async function declareConflictAction(id: string, values: Record<string, unknown>) {
   return runAction(async () => {
+    await submittedApplication(await requireActor(), id, "conflict.declare");
     const hasConflict = values.answer === "CONFLICT";
     await declareConflict(
       await requireActor(),
@@ -57,6 +65,7 @@ export async function assignAction(id: string, values: Record<string, unknown>) 
 
 export async function formalCheckAction(id: string, values: Record<string, unknown>) {
   return runAction(async () => {
+    await mayHandle(id, "application.formal_check", ["REVIEWER"]);
     if (values.passed !== "yes" && values.passed !== "no")
       throw new RuleViolation([
         {
@@ -76,6 +85,7 @@ export async function formalCheckAction(id: string, values: Record<string, unkno
 
 export async function reviewAction(id: string, values: Record<string, unknown>) {
   return runAction(async () => {
+    await mayHandle(id, "review.save", ["REVIEWER"]);
     const scores = CRITERIA.map((criterion) => ({
       criterion,
       score: values[`score_${criterion}`] ? Number(values[`score_${criterion}`]) : undefined,
@@ -105,6 +115,7 @@ export async function reviewAction(id: string, values: Record<string, unknown>) 
 
 export async function commentAction(id: string, values: Record<string, unknown>) {
   return runAction(async () => {
+    await mayHandle(id, "comment.add");
     await addComment(await requireActor(), id, parse(CommentInput, values).body);
     done(id);
   });
@@ -112,6 +123,7 @@ export async function commentAction(id: string, values: Record<string, unknown>)
 
 export async function completionAction(id: string, values: Record<string, unknown>) {
   return runAction(async () => {
+    await mayHandle(id, "application.request_completion", ["REVIEWER"]);
     await requestCompletion(
       await requireActor(),
       id,
@@ -123,6 +135,7 @@ export async function completionAction(id: string, values: Record<string, unknow
 
 export async function proposalAction(id: string, values: Record<string, unknown>) {
   return runAction(async () => {
+    await mayHandle(id, "decision.propose", ["REVIEWER"]);
     await proposeDecision(
       await requireActor(),
       id,
@@ -138,6 +151,7 @@ export async function proposalAction(id: string, values: Record<string, unknown>
 
 export async function decisionAction(id: string, values: Record<string, unknown>) {
   return runAction(async () => {
+    await mayHandle(id, "decision.decide", ["DECIDER"]);
     await decide(
       await requireActor(),
       id,
@@ -153,6 +167,7 @@ export async function decisionAction(id: string, values: Record<string, unknown>
 
 export async function conflictRulingAction(declarationId: string, values: Record<string, unknown>) {
   return runAction(async () => {
+    await requireRole(["ADMIN"], "conflict.rule");
     await ruleOnConflict(
       await requireActor(),
       declarationId,

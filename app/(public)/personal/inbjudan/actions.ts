@@ -3,7 +3,12 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/server/actor";
 import { parseInput, runAction } from "@/lib/server/action";
-import { acceptStaffInvitation, acceptStaffInvitationAsUser } from "@/lib/server/users";
+import { NotFound } from "@/lib/server/errors";
+import {
+  acceptStaffInvitation,
+  acceptStaffInvitationAsUser,
+  findStaffInvitation,
+} from "@/lib/server/users";
 import { AcceptStaffInvitationInput } from "@/lib/validation/users";
 
 // Accepting a staff invitation. The token is the credential for the roles only: a new address
@@ -13,6 +18,8 @@ import { AcceptStaffInvitationInput } from "@/lib/validation/users";
 /** A new address: the account is created with the chosen password. */
 export async function acceptStaffInvitationAction(token: string, values: Record<string, unknown>) {
   const result = await runAction(async () => {
+    // Before the password is read: a token that does not exist is "not found", whatever was sent.
+    if ((await findStaffInvitation(token)).state === "unknown") throw new NotFound();
     const { password } = parseInput(AcceptStaffInvitationInput, values);
     await acceptStaffInvitation(token, password);
   });

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/server/actor";
 import { parseInput, runAction } from "@/lib/server/action";
-import { saveReport } from "@/lib/server/follow-up";
+import { getReportForApplicant, saveReport } from "@/lib/server/follow-up";
 import { ReportInput } from "@/lib/validation/follow-up";
 
 export async function saveReportAction(
@@ -12,6 +12,7 @@ export async function saveReportAction(
   submit: boolean,
 ) {
   return runAction(async () => {
+    await getReportForApplicant(await requireActor(), reportId);
     const next = await saveReport(
       await requireActor(),
       reportId,
