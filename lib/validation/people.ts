@@ -1,7 +1,7 @@
 // Fields about people – the application's contact person, the board and its signatories – shared by
 // the forms and the services. Names and roles only: a personal identity number is refused
 // (docs/domain.md §5, personal data).
-import { z } from "zod";
+import { z } from "./zod";
 import { isPhoneNumber, looksLikePersonalIdentityNumber } from "@/lib/domain/personal-data";
 import { limitedText } from "./text";
 

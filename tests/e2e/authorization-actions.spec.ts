@@ -73,6 +73,8 @@ type Fixtures = {
   partner: string;
   /** The owner's organisation (a demo record: the rows only read it). */
   org: string;
+  /** The demo organisation's board as it is, so that the owner's save changes nothing. */
+  board: { name: string; role: string; signatory: boolean }[];
   orgNumber: string;
   /** An organisation with no members, for requests to join. */
   emptyOrgNumber: string;
@@ -295,6 +297,23 @@ const ROWS: Row[] = [
     // The request exists; only the answer is junk.
     junk: (f) => [{ requestId: f.membershipRequest, approve: "kanske" }],
     allowed: ["owner"],
+  },
+  {
+    action: `${ORGS}#saveBoardAction`,
+    args: (f) => [f.org, { members: f.board }],
+    allowed: ["owner"],
+  },
+  // Confirming an address: the link's token is the credential (with the password, unless the
+  // person is signed in to that account); asking for a new link, anyone signed in.
+  {
+    action: "app/(auth)/bekrafta-epost/actions.ts#confirmEmailAction",
+    args: () => [NO_TOKEN, { password: "ett-langt-losenord-2026" }],
+    allowed: "token",
+  },
+  {
+    action: "app/(auth)/bekrafta-epost/actions.ts#resendConfirmationAction",
+    args: () => [],
+    allowed: SIGNED_IN,
   },
   // Public on purpose: anyone may register (limited per address) or change the language.
   {
@@ -689,6 +708,12 @@ async function makeFixtures(db: pg.Client): Promise<Fixtures> {
       )
     ).id,
     org: grantSource.organisationId,
+    board: (
+      await db.query<{ name: string; role: string; signatory: boolean }>(
+        `SELECT name, role, signatory FROM "BoardMember" WHERE "organisationId" = $1 ORDER BY position`,
+        [grantSource.organisationId],
+      )
+    ).rows,
     orgNumber: org.orgNumber,
     emptyOrgNumber: "802999-0002",
     membershipRequest: "matrix-request",

@@ -84,6 +84,7 @@ export async function decideMembershipRequestAction(input: unknown) {
 
 export async function saveBoardAction(organisationId: string, input: unknown) {
   return runAction(async () => {
+    await getMyOrganisation(await requireActor(), organisationId);
     await saveBoard(await requireActor(), organisationId, parseInput(BoardInput, input));
     revalidatePath(`/organisationer/${organisationId}`);
   });

@@ -1,7 +1,12 @@
 "use server";
 import { getActor, requireActor } from "@/lib/server/actor";
 import { parseInput, runAction } from "@/lib/server/action";
-import { confirmEmail, resendConfirmationLink } from "@/lib/server/email-verification";
+import {
+  confirmEmail,
+  findConfirmationLink,
+  resendConfirmationLink,
+} from "@/lib/server/email-verification";
+import { NotFound } from "@/lib/server/errors";
 import { ConfirmEmailInput } from "@/lib/validation/auth";
 
 /**
@@ -11,6 +16,8 @@ import { ConfirmEmailInput } from "@/lib/validation/auth";
 export async function confirmEmailAction(token: string, values: { password?: string }) {
   return runAction(async () => {
     const actor = await getActor();
+    // Before the password is read: a link that does not exist is "not found", whatever was sent.
+    if ((await findConfirmationLink(token, null)).state === "unknown") throw new NotFound();
     const password =
       values.password === undefined ? undefined : parseInput(ConfirmEmailInput, values).password;
     // No revalidation: this page would be drawn again saying the link is used; the form shows
