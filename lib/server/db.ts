@@ -17,7 +17,7 @@ export function pgPool(): pg.Pool {
   globalForDb.samverkaPool = new pg.Pool({
     connectionString,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: 10_000,
   });
   // An idle connection that breaks (the database restarted) is dropped by the pool; the next query
   // opens a new one or fails with its own error. Without a listener the process would end.
@@ -31,6 +31,9 @@ function client(): PrismaClient {
   if (globalForDb.samverkaDb) return globalForDb.samverkaDb;
   globalForDb.samverkaDb = new PrismaClient({
     adapter: new PrismaPg(pgPool(), { disposeExternalPool: true }),
+    // At a peak (a round's last hour) more transactions start than the pool has connections: they
+    // wait their turn for up to 10 s instead of failing after Prisma's default 2 s (P2028).
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });
   return globalForDb.samverkaDb;
 }
