@@ -10,7 +10,12 @@
 //   - a query parameter is named like a secret (token, code, key …) or has a token-shaped value.
 
 /** Routes whose next path segment is a token. tests/unit/bearer-links.test.ts keeps this in step with app/. */
-export const TOKEN_ROUTES = ["/personal/inbjudan/", "/inbjudan/", "/avsiktsforklaring/"] as const;
+export const TOKEN_ROUTES = [
+  "/personal/inbjudan/",
+  "/inbjudan/",
+  "/avsiktsforklaring/",
+  "/bekrafta-epost/",
+] as const;
 
 export const MASK = "••••••";
 

@@ -77,7 +77,11 @@ function fieldwise(
     return Object.fromEntries(
       Object.entries(schema.shape as Record<string, z.ZodType>).map(([key, field]) => [
         key,
-        fieldwise(field, raw[key], previous[key], join(path, key), kept),
+        // A field the sender left out (an older form, a script) keeps its saved value: it was
+        // not typed, so nothing is kept as invalid for it.
+        !(key in raw) && !field.safeParse(undefined).success
+          ? (previous[key] ?? blank(field))
+          : fieldwise(field, raw[key], previous[key], join(path, key), kept),
       ]),
     );
   }

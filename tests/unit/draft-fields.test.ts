@@ -78,6 +78,13 @@ describe("a part saves field by field", () => {
     expect(kept["partners.0.contactEmail"].value).toBe("inte en adress");
   });
 
+  it("keeps the saved value of a field the sender left out, without calling it invalid", () => {
+    const { contactName: _n, contactEmail: _e, contactPhone: _p, ...older } = basics;
+    const { data, kept } = checkPartFields("grunduppgifter", { ...older, title: "Ny" }, basics);
+    expect(kept).toEqual({});
+    expect(data).toEqual({ ...basics, title: "Ny" });
+  });
+
   it("answers nothing kept for a valid part, and falls back for a field of the wrong kind", () => {
     expect(checkPartFields("grunduppgifter", basics, basics).kept).toEqual({});
     const { data, kept } = checkPartFields(
