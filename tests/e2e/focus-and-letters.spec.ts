@@ -150,6 +150,11 @@ test("a staff form puts the focus on its error summary, then on its success mess
   const [hjallbo] = await query<{ id: string }>(
     `SELECT id FROM "Application" WHERE title = 'Läxhjälp och föräldracafé i Hjällbo'`,
   );
+  // Set up: the demo case has passed its formal check; this test makes it again from the start.
+  await query(
+    `UPDATE "Application" SET "formalCheckPassed" = NULL, "formalCheckAt" = NULL, "formalCheckById" = NULL, "formalCheckNote" = NULL WHERE id = $1`,
+    [hjallbo.id],
+  );
   await signIn(page, DEMO.reviewer);
   await page.goto(`/handlaggning/${hjallbo.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
