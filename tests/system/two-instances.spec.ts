@@ -405,16 +405,25 @@ test("a job scheduled every minute runs once per minute with both instances runn
       const reminders = await jobsOf("reports.remind");
       const [version] = await query<{ cron_on: Date | null }>(`SELECT cron_on FROM pgboss.version`);
       const first = done[0];
-      if (
-        !first ||
-        !version.cron_on ||
-        version.cron_on.getTime() < first.singleton_on!.getTime() + 60_000
-      )
-        return undefined;
-      return reminders.some((r) => r.state === "completed") &&
-        Date.now() - bothReadyAt.getTime() > 65_000
-        ? true
-        : undefined;
+      const ready =
+        first &&
+        version.cron_on &&
+        version.cron_on.getTime() >= first.singleton_on!.getTime() + 60_000 &&
+        reminders.some((r) => r.state === "completed") &&
+        Date.now() - bothReadyAt.getTime() > 65_000;
+      if (ready) return true;
+      // Not yet: say where it stands (shown if the wait runs out), with a failed job's error.
+      const [failed] = await query<{ output: unknown }>(
+        `SELECT output FROM pgboss.job WHERE name = 'reports.remind' AND state = 'failed' LIMIT 1`,
+      );
+      throw new Error(
+        JSON.stringify({
+          sends: sends.map((j) => `${j.singleton_on!.toISOString()} ${j.state}`),
+          reminders: reminders.map((r) => r.state),
+          cronOn: version.cron_on,
+          failed: failed?.output,
+        }),
+      );
     },
     200_000,
     2_000,
