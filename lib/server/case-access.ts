@@ -11,6 +11,15 @@ import { STAFF_ROLES, hasAnyRole, type Role } from "@/lib/domain/roles";
 /** Officers who handle follow-up: release, claim back, change or judge reports. */
 export const FOLLOW_UP_OFFICERS: readonly Role[] = ["REVIEWER", "ADMIN"];
 
+/** Who may attest a released instalment: any staff member but the one who released it. */
+export const ATTESTERS: readonly Role[] = STAFF_ROLES;
+
+/** Who decides a proposed repayment claim (a decision of the authority): deciders, never the proposer. */
+export const CLAIM_DECIDERS: readonly Role[] = ["DECIDER"];
+
+/** Who handles the money itself: payment files, bank confirmations, repayments received. */
+export const FINANCE: readonly Role[] = ["ADMIN"];
+
 type Access = { roles?: readonly Role[]; stage: "review" | "follow-up" };
 
 /**

@@ -42,3 +42,28 @@ export const RepaymentInput = z.object({
   reasons: z.string().trim().min(10, "Skriv skälen för återkravet."),
   dueDate: z.iso.date({ error: "Ange sista betalningsdag som ÅÅÅÅ-MM-DD." }),
 });
+
+/** The second person's decision on a proposed repayment claim (docs/domain.md §5). */
+export const RepaymentDecisionInput = z.object({
+  decision: z.enum(["CLAIM", "REJECT"], { error: "Välj om återkravet ska beslutas eller avslås." }),
+  note: z.string().trim().max(2000, "Skriv högst 2 000 tecken.").default(""),
+});
+
+/** Money received against a decided repayment claim. */
+export const RepaymentPaymentInput = z.object({
+  amountSek: z
+    .number({ error: "Ange beloppet i hela kronor." })
+    .int("Ange beloppet i hela kronor.")
+    .min(1, "Ange ett belopp större än 0 kr."),
+  receivedOn: z.iso.date({ error: "Ange datumet som ÅÅÅÅ-MM-DD." }),
+});
+
+/** Creating a payment file: optionally only instalments due on or before a day. */
+export const PaymentFileInput = z.object({
+  upTo: z.union([z.literal(""), z.iso.date({ error: "Ange datumet som ÅÅÅÅ-MM-DD." })]).default(""),
+});
+
+/** Cancelling a payment file not yet paid, with the reason for the log. */
+export const CancelPaymentFileInput = z.object({
+  reason: z.string().trim().min(5, "Skriv varför betalfilen makuleras."),
+});

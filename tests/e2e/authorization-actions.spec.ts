@@ -70,6 +70,10 @@ type Fixtures = {
   report: string;
   reportDueDate: string;
   instalment: string;
+  /** A repayment claim on `grant`, proposed by the reviewer, for the decider's decision. */
+  claim: string;
+  /** A payment file already paid: the admin's calls get past the check and are turned away. */
+  paymentFile: string;
   partner: string;
   /** The owner's organisation (a demo record: the rows only read it). */
   org: string;
@@ -138,6 +142,7 @@ const ORGS = "app/(applicant)/organisationer/actions.ts";
 const LETTER = "app/(public)/avsiktsforklaring/[token]/actions.ts";
 const TWO_FACTOR = "app/(signed-in)/konto/tvastegsverifiering/actions.ts";
 const INVITATION = "app/(public)/personal/inbjudan/actions.ts";
+const PAYMENTS = "app/(admin)/admin/betalningar/actions.ts";
 
 const NO_TOKEN = "matrix-no-such-token-0000000000000000";
 const reasons = "Skälen skrivs ut här i minst tio tecken.";
@@ -410,7 +415,36 @@ const ROWS: Row[] = [
     args: (f) => [f.grant, { amountSek: 999_999_999, reasons, dueDate: "2030-01-31" }],
     allowed: FOLLOW_UP,
   },
-  { action: `${FOLLOW}#markPaidAction`, args: (f) => [[f.instalment]], allowed: ["admin"] },
+  // Attest: any staff member without a conflict (the one who released it is turned away by the rule).
+  {
+    action: `${FOLLOW}#attestAction`,
+    args: (f) => [f.instalment],
+    allowed: ["reviewer", "decider", "admin"],
+  },
+  // Repayment claims: decided by a decider (never the proposer); money received, by finance.
+  {
+    action: `${FOLLOW}#decideRepaymentAction`,
+    args: (f) => [f.claim, { decision: "CLAIM", note: "" }],
+    allowed: ["decider"],
+  },
+  {
+    action: `${FOLLOW}#repaymentPaymentAction`,
+    args: (f) => [f.claim, { amountSek: 1, receivedOn: "2030-01-02" }],
+    allowed: ["admin"],
+  },
+  // Payment files: administrators without a conflict in the file's grants. Nothing is due before
+  // 2000, so the admin's create is turned away and no file is made.
+  {
+    action: `${PAYMENTS}#createPaymentFileAction`,
+    args: () => [{ upTo: "2000-01-01" }],
+    allowed: ["admin"],
+  },
+  {
+    action: `${PAYMENTS}#cancelPaymentFileAction`,
+    args: (f) => [f.paymentFile, { reason: "Fel belopp i filen." }],
+    allowed: ["admin"],
+  },
+  { action: `${PAYMENTS}#markFilePaidAction`, args: (f) => [f.paymentFile], allowed: ["admin"] },
   // A partner's letter of intent: the personal link is the credential.
   {
     action: `${LETTER}#confirmLetterAction`,
@@ -685,6 +719,16 @@ async function makeFixtures(db: pg.Client): Promise<Fixtures> {
   await db.query(
     `INSERT INTO "User"(id, email, name, roles, "updatedAt") VALUES ('matrix-user', 'matrix-user@samverka.example', 'Matris Användare', '{APPLICANT}', now())`,
   );
+  await db.query(
+    `INSERT INTO "RepaymentClaim"(id, "applicationId", "amountSek", reasons, "dueDate", status, "createdById")
+     VALUES ('matrix-claim', 'matrix-grant', 1000, 'Medel som inte har använts.', '2030-01-31', 'PROPOSED', $1)`,
+    [reviewer],
+  );
+  await db.query(
+    `INSERT INTO "PaymentFile"(id, status, count, "totalSek", xml, csv, sha256, "createdById", "paidAt", "paidById")
+     VALUES ('matrix-file', 'PAID', 0, 0, '', '', '', $1, now(), $1)`,
+    [admin],
+  );
   const report = await one<{ id: string; dueDate: Date }>(
     `SELECT id, "dueDate" FROM "FollowUpReport" WHERE "applicationId" = 'matrix-grant' ORDER BY "dueDate" LIMIT 1`,
   );
@@ -702,6 +746,8 @@ async function makeFixtures(db: pg.Client): Promise<Fixtures> {
         `SELECT id FROM "Instalment" WHERE "applicationId" = 'matrix-grant' ORDER BY number LIMIT 1`,
       )
     ).id,
+    claim: "matrix-claim",
+    paymentFile: "matrix-file",
     partner: (
       await one<{ id: string }>(
         `SELECT id FROM "Partner" WHERE "applicationId" = 'matrix-grant' ORDER BY position LIMIT 1`,
@@ -726,6 +772,7 @@ async function makeFixtures(db: pg.Client): Promise<Fixtures> {
 async function cleanUp(db: pg.Client) {
   await db.query(`DELETE FROM "Notification" WHERE href LIKE '%matrix-%'`);
   await db.query(`DELETE FROM "Application" WHERE id LIKE 'matrix-%'`);
+  await db.query(`DELETE FROM "PaymentFile" WHERE id = 'matrix-file'`);
   await db.query(
     `DELETE FROM "MembershipRequest" WHERE id = 'matrix-request' OR "organisationId" = 'matrix-org'`,
   );

@@ -39,6 +39,7 @@ type Ids = {
   conflictApp: string;
   /** A PDF attached to `report`. */
   file: string;
+  paymentFile: string;
 };
 
 const SIGN_IN = 307;
@@ -113,11 +114,23 @@ const ROWS: Row[] = [
   { route: "/admin/logg", path: () => "/admin/logg", expect: adminOnly },
   { route: "/admin/jav", path: () => "/admin/jav", expect: adminOnly },
   { route: "/admin/utkorg", path: () => "/admin/utkorg", expect: adminOnly },
+  { route: "/admin/betalningar", path: () => "/admin/betalningar", expect: adminOnly },
   // Route handlers
+  // A payment file holding the grant in which reviewerWithConflict declared a conflict.
   {
-    route: "/api/admin/betalfil",
-    path: () => "/api/admin/betalfil?from=2000-01-01&to=2100-01-01",
+    route: "/api/admin/betalfiler/[id]",
+    path: (i) => `/api/admin/betalfiler/${i.paymentFile}?format=xml`,
     expect: { admin: 200, rest: 404 },
+  },
+  {
+    route: "/api/admin/betalfiler/[id] (CSV)",
+    path: (i) => `/api/admin/betalfiler/${i.paymentFile}?format=csv`,
+    expect: { admin: 200, rest: 404 },
+  },
+  {
+    route: "/api/admin/betalfiler/[id] (no such file)",
+    path: () => `/api/admin/betalfiler/finns-inte`,
+    expect: everyone(404),
   },
   {
     route: "/api/admin/export",
@@ -254,6 +267,17 @@ test("every route answers every kind of caller as the matrix says", async ({ bro
     `INSERT INTO "ReportAttachment"(id, "reportId", "fileId") VALUES ('authz-attachment', $1, 'authz-file') ON CONFLICT DO NOTHING`,
     [rep.id],
   );
+  // A cancelled payment file that held the grant's first instalment.
+  const [inst] = await query<{ id: string }>(
+    `SELECT id FROM "Instalment" WHERE "applicationId" = $1 ORDER BY number LIMIT 1`,
+    [r.app],
+  );
+  await query(
+    `INSERT INTO "PaymentFile"(id, status, count, "totalSek", xml, csv, sha256, "createdById", "cancelledAt", "cancelledIds")
+     VALUES ('authz-payment-file', 'CANCELLED', 1, 1, convert_to('<Document/>', 'UTF8'), convert_to('a', 'UTF8'), '', $1, now(), ARRAY[$2])
+     ON CONFLICT DO NOTHING`,
+    [u2.id, inst.id],
+  );
   const ids: Ids = {
     app: r.app,
     org: r.org,
@@ -262,6 +286,7 @@ test("every route answers every kind of caller as the matrix says", async ({ bro
     decision: d.id,
     conflictApp: h.id,
     file: "authz-file",
+    paymentFile: "authz-payment-file",
   };
 
   const contexts = {} as Record<Caller, APIRequestContext>;

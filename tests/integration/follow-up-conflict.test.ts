@@ -1,18 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { text } from "node:stream/consumers";
 import { db } from "@/lib/server/db";
 import { submitApplication } from "@/lib/server/applications";
 import { assign, decide, declareConflict, proposeDecision } from "@/lib/server/review";
 import {
   acceptReport,
   addReportAttachment,
-  claimRepayment,
+  attestInstalment,
+  createPaymentFile,
   grantForOfficer,
   listGrants,
-  markPaid,
+  markPaymentFilePaid,
   outcomes,
   overdueReports,
-  paymentFile,
+  paymentFileDownload,
+  proposeRepayment,
   releaseInstalment,
   reportAttachmentFile,
   requestReportCompletion,
@@ -102,7 +103,7 @@ describe("an officer with a declared conflict in follow-up", () => {
       () => grantForOfficer(sara, id),
       () => releaseInstalment(sara, grant.instalments[0].id),
       () =>
-        claimRepayment(sara, id, {
+        proposeRepayment(sara, id, {
           amountSek: 50_000,
           reasons: "Pengar som inte användes.",
           dueDate: "2031-01-31",
@@ -130,7 +131,7 @@ describe("an officer with a declared conflict in follow-up", () => {
       [
         "followup.read",
         "instalment.release",
-        "repayment.claim",
+        "repayment.propose",
         "report.due_date",
         "report.attachment",
         "report.accept",
@@ -167,20 +168,31 @@ describe("an officer with a declared conflict in follow-up", () => {
     expect((await grantForOfficer(newcomer, id)).id).toBe(id);
   });
 
-  it("leaves the grant out of the payment file of an admin with a declared conflict, and does not let them mark it paid", async () => {
+  it("leaves the grant out of the payment file of an admin with a declared conflict, and does not let them open or pay a file with it", async () => {
     const { officer, id } = await approvedGrant();
     const grant = await grantForOfficer(officer, id);
-    await releaseInstalment(officer, grant.instalments[0].id);
+    const first = grant.instalments[0].id;
+    await releaseInstalment(officer, first);
+    await attestInstalment(await makeUser(["DECIDER"]), first);
     const admin = await conflicted(id, ["ADMIN"]);
-    const csv = await text(await paymentFile(admin, "2000-01-01", "2100-01-01"));
-    expect(csv).not.toContain(grant.referenceNumber);
-    await markPaid(admin, [grant.instalments[0].id]);
-    expect(
-      (await db.instalment.findUniqueOrThrow({ where: { id: grant.instalments[0].id } })).status,
-    ).toBe("RELEASED");
+    // Nothing else is attested in this database's grants of the conflicted admin: nothing to pay.
+    const own = await createPaymentFile(admin, {}).catch((e: unknown) => e);
+    if (typeof own === "string") {
+      const csv = (await paymentFileDownload(admin, own, "csv")).data.toString("utf8");
+      expect(csv).not.toContain(grant.referenceNumber);
+    }
+    expect((await db.instalment.findUniqueOrThrow({ where: { id: first } })).status).toBe(
+      "ATTESTED",
+    );
     const other = await makeUser(["ADMIN"]);
-    expect(await text(await paymentFile(other, "2000-01-01", "2100-01-01"))).toContain(
+    const fileId = await createPaymentFile(other, {});
+    expect((await paymentFileDownload(other, fileId, "csv")).data.toString("utf8")).toContain(
       grant.referenceNumber,
+    );
+    await expect(paymentFileDownload(admin, fileId, "xml")).rejects.toBeInstanceOf(NotFound);
+    await expect(markPaymentFilePaid(admin, fileId)).rejects.toBeInstanceOf(NotFound);
+    expect((await db.instalment.findUniqueOrThrow({ where: { id: first } })).status).toBe(
+      "EXPORTED",
     );
   });
 });

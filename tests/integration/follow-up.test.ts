@@ -4,11 +4,14 @@ import { submitApplication } from "@/lib/server/applications";
 import { assign, decide, declareConflict, proposeDecision } from "@/lib/server/review";
 import {
   acceptReport,
-  claimRepayment,
+  attestInstalment,
+  createPaymentFile,
+  decideRepayment,
   grantForOfficer,
   outcomes,
   overdueReports,
-  paymentFile,
+  paymentFileDownload,
+  proposeRepayment,
   releaseInstalment,
   requestReportCompletion,
   saveReport,
@@ -94,15 +97,12 @@ describe("after the decision", () => {
     await releaseInstalment(officer, grant.instalments[1].id);
 
     const admin = await makeUser(["ADMIN"]);
-    const chunks: Buffer[] = [];
-    for await (const chunk of await paymentFile(admin, "2000-01-01", "2100-01-01"))
-      chunks.push(Buffer.from(chunk as Buffer | string));
-    const csv = Buffer.concat(chunks).toString("utf8");
-    expect(csv).toContain(
-      `"Diarienummer","Organisation","Organisationsnummer","Kontotyp","Konto","Belopp","Förfallodag"`,
-    );
+    for (const i of grant.instalments.slice(0, 2)) await attestInstalment(admin, i.id);
+    const fileId = await createPaymentFile(admin, {});
+    const csv = (await paymentFileDownload(admin, fileId, "csv")).data.toString("utf8");
+    expect(csv).toContain(`"Diarienummer","Delbetalning","Organisation","Organisationsnummer"`);
     expect(csv).toContain(`,"Bankgiro","5402-9681",300000,`);
-    await expect(paymentFile(officer, "2000-01-01", "2100-01-01")).rejects.toThrow();
+    await expect(createPaymentFile(officer, {})).rejects.toThrow();
   });
 
   it("refuses to release to a payout account that fails its check digit", async () => {
@@ -172,16 +172,21 @@ describe("after the decision", () => {
     expect(overdue.map((r) => r.id)).toContain(first.id);
   });
 
-  it("records a repayment claim the grantee sees, and sums outcomes of reported grants", async () => {
+  it("records a repayment claim the grantee sees once decided, and sums outcomes of reported grants", async () => {
     const { applicant, officer, id } = await approvedGrant();
-    await claimRepayment(officer, id, {
+    await proposeRepayment(officer, id, {
       amountSek: 50_000,
       reasons: "Medel för lokalhyra användes inte.",
       dueDate: "2029-06-30",
     });
+    expect((await listNotifications(applicant)).map((n) => n.kind)).not.toContain(
+      "repayment_claim",
+    );
+    const claim = await db.repaymentClaim.findFirstOrThrow({ where: { applicationId: id } });
+    await decideRepayment(await makeUser(["DECIDER"]), claim.id, { decision: "CLAIM", note: "" });
     expect((await listNotifications(applicant)).map((n) => n.kind)).toContain("repayment_claim");
     await expect(
-      claimRepayment(officer, id, {
+      proposeRepayment(officer, id, {
         amountSek: 10_000_000,
         reasons: "För stort återkrav.",
         dueDate: "2029-06-30",

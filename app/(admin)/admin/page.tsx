@@ -5,6 +5,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { requirePageRole } from "@/lib/server/actor";
 import { listRoundsWithBudgetUse } from "@/lib/server/rounds";
 import { listUsers } from "@/lib/server/users";
+import { overdueClaims, overdueInstalments } from "@/lib/server/follow-up";
 import { formatDate, formatSek, type UiLocale } from "@/lib/domain/format";
 
 export async function generateMetadata() {
@@ -15,7 +16,12 @@ export default async function AdminHome() {
   const actor = await requirePageRole(["ADMIN"]);
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
-  const [rounds, users] = await Promise.all([listRoundsWithBudgetUse(), listUsers(actor)]);
+  const [rounds, users, lateInstalments, lateClaims] = await Promise.all([
+    listRoundsWithBudgetUse(),
+    listUsers(actor),
+    overdueInstalments(actor),
+    overdueClaims(actor),
+  ]);
   const th = "py-2 pr-4";
   return (
     <>
@@ -27,7 +33,35 @@ export default async function AdminHome() {
         <Link href="/admin/logg">{t("admin.auditLog")}</Link>
         <Link href="/statistik">{t("admin.statistics")}</Link>
         <Link href="/admin/utkorg">{t("admin.outbox")}</Link>
+        <Link href="/admin/betalningar">{t("admin.paymentsLink")}</Link>
       </p>
+      {lateInstalments.length || lateClaims.length ? (
+        <section
+          aria-labelledby="money-flags"
+          className="mb-8 border-l-4 border-error pl-4"
+          data-testid="money-flags"
+        >
+          <h2 id="money-flags" className="mb-2 text-2xl font-bold">
+            {t("admin.moneyFlags")}
+          </h2>
+          <ul className="list-disc pl-6">
+            {lateInstalments.length ? (
+              <li>
+                <Link href="/admin/betalningar#overdue-heading">
+                  {t("admin.overdueInstalments", { count: lateInstalments.length })}
+                </Link>
+              </li>
+            ) : null}
+            {lateClaims.length ? (
+              <li>
+                <Link href="/admin/betalningar#claims-heading">
+                  {t("admin.overdueClaims", { count: lateClaims.length })}
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="rounds-heading" className="mb-10">
         <h2 id="rounds-heading" className="mb-3 text-2xl font-bold">
           {t("admin.rounds")}

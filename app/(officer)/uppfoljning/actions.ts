@@ -5,21 +5,40 @@ import { requireActor } from "@/lib/server/actor";
 import { parseInput, runAction } from "@/lib/server/action";
 import {
   acceptReport,
-  claimRepayment,
-  markPaid,
+  attestInstalment,
+  claimFor,
+  decideRepayment,
   officerReport,
+  proposeRepayment,
+  recordRepaymentPayment,
   releaseInstalment,
   requestReportCompletion,
   setReportDueDate,
 } from "@/lib/server/follow-up";
-import { FOLLOW_UP_OFFICERS, requireCaseAccess } from "@/lib/server/case-access";
-import { RepaymentInput } from "@/lib/validation/follow-up";
+import {
+  CLAIM_DECIDERS,
+  FINANCE,
+  FOLLOW_UP_OFFICERS,
+  requireCaseAccess,
+} from "@/lib/server/case-access";
+import {
+  RepaymentDecisionInput,
+  RepaymentInput,
+  RepaymentPaymentInput,
+} from "@/lib/validation/follow-up";
 
 const done = () => revalidatePath("/uppfoljning", "layout");
 
 export async function releaseAction(instalmentId: string) {
   return runAction(async () => {
     await releaseInstalment(await requireActor(), instalmentId);
+    done();
+  });
+}
+/** The second person's attest of a released instalment (never the one who released it). */
+export async function attestAction(instalmentId: string) {
+  return runAction(async () => {
+    await attestInstalment(await requireActor(), instalmentId);
     done();
   });
 }
@@ -51,19 +70,30 @@ export async function dueDateAction(reportId: string, values: Record<string, unk
     done();
   });
 }
+/** An officer proposes a repayment claim; a second person decides it. */
 export async function repaymentAction(applicationId: string, values: Record<string, unknown>) {
   return runAction(async () => {
-    await requireCaseAccess(await requireActor(), applicationId, "repayment.claim", {
+    await requireCaseAccess(await requireActor(), applicationId, "repayment.propose", {
       roles: FOLLOW_UP_OFFICERS,
       stage: "follow-up",
     });
-    await claimRepayment(await requireActor(), applicationId, parseInput(RepaymentInput, values));
+    await proposeRepayment(await requireActor(), applicationId, parseInput(RepaymentInput, values));
     done();
   });
 }
-export async function markPaidAction(ids: string[]) {
+export async function decideRepaymentAction(claimId: string, values: Record<string, unknown>) {
   return runAction(async () => {
-    await markPaid(await requireActor(), ids);
+    await claimFor(await requireActor(), claimId, "repayment.decide", CLAIM_DECIDERS);
+    const input = parseInput(RepaymentDecisionInput, values);
+    await decideRepayment(await requireActor(), claimId, input);
+    done();
+  });
+}
+export async function repaymentPaymentAction(claimId: string, values: Record<string, unknown>) {
+  return runAction(async () => {
+    await claimFor(await requireActor(), claimId, "repayment.record_payment", FINANCE);
+    const input = parseInput(RepaymentPaymentInput, values);
+    await recordRepaymentPayment(await requireActor(), claimId, input);
     done();
   });
 }

@@ -1,7 +1,12 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/server/actor";
-import { listGrants, overdueReports } from "@/lib/server/follow-up";
+import {
+  listGrants,
+  overdueClaims,
+  overdueInstalments,
+  overdueReports,
+} from "@/lib/server/follow-up";
 import { formatDate, formatSek, type UiLocale } from "@/lib/domain/format";
 import { PageHeading } from "@/components/ui/page-heading";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -12,8 +17,13 @@ export async function generateMetadata() {
 
 export default async function FollowUpPage() {
   const actor = await requirePageRole(["REVIEWER", "DECIDER", "ADMIN"]);
-  const [grants, overdue] = await Promise.all([listGrants(actor), overdueReports(actor)]);
-  const year = new Date().getFullYear();
+  const [grants, overdue, lateInstalments, lateClaims] = await Promise.all([
+    listGrants(actor),
+    overdueReports(actor),
+    overdueInstalments(actor),
+    overdueClaims(actor),
+  ]);
+  const late = new Set(lateInstalments.map((i) => i.id));
   const t = await getTranslations("followUp.list");
   const locale = (await getLocale()) as UiLocale;
   return (
@@ -21,6 +31,9 @@ export default async function FollowUpPage() {
       <PageHeading title={t("title")} lead={t("lead")} />
       <p className="mb-6 flex flex-wrap gap-6">
         <Link href="/uppfoljning/resultat">{t("outcomesLink")}</Link>
+        {actor.roles.includes("ADMIN") ? (
+          <Link href="/admin/betalningar">{t("paymentsLink")}</Link>
+        ) : null}
       </p>
       <section aria-labelledby="overdue" className="mb-10">
         <h2 id="overdue" className="mb-2 text-2xl font-bold">
@@ -39,38 +52,46 @@ export default async function FollowUpPage() {
           ))}
         </ul>
       </section>
-      {actor.roles.includes("ADMIN") ? (
-        <section aria-labelledby="payments" className="mb-10">
-          <h2 id="payments" className="mb-2 text-2xl font-bold">
-            {t("paymentFile")}
+      <section aria-labelledby="overdue-instalments" className="mb-10">
+        <h2 id="overdue-instalments" className="mb-2 text-2xl font-bold">
+          {t("overdueInstalments", { count: lateInstalments.length })}
+        </h2>
+        <ul className="list-disc pl-6" data-testid="overdue-instalments">
+          {lateInstalments.map((i) => (
+            <li key={i.id}>
+              <Link href={`/uppfoljning/${i.application.id}`}>{i.application.referenceNumber}</Link>{" "}
+              {t("overdueInstalmentItem", {
+                organisation: i.application.organisation.name,
+                number: i.number,
+                amount: formatSek(i.amountSek, locale),
+                date: formatDate(i.dueDate, locale),
+              })}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {lateClaims.length ? (
+        <section aria-labelledby="overdue-claims" className="mb-10">
+          <h2 id="overdue-claims" className="mb-2 text-2xl font-bold">
+            {t("overdueClaims", { count: lateClaims.length })}
           </h2>
-          <form
-            method="get"
-            action="/api/admin/betalfil"
-            className="flex flex-wrap items-end gap-4"
-          >
-            <label className="font-semibold">
-              {t("dueFrom")}
-              <input
-                type="date"
-                name="from"
-                defaultValue={`${year}-01-01`}
-                className="mt-1 block rounded border-2 border-ink px-2 py-1"
-              />
-            </label>
-            <label className="font-semibold">
-              {t("dueTo")}
-              <input
-                type="date"
-                name="to"
-                defaultValue={`${year + 1}-12-31`}
-                className="mt-1 block rounded border-2 border-ink px-2 py-1"
-              />
-            </label>
-            <button type="submit" className="rounded bg-accent px-4 py-2 font-semibold text-white">
-              {t("downloadPaymentFile")}
-            </button>
-          </form>
+          <ul className="list-disc pl-6" data-testid="overdue-claims">
+            {lateClaims.map((c) => (
+              <li key={c.id}>
+                <Link href={`/uppfoljning/${c.application.id}`}>
+                  {c.application.referenceNumber}
+                </Link>{" "}
+                {t("overdueClaimItem", {
+                  organisation: c.application.organisation.name,
+                  left: formatSek(
+                    c.amountSek - c.payments.reduce((sum, p) => sum + p.amountSek, 0),
+                    locale,
+                  ),
+                  date: formatDate(c.dueDate, locale),
+                })}
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
       <TableScroll label={t("grants")}>
@@ -106,7 +127,7 @@ export default async function FollowUpPage() {
                   {g.instalments
                     .map(
                       (i) =>
-                        `${i.number}: ${formatSek(i.amountSek, locale)} (${t(`instalmentStatus.${i.status}`)})`,
+                        `${i.number}: ${formatSek(i.amountSek, locale)} (${t(`instalmentStatus.${i.status}`)}${late.has(i.id) ? `, ${t("late")}` : ""})`,
                     )
                     .join(", ")}
                 </td>

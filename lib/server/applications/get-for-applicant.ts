@@ -40,7 +40,12 @@ const applicantInclude = {
   },
   instalments: { orderBy: { number: "asc" } },
   reports: { orderBy: { dueDate: "asc" } },
-  repaymentClaims: { orderBy: { createdAt: "desc" } },
+  // Only decided claims: a proposal is the authority's internal step (docs/domain.md §5).
+  repaymentClaims: {
+    where: { status: { in: ["CLAIMED", "PAID"] } },
+    orderBy: { createdAt: "desc" },
+    include: { payments: { select: { amountSek: true } } },
+  },
 } satisfies Prisma.ApplicationInclude;
 
 export type ApplicantApplication = Prisma.ApplicationGetPayload<{

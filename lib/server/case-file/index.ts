@@ -182,10 +182,10 @@ export async function caseFile(actor: Actor, id: string) {
       document: d.letterFileId ? link(`/api/beslut/${d.id}/beslutsbrev`) : caseLink("decision"),
     });
   for (const i of app.instalments)
-    if (i.paidAt || i.releasedAt)
+    if (i.paidAt || i.exportedAt || i.attestedAt || i.releasedAt)
       add({
         key: `payment:${i.id}`,
-        at: (i.paidAt ?? i.releasedAt)!,
+        at: (i.paidAt ?? i.exportedAt ?? i.attestedAt ?? i.releasedAt)!,
         kind: "payment",
         title: `${i.number}`,
         who: null,

@@ -12,7 +12,10 @@ const grantInclude = {
   organisation: true,
   instalments: { orderBy: { number: "asc" as const } },
   reports: { orderBy: { dueDate: "asc" as const } },
-  repaymentClaims: { orderBy: { createdAt: "desc" as const } },
+  repaymentClaims: {
+    orderBy: { createdAt: "desc" as const },
+    include: { payments: { orderBy: { receivedOn: "asc" as const } } },
+  },
   decisions: { where: { outcome: "APPROVED" as const, correctedBy: null }, take: 1 },
   budgetLines: true,
 } as const;
@@ -66,8 +69,19 @@ export async function grantForOfficer(actor: Actor, applicationId: string) {
     include: grantInclude,
   });
   if (!app) throw new NotFound();
+  const ids = [
+    ...app.instalments.flatMap((i) => [i.releasedById, i.attestedById, i.paidById]),
+    ...app.repaymentClaims.flatMap((c) => [c.createdById, c.decidedById]),
+  ].filter((id): id is string => !!id);
+  const people = await db.user.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    select: { id: true, name: true },
+  });
+  const name = new Map(people.map((p) => [p.id, p.name]));
   return {
     ...app,
+    /** A person's name by id (who released, attested, paid, proposed, decided). */
+    nameOf: (id: string | null) => (id ? (name.get(id) ?? "–") : "–"),
     instalments: app.instalments.map((i) => ({ ...i, blocked: blockedFor(i, app.reports) })),
   };
 }

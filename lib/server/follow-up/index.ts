@@ -4,13 +4,28 @@ import "server-only";
 
 export { listGrants, overdueReports, grantForOfficer } from "./grant-overview";
 export { releaseInstalment } from "./release-instalment";
-export { paymentFile, markPaid } from "./payments";
+export { attestInstalment } from "./attest-instalment";
+export {
+  createPaymentFile,
+  paymentFileDownload,
+  paymentFileFor,
+  cancelPaymentFile,
+  markPaymentFilePaid,
+  paymentsOverview,
+  overdueInstalments,
+} from "./payment-files";
 export { reportForMember as getReportForApplicant, officerReport } from "./access";
 export { saveReport } from "./save-report";
 export { acceptReport } from "./accept-report";
 export { requestReportCompletion } from "./request-report-completion";
 export { setReportDueDate } from "./set-report-due-date";
-export { claimRepayment } from "./claim-repayment";
+export {
+  claimFor,
+  proposeRepayment,
+  decideRepayment,
+  recordRepaymentPayment,
+  overdueClaims,
+} from "./repayment-claims";
 export { sendReportReminders } from "./report-reminders";
 export { outcomes, outcomesCsv, type OutcomeRow } from "./outcomes";
 export {

@@ -262,7 +262,12 @@ async function Status({
                 date: date(c.dueDate),
                 strong: (chunks) => <strong>{chunks}</strong>,
               })}{" "}
-              {c.reasons}
+              {c.reasons}{" "}
+              {c.status === "PAID"
+                ? t("repaymentPaid")
+                : t("repaymentLeft", {
+                    amount: sek(c.amountSek - c.payments.reduce((sum, p) => sum + p.amountSek, 0)),
+                  })}
             </p>
           ))}
         </section>

@@ -3,16 +3,21 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/server/actor";
 import { grantForOfficer } from "@/lib/server/follow-up";
 import { orNotFound } from "@/lib/server/page";
-import { formatDate, formatSek, isoDate, type UiLocale } from "@/lib/domain/format";
+import { formatDate, formatDateTime, formatSek, isoDate, type UiLocale } from "@/lib/domain/format";
 import { LABELS } from "@/lib/domain/labels";
 import { PageHeading } from "@/components/ui/page-heading";
 import { SimpleForm } from "@/components/ui/simple-form";
+import { Tag } from "@/components/ui/tag";
+import { todayInStockholm } from "@/lib/domain/dates";
+import { claimOverdue, instalmentOverdue } from "@/lib/domain/payments";
 import {
   acceptReportAction,
+  attestAction,
+  decideRepaymentAction,
   dueDateAction,
-  markPaidAction,
   releaseAction,
   repaymentAction,
+  repaymentPaymentAction,
   reportCompletionAction,
 } from "../actions";
 
@@ -32,6 +37,10 @@ export default async function GrantFollowUpPage({ params }: { params: Promise<{ 
   const categories: Record<string, string> = LABELS[locale].budgetCategory;
   const sek = (amount: number) => formatSek(amount, locale);
   const date = (value: Date) => formatDate(value, locale);
+  const when = (value: Date | null) => (value ? formatDateTime(value, locale) : "–");
+  const today = todayInStockholm();
+  const decider = actor.roles.includes("DECIDER");
+  const finance = actor.roles.includes("ADMIN");
   return (
     <>
       <p className="mb-2">
@@ -66,6 +75,27 @@ export default async function GrantFollowUpPage({ params }: { params: Promise<{ 
                   strong: (chunks) => <strong>{chunks}</strong>,
                 })}
               </p>
+              {instalmentOverdue({ status: i.status, dueDate: isoDate(i.dueDate) }, today) ? (
+                <p>
+                  <Tag tone="red">{t("overdueTag")}</Tag>
+                </p>
+              ) : null}
+              <ul className="text-sm text-muted" data-testid={`instalment-${i.number}-trail`}>
+                {i.releasedAt ? (
+                  <li>
+                    {t("releasedBy", { name: g.nameOf(i.releasedById), at: when(i.releasedAt) })}
+                  </li>
+                ) : null}
+                {i.attestedAt ? (
+                  <li>
+                    {t("attestedBy", { name: g.nameOf(i.attestedById), at: when(i.attestedAt) })}
+                  </li>
+                ) : null}
+                {i.exportedAt ? <li>{t("exportedAt", { at: when(i.exportedAt) })}</li> : null}
+                {i.paidAt ? (
+                  <li>{t("paidBy", { name: g.nameOf(i.paidById), at: when(i.paidAt) })}</li>
+                ) : null}
+              </ul>
               {i.status === "PLANNED" && i.blocked ? (
                 <p className="text-muted">{t("blocked")}</p>
               ) : null}
@@ -77,14 +107,21 @@ export default async function GrantFollowUpPage({ params }: { params: Promise<{ 
                   action={releaseAction.bind(null, i.id)}
                 />
               ) : null}
-              {actor.roles.includes("ADMIN") && i.status === "RELEASED" ? (
+              {i.status === "RELEASED" && i.releasedById === actor.id ? (
+                <p className="text-muted">{t("awaitingSecondPerson")}</p>
+              ) : null}
+              {i.status === "RELEASED" && i.releasedById !== actor.id ? (
                 <SimpleForm
-                  id={`paid-${i.number}`}
+                  id={`attest-${i.number}`}
                   fields={[]}
-                  variant="secondary"
-                  submitLabel={t("markPaid", { number: i.number })}
-                  action={markPaidAction.bind(null, [i.id])}
+                  submitLabel={t("attest", { number: i.number })}
+                  action={attestAction.bind(null, i.id)}
                 />
+              ) : null}
+              {i.status === "ATTESTED" && finance ? (
+                <p>
+                  <Link href="/admin/betalningar">{t("toPayments")}</Link>
+                </p>
               ) : null}
             </li>
           ))}
@@ -181,15 +218,100 @@ export default async function GrantFollowUpPage({ params }: { params: Promise<{ 
         <h2 id="claims" className="mb-3 text-2xl font-bold">
           {t("claims")}
         </h2>
-        {g.repaymentClaims.map((c) => (
-          <p key={c.id} className="mb-2">
-            {t("claim", { amount: sek(c.amountSek), date: date(c.dueDate), reasons: c.reasons })}
-          </p>
-        ))}
+        <ul className="mb-6 space-y-4">
+          {g.repaymentClaims.map((c) => {
+            const paid = c.payments.reduce((sum, p) => sum + p.amountSek, 0);
+            return (
+              <li key={c.id} className="border-l-4 border-error pl-4" data-testid="claim">
+                <p>
+                  {t("claim", {
+                    amount: sek(c.amountSek),
+                    date: date(c.dueDate),
+                    reasons: c.reasons,
+                  })}
+                </p>
+                <p>
+                  <Tag
+                    tone={
+                      c.status === "PROPOSED" ? "yellow" : c.status === "PAID" ? "green" : "neutral"
+                    }
+                  >
+                    {t(`claimStatus.${c.status}`)}
+                  </Tag>{" "}
+                  {claimOverdue({ status: c.status, dueDate: isoDate(c.dueDate) }, today) ? (
+                    <Tag tone="red">{t("overdueTag")}</Tag>
+                  ) : null}
+                </p>
+                <ul className="text-sm text-muted">
+                  <li>
+                    {t("proposedBy", { name: g.nameOf(c.createdById), at: when(c.createdAt) })}
+                  </li>
+                  {c.decidedAt ? (
+                    <li>
+                      {t("decidedBy", { name: g.nameOf(c.decidedById), at: when(c.decidedAt) })}
+                      {c.decisionNote ? ` – ${c.decisionNote}` : ""}
+                    </li>
+                  ) : null}
+                  {c.status === "CLAIMED" || c.status === "PAID" ? (
+                    <li>{t("claimPaid", { paid: sek(paid), left: sek(c.amountSek - paid) })}</li>
+                  ) : null}
+                </ul>
+                {c.status === "PROPOSED" && decider && c.createdById !== actor.id ? (
+                  <SimpleForm
+                    id={`decide-claim-${c.id}`}
+                    submitLabel={t("decideClaimSubmit")}
+                    variant="warning"
+                    action={decideRepaymentAction.bind(null, c.id)}
+                    fields={[
+                      {
+                        name: "decision",
+                        type: "radio",
+                        label: t("claimDecision"),
+                        options: [
+                          { value: "CLAIM", label: t("claimDecisionClaim") },
+                          { value: "REJECT", label: t("claimDecisionReject") },
+                        ],
+                      },
+                      {
+                        name: "note",
+                        type: "textarea",
+                        label: t("claimDecisionNote"),
+                        optional: true,
+                      },
+                    ]}
+                  />
+                ) : null}
+                {c.status === "PROPOSED" && c.createdById === actor.id ? (
+                  <p className="text-muted">{t("claimAwaitingDecision")}</p>
+                ) : null}
+                {c.status === "CLAIMED" && finance ? (
+                  <details className="mt-2">
+                    <summary className="cursor-pointer">{t("recordRepayment")}</summary>
+                    <SimpleForm
+                      id={`claim-payment-${c.id}`}
+                      submitLabel={t("recordRepaymentSubmit")}
+                      action={repaymentPaymentAction.bind(null, c.id)}
+                      fields={[
+                        { name: "amountSek", type: "number", label: t("repaymentAmount") },
+                        {
+                          name: "receivedOn",
+                          type: "date",
+                          label: t("repaymentReceivedOn"),
+                          defaultValue: today,
+                        },
+                      ]}
+                    />
+                  </details>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
         {officer ? (
           <SimpleForm
             id="repayment"
-            submitLabel={t("decideClaim")}
+            title={t("proposeClaimTitle")}
+            submitLabel={t("proposeClaim")}
             variant="warning"
             action={repaymentAction.bind(null, g.id)}
             fields={[
