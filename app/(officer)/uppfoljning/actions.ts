@@ -14,6 +14,17 @@ import {
 } from "@/lib/server/follow-up";
 import { FOLLOW_UP_OFFICERS, requireCaseAccess } from "@/lib/server/case-access";
 import { RepaymentInput } from "@/lib/validation/follow-up";
+import {
+  approveExample,
+  officerExample,
+  requestExampleChanges,
+  unpublishExample,
+} from "@/lib/server/learning-examples";
+import {
+  ExampleApproval,
+  ExampleChangesRequest,
+  ExampleUnpublishing,
+} from "@/lib/validation/learning-example";
 
 const done = () => revalidatePath("/uppfoljning", "layout");
 
@@ -65,5 +76,33 @@ export async function markPaidAction(ids: string[]) {
   return runAction(async () => {
     await markPaid(await requireActor(), ids);
     done();
+  });
+}
+
+/** Publishes a learning example; the officer confirms that no individual is named. */
+export async function approveExampleAction(exampleId: string, values: Record<string, unknown>) {
+  return runAction(async () => {
+    await officerExample(await requireActor(), exampleId, "learning_example.approve");
+    parseInput(ExampleApproval, values);
+    await approveExample(await requireActor(), exampleId);
+    done();
+    revalidatePath("/erfarenheter", "layout");
+  });
+}
+export async function exampleChangesAction(exampleId: string, values: Record<string, unknown>) {
+  return runAction(async () => {
+    await officerExample(await requireActor(), exampleId, "learning_example.request_changes");
+    const { message } = parseInput(ExampleChangesRequest, values);
+    await requestExampleChanges(await requireActor(), exampleId, message);
+    done();
+  });
+}
+export async function unpublishExampleAction(exampleId: string, values: Record<string, unknown>) {
+  return runAction(async () => {
+    await officerExample(await requireActor(), exampleId, "learning_example.unpublish");
+    const { reason } = parseInput(ExampleUnpublishing, values);
+    await unpublishExample(await requireActor(), exampleId, reason);
+    done();
+    revalidatePath("/erfarenheter", "layout");
   });
 }
