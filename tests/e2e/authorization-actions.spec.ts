@@ -69,6 +69,9 @@ type Fixtures = {
   grant: string;
   report: string;
   reportDueDate: string;
+  /** The grant's final report, and its public summary as the grantee sent it in. */
+  finalReport: string;
+  example: string;
   instalment: string;
   partner: string;
   /** The owner's organisation (a demo record: the rows only read it). */
@@ -138,6 +141,15 @@ const ORGS = "app/(applicant)/organisationer/actions.ts";
 const LETTER = "app/(public)/avsiktsforklaring/[token]/actions.ts";
 const TWO_FACTOR = "app/(signed-in)/konto/tvastegsverifiering/actions.ts";
 const INVITATION = "app/(public)/personal/inbjudan/actions.ts";
+
+const REPORT = "app/(applicant)/ansokningar/[id]/rapport/[reportId]/actions.ts";
+const EXAMPLE_TEXTS = {
+  place: "Rosengård i Malmö.",
+  purpose: "En kulturskola nära hemmet.",
+  process: "Tre eftermiddagar i veckan.",
+  results: "Sextio barn varje vecka.",
+  lessons: "Skolans lokaler var avgörande.",
+};
 
 const NO_TOKEN = "matrix-no-such-token-0000000000000000";
 const reasons = "Skälen skrivs ut här i minst tio tecken.";
@@ -227,7 +239,7 @@ const ROWS: Row[] = [
     allowed: ["owner"],
   },
   {
-    action: "app/(applicant)/ansokningar/[id]/rapport/[reportId]/actions.ts#saveReportAction",
+    action: `${REPORT}#saveReportAction`,
     args: (f) => [
       f.report,
       999,
@@ -252,6 +264,17 @@ const ROWS: Row[] = [
   {
     action: "app/(applicant)/ansokningar/ny/actions.ts#startApplicationAction",
     args: (f) => [undefined, form({ organisationId: f.org, roundId: f.closedRound })],
+    allowed: ["owner"],
+  },
+  // The final report's public summary (a learning example): the grantee's members write it.
+  {
+    action: `${REPORT}#saveExampleAction`,
+    args: (f) => [f.finalReport, 999, { ...EXAMPLE_TEXTS, consent: true }],
+    allowed: ["owner"],
+  },
+  {
+    action: `${REPORT}#submitExampleAction`,
+    args: (f) => [f.finalReport, 999, { ...EXAMPLE_TEXTS, consent: true }],
     allowed: ["owner"],
   },
   // Organisations: applicants; an organisation's own business, its members.
@@ -411,6 +434,22 @@ const ROWS: Row[] = [
     allowed: FOLLOW_UP,
   },
   { action: `${FOLLOW}#markPaidAction`, args: (f) => [[f.instalment]], allowed: ["admin"] },
+  // A learning example: follow-up officers without a conflict in the case review it.
+  {
+    action: `${FOLLOW}#approveExampleAction`,
+    args: (f) => [f.example, { noIndividualsNamed: true }],
+    allowed: FOLLOW_UP,
+  },
+  {
+    action: `${FOLLOW}#exampleChangesAction`,
+    args: (f) => [f.example, { message: "Ta bort skolans namn, tack." }],
+    allowed: FOLLOW_UP,
+  },
+  {
+    action: `${FOLLOW}#unpublishExampleAction`,
+    args: (f) => [f.example, { reason: "Bidragsmottagaren bad oss ta bort det." }],
+    allowed: FOLLOW_UP,
+  },
   // A partner's letter of intent: the personal link is the credential.
   {
     action: `${LETTER}#confirmLetterAction`,
@@ -691,12 +730,22 @@ async function makeFixtures(db: pg.Client): Promise<Fixtures> {
   const closed = await one<{ id: string }>(
     `SELECT id FROM "GrantRound" WHERE status = 'CLOSED' ORDER BY "closesAt" LIMIT 1`,
   );
+  const finalReport = await one<{ id: string }>(
+    `SELECT id FROM "FollowUpReport" WHERE "applicationId" = 'matrix-grant' AND kind = 'FINAL'`,
+  );
+  await db.query(
+    `INSERT INTO "LearningExample"(id, "reportId", status, place, purpose, process, results, lessons, "consentedAt", "submittedAt", "updatedAt")
+     VALUES ('matrix-example', $1, 'SUBMITTED', $2, $3, $4, $5, $6, now(), now(), now())`,
+    [finalReport.id, ...Object.values(EXAMPLE_TEXTS)],
+  );
   return {
     review: "matrix-review",
     declaration: "matrix-c4",
     grant: "matrix-grant",
     report: report.id,
     reportDueDate: report.dueDate.toISOString().slice(0, 10),
+    finalReport: finalReport.id,
+    example: "matrix-example",
     instalment: (
       await one<{ id: string }>(
         `SELECT id FROM "Instalment" WHERE "applicationId" = 'matrix-grant' ORDER BY number LIMIT 1`,
