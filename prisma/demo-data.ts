@@ -810,3 +810,49 @@ export const demoDraft = (y: number) => ({
   periodStart: `${y + 1}-01-01`,
   periodEnd: `${y + 1}-12-31`,
 });
+
+/**
+ * Published learning examples (erfarenhetsexempel, docs/domain.md §8) of the approved demo grants,
+ * in the five parts of Delmos's dialogue guide, so that /erfarenheter has something to show. No
+ * personal data: the grantees write about places and groups, never about individuals.
+ */
+export const DEMO_LEARNING_EXAMPLES = {
+  skarholmen: {
+    place:
+      "Skärholmen i södra Stockholm: ett område med många unga familjer, trångboddhet och få mötesplatser som är öppna på kvällar och helger. Många föreningar verkar i området, men de har sällan arbetat tillsammans.",
+    purpose:
+      "Vi ville samla föreningar, stadsdelsförvaltningen, bostadsbolaget och skolan kring en gemensam mötesplats, så att boende får inflytande över det som planeras i området och så att föreningarna slutar konkurrera om samma lokaler och bidrag.",
+    process:
+      "Vi började med trygghetsvandringar och samtalsgrupper med boende på fyra språk. Därefter bildade vi ett samverkansråd där föreningarna turas om att leda mötena. Bostadsbolaget upplät en lokal i centrum, och stadsdelsförvaltningen bidrog med en processledare på halvtid. Varje termin höll vi ett öppet stormöte där boende röstade om vilka aktiviteter mötesplatsen skulle prioritera.",
+    results:
+      "Mötesplatsen har haft öppet fyra kvällar i veckan i ett år, med i genomsnitt 60 besökare per kväll. Tolv föreningar deltar i samverkansrådet, och tre av dem har börjat söka bidrag tillsammans. Boendes förslag om belysning och en lekplats har tagits in i stadsdelens plan för nästa år.",
+    lessons:
+      "Samverkan tar tid, och det måste få ta tid: det första halvåret gick mest åt till att bygga förtroende mellan föreningarna. Det som fungerade bäst var att ge boende verklig makt över en del av budgeten. Vi skulle ha involverat bostadsbolaget tidigare och skrivit en överenskommelse om lokalen från början. Vårt råd till andra är att börja smått, med en enda gemensam aktivitet, och låta samarbetet växa därifrån.",
+  },
+  rosengard: {
+    place:
+      "Rosengård i Malmö, där få barn deltar i organiserad fritid och där avstånd och avgifter stänger ute många från kulturskolan i centrum.",
+    purpose:
+      "Att ge barn i Rosengård en avgiftsfri kulturskola nära hemmet, tillsammans med skolan och kulturförvaltningen, och att pröva om verksamheten kan bli en del av den ordinarie kulturskolan.",
+    process:
+      "Kulturskolan hölls tre eftermiddagar i veckan i skolans musiksal och aula direkt efter skoldagen. Två kulturpedagoger ledde grupper i sång, slagverk, dans och teater. Föräldrar bjöds in till konserter varje termin, och information gick ut på de språk som talas i området. Vi startade egna grupper för flickor i instrument där de var få.",
+    results:
+      "Omkring 60 barn deltog varje vecka, ungefär hälften flickor. Skolan ser att barnen kommer oftare till skolan de dagar de har kulturskola. Kulturförvaltningen har beslutat att behålla två av grupperna inom den ordinarie kulturskolan.",
+    lessons:
+      "Att vara i skolans lokaler direkt efter skoldagen var avgörande: barnen behövde inte ta sig någonstans. Konserterna var det som fick föräldrarna att lita på verksamheten. Vi underskattade hur mycket tid det tar att låna ut och laga instrument, och skulle budgetera mer för det nästa gång.",
+  },
+  angered: {
+    place:
+      "Angered, Hammarkullen och Gårdsten i nordöstra Göteborg, där flickor och unga kvinnor deltar mycket mindre i föreningsidrotten än pojkar.",
+    purpose:
+      "Att ta reda på vilka unga som inte når föreningsidrotten och varför, så att föreningarna och staden kan ändra sitt sätt att arbeta utifrån kunskap i stället för antaganden.",
+    process:
+      "Tillsammans med Göteborgs stad och forskare vid ett universitet genomförde vi en enkät i tre skolor och samtalsgrupper med unga och med föräldrar. Idrottsföreningarna fick återkoppling efter varje säsong och prövade själva små förändringar, till exempel träningstider direkt efter skolan och grupper bara för tjejer.",
+    results:
+      "Kartläggningen visar att kostnader, avstånd och brist på ledare som de unga känner igen sig i är de största hindren. Fem föreningar har ändrat sina träningstider, och antalet flickor i deras ungdomsverksamhet har ökat med en tredjedel. Rapporten används nu i stadens idrottsplan.",
+    lessons:
+      "Unga svarar ärligt när de frågas av andra unga: våra unga samtalsledare fick helt andra svar än vuxna intervjuare. Föreningarna behöver se resultat snabbt för att orka förändra, så återkoppling efter varje säsong var bättre än en stor rapport i slutet. Vi skulle ha tagit med föräldrarna redan från början.",
+  },
+} as const satisfies Partial<
+  Record<DemoOrgKey, Record<"place" | "purpose" | "process" | "results" | "lessons", string>>
+>;

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { checkApplication } from "@/lib/domain/rules";
-import { refreshSearchIndex } from "@/lib/server/search-index";
+import { refreshExampleSearchVector, refreshSearchIndex } from "@/lib/server/search-index";
 import { createGrantPlan } from "@/lib/server/grant-plan";
 import { renderDecisionLetter } from "@/lib/server/decision-letter";
 import {
@@ -20,6 +20,7 @@ import { requiresTwoFactor } from "@/lib/domain/two-factor";
 import { addDays, addMonths, todayInStockholm } from "@/lib/domain/dates";
 import {
   DEMO_BOARDS,
+  DEMO_LEARNING_EXAMPLES,
   DEMO_CONTACTS,
   DEMO_ORGANISATIONS,
   DEMO_PASSWORD,
@@ -526,6 +527,31 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<Seed
       for (const [y, last] of counters)
         await tx.referenceCounter.create({ data: { year: y, last } });
       await refreshSearchIndex(tx);
+      // The approved grants' public summaries, as an officer published them.
+      for (const [index, [app, key]] of (
+        [
+          [skarholmen, "skarholmen"],
+          [rosengard, "rosengard"],
+          [angered, "angered"],
+        ] as const
+      ).entries()) {
+        const report = await tx.followUpReport.findFirstOrThrow({
+          where: { applicationId: app.id, kind: "FINAL" },
+        });
+        const publishedAt = new Date(now.getTime() - (20 + 7 * index) * day);
+        await tx.learningExample.create({
+          data: {
+            reportId: report.id,
+            ...DEMO_LEARNING_EXAMPLES[key],
+            status: "PUBLISHED",
+            consentedAt: new Date(publishedAt.getTime() - 5 * day),
+            submittedAt: new Date(publishedAt.getTime() - 5 * day),
+            publishedAt,
+            publishedById: users.reviewer,
+          },
+        });
+      }
+      await refreshExampleSearchVector(tx);
       await tx.auditEvent.create({
         data: {
           action: "seed.demo_loaded",

@@ -67,6 +67,11 @@ export async function SiteHeader() {
               {t("nav.granted")}
             </Link>
           </li>
+          <li>
+            <Link href="/erfarenheter" className="text-white hover:text-white">
+              {t("nav.examples")}
+            </Link>
+          </li>
         </ul>
       </nav>
     </header>

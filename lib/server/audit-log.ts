@@ -14,7 +14,7 @@ const PAGE = 100;
 
 /**
  * The ids a case's events are logged under: the application and its conflict declarations,
- * instalments, follow-up reports, repayment claims and letters of intent.
+ * instalments, follow-up reports and their learning examples, repayment claims and letters of intent.
  */
 async function caseEntityIds(referenceNumber: string): Promise<string[]> {
   const app = await db.application.findUnique({
@@ -23,7 +23,7 @@ async function caseEntityIds(referenceNumber: string): Promise<string[]> {
       id: true,
       conflicts: { select: { id: true } },
       instalments: { select: { id: true } },
-      reports: { select: { id: true } },
+      reports: { select: { id: true, learningExample: { select: { id: true } } } },
       repaymentClaims: { select: { id: true } },
       partners: { select: { letter: { select: { id: true } } } },
     },
@@ -33,7 +33,7 @@ async function caseEntityIds(referenceNumber: string): Promise<string[]> {
     app.id,
     ...app.conflicts.map((r) => r.id),
     ...app.instalments.map((r) => r.id),
-    ...app.reports.map((r) => r.id),
+    ...app.reports.flatMap((r) => (r.learningExample ? [r.id, r.learningExample.id] : [r.id])),
     ...app.repaymentClaims.map((r) => r.id),
     ...app.partners.flatMap((p) => (p.letter ? [p.letter.id] : [])),
   ];

@@ -32,6 +32,8 @@ export type GrantFilter = {
   year?: number;
   track?: "KNOWLEDGE" | "COLLABORATION" | "INTERVENTION";
   county?: string;
+  /** One grant by its reference number (diarienummer): the link from its learning example. */
+  reference?: string;
 };
 export type ExportFormat = "csv" | "excel" | "xlsx" | "json";
 const BATCH = 5000;
@@ -64,6 +66,7 @@ export function grantConditions(f: GrantFilter) {
     );
   if (f.track) where.push(Prisma.sql`a.track::text = ${f.track}`);
   if (f.county) where.push(Prisma.sql`a."countyCode" = ${f.county}`);
+  if (f.reference) where.push(Prisma.sql`a."referenceNumber" = ${f.reference}`);
   return where;
 }
 

@@ -29,7 +29,7 @@ function totalsFor(filter: GrantFilter): Promise<Totals> {
   if (cached) return cached;
   const where = Prisma.join(grantConditions(filter), " AND ");
   // The application is joined only when a filter needs it.
-  const needsApplication = Boolean(filter.track || filter.county);
+  const needsApplication = Boolean(filter.track || filter.county || filter.reference);
   const value = db.$queryRaw<{ count: number; total: bigint | null }[]>`
       SELECT count(*)::int AS count, sum(d."amountSek") AS total
       FROM "Decision" d ${needsApplication ? Prisma.sql`JOIN "Application" a ON a.id = d."applicationId"` : Prisma.empty} WHERE ${where}`.then(
@@ -67,6 +67,8 @@ type ListRow = {
   periodStart: Date | null;
   periodEnd: Date | null;
   decidedOn: Date;
+  /** The grant's published learning example, if it has one. */
+  exampleId: string | null;
 };
 
 /** One page of approved grants (newest decisions first) and the totals over all pages, in plain SQL. */
@@ -80,6 +82,8 @@ export async function listApprovedGrants(
   const [rows, totals, yearList] = await Promise.all([
     db.$queryRaw<ListRow[]>`
       SELECT d.id, a."referenceNumber", o.name AS organisation, a.title, a.track::text, d."amountSek", a."periodStart", a."periodEnd", d."decidedOn",
+             (SELECT le.id FROM "LearningExample" le JOIN "FollowUpReport" r ON r.id = le."reportId"
+               WHERE r."applicationId" = a.id AND le.status = 'PUBLISHED' LIMIT 1) AS "exampleId",
              coalesce(a."primaryMunicipalityCode", (SELECT ar."municipalityCode" FROM "ApplicationArea" ar WHERE ar."applicationId" = a.id ORDER BY ar.position LIMIT 1), o."municipalityCode") AS "municipalityCode"
       FROM "Decision" d JOIN "Application" a ON a.id = d."applicationId" JOIN "Organisation" o ON o.id = a."organisationId"
       WHERE ${where}

@@ -24,3 +24,23 @@ export async function refreshSearchIndex(
     WHERE o.id = a."organisationId" AND first_area."applicationId" = a.id AND a.status <> 'DRAFT'
       AND (a.id = ${applicationId}::text OR ${applicationId}::text IS NULL)`;
 }
+
+/**
+ * The Swedish full-text vector of a learning example (docs/domain.md §8): the grant's title weighs
+ * most, then the organisation, the place and the purpose, then the rest. Set when it is published;
+ * without an id, for every published example.
+ */
+export async function refreshExampleSearchVector(
+  tx: Pick<Tx, "$executeRaw">,
+  exampleId: string | null = null,
+) {
+  await tx.$executeRaw`
+    UPDATE "LearningExample" le SET "searchVector" =
+        setweight(to_tsvector('swedish', a.title), 'A') ||
+        setweight(to_tsvector('swedish', o.name), 'B') ||
+        setweight(to_tsvector('swedish', le.place || ' ' || le.purpose), 'C') ||
+        setweight(to_tsvector('swedish', le.process || ' ' || le.results || ' ' || le.lessons), 'D')
+    FROM "FollowUpReport" r, "Application" a, "Organisation" o
+    WHERE r.id = le."reportId" AND a.id = r."applicationId" AND o.id = a."organisationId"
+      AND le.status = 'PUBLISHED' AND (le.id = ${exampleId}::text OR ${exampleId}::text IS NULL)`;
+}

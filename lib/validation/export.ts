@@ -9,6 +9,7 @@ const FORMATS = ["csv", "excel", "xlsx", "json"] as const;
 const TRACK = z.enum(TRACKS);
 const YEAR = z.coerce.number().int().min(2018).max(2100);
 const COUNTY = z.string().regex(/^\d{2}$/);
+const REFERENCE = z.string().regex(/^\d{4}\/\d{4}$/);
 
 /** Which approved grants to list or export; from the URL, so links can be shared. */
 const GrantFilterInput = z.object({
@@ -17,6 +18,7 @@ const GrantFilterInput = z.object({
   year: optional(YEAR),
   track: optional(TRACK),
   county: optional(COUNTY),
+  diarienummer: optional(REFERENCE),
 });
 
 /** The same parameters, each either absent (or empty) or valid: what a download insists on. */
@@ -27,6 +29,7 @@ const StrictGrantFilterInput = z.object({
   year: blank(YEAR),
   track: blank(TRACK),
   county: blank(COUNTY),
+  diarienummer: blank(REFERENCE),
   // The public list's page number and any other parameter: plain text, no control characters.
   sida: blank(queryText(10)),
 });
@@ -36,7 +39,13 @@ export function grantFilterFrom(params: URLSearchParams) {
   const input = GrantFilterInput.parse(Object.fromEntries(params));
   return {
     format: input.format,
-    filter: { roundId: input.round, year: input.year, track: input.track, county: input.county },
+    filter: {
+      roundId: input.round,
+      year: input.year,
+      track: input.track,
+      county: input.county,
+      reference: input.diarienummer,
+    },
   };
 }
 

@@ -69,6 +69,9 @@ type Fixtures = {
   grant: string;
   report: string;
   reportDueDate: string;
+  /** The grant's final report, and its public summary as the grantee sent it in. */
+  finalReport: string;
+  example: string;
   instalment: string;
   /** A repayment claim on `grant`, proposed by the reviewer, for the decider's decision. */
   claim: string;
@@ -143,6 +146,15 @@ const LETTER = "app/(public)/avsiktsforklaring/[token]/actions.ts";
 const TWO_FACTOR = "app/(signed-in)/konto/tvastegsverifiering/actions.ts";
 const INVITATION = "app/(public)/personal/inbjudan/actions.ts";
 const PAYMENTS = "app/(admin)/admin/betalningar/actions.ts";
+
+const REPORT = "app/(applicant)/ansokningar/[id]/rapport/[reportId]/actions.ts";
+const EXAMPLE_TEXTS = {
+  place: "Rosengård i Malmö.",
+  purpose: "En kulturskola nära hemmet.",
+  process: "Tre eftermiddagar i veckan.",
+  results: "Sextio barn varje vecka.",
+  lessons: "Skolans lokaler var avgörande.",
+};
 
 const NO_TOKEN = "matrix-no-such-token-0000000000000000";
 const reasons = "Skälen skrivs ut här i minst tio tecken.";
@@ -232,7 +244,7 @@ const ROWS: Row[] = [
     allowed: ["owner"],
   },
   {
-    action: "app/(applicant)/ansokningar/[id]/rapport/[reportId]/actions.ts#saveReportAction",
+    action: `${REPORT}#saveReportAction`,
     args: (f) => [
       f.report,
       999,
@@ -257,6 +269,17 @@ const ROWS: Row[] = [
   {
     action: "app/(applicant)/ansokningar/ny/actions.ts#startApplicationAction",
     args: (f) => [undefined, form({ organisationId: f.org, roundId: f.closedRound })],
+    allowed: ["owner"],
+  },
+  // The final report's public summary (a learning example): the grantee's members write it.
+  {
+    action: `${REPORT}#saveExampleAction`,
+    args: (f) => [f.finalReport, 999, { ...EXAMPLE_TEXTS, consent: true }],
+    allowed: ["owner"],
+  },
+  {
+    action: `${REPORT}#submitExampleAction`,
+    args: (f) => [f.finalReport, 999, { ...EXAMPLE_TEXTS, consent: true }],
     allowed: ["owner"],
   },
   // Organisations: applicants; an organisation's own business, its members.
@@ -445,6 +468,22 @@ const ROWS: Row[] = [
     allowed: ["admin"],
   },
   { action: `${PAYMENTS}#markFilePaidAction`, args: (f) => [f.paymentFile], allowed: ["admin"] },
+  // A learning example: follow-up officers without a conflict in the case review it.
+  {
+    action: `${FOLLOW}#approveExampleAction`,
+    args: (f) => [f.example, { noIndividualsNamed: true }],
+    allowed: FOLLOW_UP,
+  },
+  {
+    action: `${FOLLOW}#exampleChangesAction`,
+    args: (f) => [f.example, { message: "Ta bort skolans namn, tack." }],
+    allowed: FOLLOW_UP,
+  },
+  {
+    action: `${FOLLOW}#unpublishExampleAction`,
+    args: (f) => [f.example, { reason: "Bidragsmottagaren bad oss ta bort det." }],
+    allowed: FOLLOW_UP,
+  },
   // A partner's letter of intent: the personal link is the credential.
   {
     action: `${LETTER}#confirmLetterAction`,
@@ -735,12 +774,22 @@ async function makeFixtures(db: pg.Client): Promise<Fixtures> {
   const closed = await one<{ id: string }>(
     `SELECT id FROM "GrantRound" WHERE status = 'CLOSED' ORDER BY "closesAt" LIMIT 1`,
   );
+  const finalReport = await one<{ id: string }>(
+    `SELECT id FROM "FollowUpReport" WHERE "applicationId" = 'matrix-grant' AND kind = 'FINAL'`,
+  );
+  await db.query(
+    `INSERT INTO "LearningExample"(id, "reportId", status, place, purpose, process, results, lessons, "consentedAt", "submittedAt", "updatedAt")
+     VALUES ('matrix-example', $1, 'SUBMITTED', $2, $3, $4, $5, $6, now(), now(), now())`,
+    [finalReport.id, ...Object.values(EXAMPLE_TEXTS)],
+  );
   return {
     review: "matrix-review",
     declaration: "matrix-c4",
     grant: "matrix-grant",
     report: report.id,
     reportDueDate: report.dueDate.toISOString().slice(0, 10),
+    finalReport: finalReport.id,
+    example: "matrix-example",
     instalment: (
       await one<{ id: string }>(
         `SELECT id FROM "Instalment" WHERE "applicationId" = 'matrix-grant' ORDER BY number LIMIT 1`,

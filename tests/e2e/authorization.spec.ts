@@ -193,6 +193,11 @@ const ROWS: Row[] = [
     expect: everyone(200),
   },
   {
+    route: "/api/open-data/erfarenheter",
+    path: () => "/api/open-data/erfarenheter?q=kulturskola",
+    expect: everyone(200),
+  },
+  {
     route: "/api/v1/applications/[id]/submit",
     method: "POST",
     path: (i) => `/api/v1/applications/${i.app}/submit`,

@@ -52,6 +52,24 @@ test("the public list and the open data refuse or ignore bad parameters, never a
     }
   }
   expect((await request.get("/api/open-data/beviljade?round=%00&format=json")).status()).toBe(400);
+  // The learning examples: the page ignores a bad parameter, the open data answers 400.
+  for (const value of TAMPERED) {
+    for (const key of ["q", "track", "focus", "county", "municipality", "year", "after"]) {
+      await expectNo500(request, `/erfarenheter?${key}=${value}`);
+      await expectNo500(request, `/api/open-data/erfarenheter?${key}=${value}`);
+    }
+    await expectNo500(request, `/erfarenheter/${value}`);
+  }
+  for (const value of TAMPERED.filter((v) => !/^[A-Za-z0-9_-]{1,500}$/.test(v)))
+    expect((await request.get(`/api/open-data/erfarenheter?after=${value}`)).status()).toBe(400);
+  expect((await request.get("/api/open-data/erfarenheter?year=2027&year=2028")).status()).toBe(400);
+  expect((await request.get("/api/open-data/erfarenheter?q=%00")).status()).toBe(400);
+  // A well-shaped cursor that is not ours gives the first batch.
+  const tampered = await request.get(
+    `/api/open-data/erfarenheter?after=${cursor({ p: "not a date", id: "x" })}`,
+  );
+  expect(tampered.status()).toBe(200);
+  expect(JSON.parse(await tampered.text())).toHaveProperty("examples");
   expect((await request.get("/api/open-data/beviljade?year=2027&year=2028")).status()).toBe(400);
   const good = await request.get("/api/open-data/beviljade?format=json");
   expect(good.status()).toBe(200);

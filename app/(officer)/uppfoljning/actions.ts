@@ -26,6 +26,17 @@ import {
   RepaymentInput,
   RepaymentPaymentInput,
 } from "@/lib/validation/follow-up";
+import {
+  approveExample,
+  officerExample,
+  requestExampleChanges,
+  unpublishExample,
+} from "@/lib/server/learning-examples";
+import {
+  ExampleApproval,
+  ExampleChangesRequest,
+  ExampleUnpublishing,
+} from "@/lib/validation/learning-example";
 
 const done = () => revalidatePath("/uppfoljning", "layout");
 
@@ -95,5 +106,33 @@ export async function repaymentPaymentAction(claimId: string, values: Record<str
     const input = parseInput(RepaymentPaymentInput, values);
     await recordRepaymentPayment(await requireActor(), claimId, input);
     done();
+  });
+}
+
+/** Publishes a learning example; the officer confirms that no individual is named. */
+export async function approveExampleAction(exampleId: string, values: Record<string, unknown>) {
+  return runAction(async () => {
+    await officerExample(await requireActor(), exampleId, "learning_example.approve");
+    parseInput(ExampleApproval, values);
+    await approveExample(await requireActor(), exampleId);
+    done();
+    revalidatePath("/erfarenheter", "layout");
+  });
+}
+export async function exampleChangesAction(exampleId: string, values: Record<string, unknown>) {
+  return runAction(async () => {
+    await officerExample(await requireActor(), exampleId, "learning_example.request_changes");
+    const { message } = parseInput(ExampleChangesRequest, values);
+    await requestExampleChanges(await requireActor(), exampleId, message);
+    done();
+  });
+}
+export async function unpublishExampleAction(exampleId: string, values: Record<string, unknown>) {
+  return runAction(async () => {
+    await officerExample(await requireActor(), exampleId, "learning_example.unpublish");
+    const { reason } = parseInput(ExampleUnpublishing, values);
+    await unpublishExample(await requireActor(), exampleId, reason);
+    done();
+    revalidatePath("/erfarenheter", "layout");
   });
 }

@@ -75,6 +75,12 @@ export default async function GrantedPage({
           {t("granted.show")}
         </button>
       </form>
+      {filter.reference ? (
+        <p className="mb-4" data-testid="granted-reference">
+          {t("granted.onlyReference", { reference: filter.reference })}{" "}
+          <a href="/beviljade">{t("granted.showAll")}</a>
+        </p>
+      ) : null}
       <p className="mb-6">
         {t("granted.download")} <a href={`/api/open-data/beviljade?format=csv&${query}`}>CSV</a> ·{" "}
         <a href={`/api/open-data/beviljade?format=xlsx&${query}`}>Excel (XLSX)</a> ·{" "}
@@ -141,6 +147,11 @@ export default async function GrantedPage({
                       <span className="block text-sm text-muted">
                         {g.track ? t(`tracks.${g.track}`) : "–"}
                       </span>
+                      {g.exampleId ? (
+                        <a href={`/erfarenheter/${g.exampleId}`} className="block text-sm">
+                          {t("examples.grantedExample")}
+                        </a>
+                      ) : null}
                     </td>
                     <td className={`${th} text-right`}>{formatSek(g.amountSek, locale)}</td>
                     <td className={th}>

@@ -11,7 +11,7 @@ import { blockedFor } from "./instalment-blocked";
 const grantInclude = {
   organisation: true,
   instalments: { orderBy: { number: "asc" as const } },
-  reports: { orderBy: { dueDate: "asc" as const } },
+  reports: { orderBy: { dueDate: "asc" as const }, include: { learningExample: true } },
   repaymentClaims: {
     orderBy: { createdAt: "desc" as const },
     include: { payments: { orderBy: { receivedOn: "asc" as const } } },

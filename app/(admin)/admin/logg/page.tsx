@@ -16,6 +16,7 @@ const ENTITY_TYPES = [
   "Organisation",
   "LetterOfIntent",
   "FollowUpReport",
+  "LearningExample",
   "Instalment",
   "RepaymentClaim",
   "User",

@@ -10,7 +10,11 @@ import { SimpleForm } from "@/components/ui/simple-form";
 import { Tag } from "@/components/ui/tag";
 import { todayInStockholm } from "@/lib/domain/dates";
 import { claimOverdue, instalmentOverdue } from "@/lib/domain/payments";
+import { EXAMPLE_PARTS } from "@/lib/domain/learning-examples";
 import {
+  approveExampleAction,
+  exampleChangesAction,
+  unpublishExampleAction,
   acceptReportAction,
   attestAction,
   decideRepaymentAction,
@@ -193,6 +197,9 @@ export default async function GrantFollowUpPage({ params }: { params: Promise<{ 
                 />
               </div>
             ) : null}
+            {r.learningExample ? (
+              <ExampleReview example={r.learningExample} officer={officer} />
+            ) : null}
             {officer && r.status !== "ACCEPTED" ? (
               <details className="mt-3">
                 <summary className="cursor-pointer">{t("changeDueDate")}</summary>
@@ -328,5 +335,126 @@ export default async function GrantFollowUpPage({ params }: { params: Promise<{ 
         ) : null}
       </section>
     </>
+  );
+}
+
+type Example = {
+  id: string;
+  status: "DRAFT" | "SUBMITTED" | "CHANGES_REQUESTED" | "PUBLISHED" | "UNPUBLISHED";
+  place: string;
+  purpose: string;
+  process: string;
+  results: string;
+  lessons: string;
+  changesMessage: string | null;
+  unpublishReason: string | null;
+};
+
+/** The grantee's public summary and the officer's steps: publish, ask for changes, unpublish. */
+async function ExampleReview({ example, officer }: { example: Example; officer: boolean }) {
+  const t = await getTranslations("followUp.grant.example");
+  const tp = await getTranslations("examples.parts");
+  const sent = example.status !== "DRAFT";
+  return (
+    <section
+      aria-labelledby={`example-${example.id}`}
+      className="mt-6 border-2 border-line p-4"
+      data-testid="example-review"
+    >
+      <h4 id={`example-${example.id}`} className="text-lg font-bold">
+        {t("title")}
+      </h4>
+      <p className="mb-2 font-semibold" data-testid="example-review-status">
+        {t(`status.${example.status}`)}
+      </p>
+      {example.status === "CHANGES_REQUESTED" && example.changesMessage ? (
+        <p className="mb-2 whitespace-pre-line">
+          {t("changesMessage", { message: example.changesMessage })}
+        </p>
+      ) : null}
+      {example.status === "UNPUBLISHED" && example.unpublishReason ? (
+        <p className="mb-2 whitespace-pre-line">
+          {t("unpublishedReason", { reason: example.unpublishReason })}
+        </p>
+      ) : null}
+      {example.status === "PUBLISHED" ? (
+        <p className="mb-2">
+          <Link href={`/erfarenheter/${example.id}`}>{t("publicLink")}</Link>
+        </p>
+      ) : null}
+      {sent ? (
+        <dl className="mb-4 grid gap-2" data-testid="example-review-text">
+          {EXAMPLE_PARTS.map((part) => (
+            <div key={part}>
+              <dt className="font-semibold">{tp(part)}</dt>
+              <dd className="whitespace-pre-line">{example[part]}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {officer && example.status === "SUBMITTED" ? (
+        <div className="grid gap-6 sm:grid-cols-2">
+          <SimpleForm
+            id={`approve-example-${example.id}`}
+            submitLabel={t("approve")}
+            action={approveExampleAction.bind(null, example.id)}
+            fields={[
+              {
+                name: "noIndividualsNamed",
+                type: "checkbox",
+                label: t("confirm"),
+                hint: t("confirmHint"),
+              },
+            ]}
+          />
+          <SimpleForm
+            id={`example-changes-${example.id}`}
+            submitLabel={t("requestChanges")}
+            variant="secondary"
+            action={exampleChangesAction.bind(null, example.id)}
+            fields={[
+              {
+                name: "message",
+                type: "textarea",
+                label: t("whatToChange"),
+                hint: t("whatToChangeHint"),
+              },
+            ]}
+          />
+        </div>
+      ) : null}
+      {officer && example.status === "UNPUBLISHED" ? (
+        <SimpleForm
+          id={`example-changes-${example.id}`}
+          submitLabel={t("requestChanges")}
+          variant="secondary"
+          action={exampleChangesAction.bind(null, example.id)}
+          fields={[
+            {
+              name: "message",
+              type: "textarea",
+              label: t("whatToChange"),
+              hint: t("whatToChangeHint"),
+            },
+          ]}
+        />
+      ) : null}
+      {officer && example.status === "PUBLISHED" ? (
+        <SimpleForm
+          id={`unpublish-example-${example.id}`}
+          submitLabel={t("unpublish")}
+          variant="warning"
+          action={unpublishExampleAction.bind(null, example.id)}
+          fields={[
+            {
+              name: "reason",
+              type: "textarea",
+              label: t("unpublishReason"),
+              hint: t("unpublishReasonHint"),
+            },
+          ]}
+        />
+      ) : null}
+    </section>
   );
 }

@@ -4,11 +4,14 @@ import { requirePageRole } from "@/lib/server/actor";
 import { getReportForApplicant, listReportAttachments } from "@/lib/server/follow-up";
 import { AttachmentUpload } from "@/components/follow-up/attachment-upload";
 import { orNotFound } from "@/lib/server/page";
+import { finalReportForMember } from "@/lib/server/learning-examples";
 import { formatDate, type UiLocale } from "@/lib/domain/format";
 import type { Spending } from "@/lib/domain/follow-up";
 import { PageHeading } from "@/components/ui/page-heading";
 import { ReportForm } from "@/components/follow-up/report-form";
-import { saveReportAction } from "./actions";
+import { LearningExampleForm } from "@/components/follow-up/learning-example-form";
+import { EXAMPLE_PARTS, granteeMayEdit } from "@/lib/domain/learning-examples";
+import { saveExampleAction, saveReportAction, submitExampleAction } from "./actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("followUp.report"))("metaTitle") };
@@ -92,6 +95,76 @@ export default async function ReportPage({
           continuation: report.continuation ?? "",
         }}
       />
+      {report.kind === "FINAL" ? <ExampleSection reportId={reportId} /> : null}
     </>
+  );
+}
+
+/** The final report's optional public summary (erfarenhetsexempel, docs/domain.md §8). */
+async function ExampleSection({ reportId }: { reportId: string }) {
+  const actor = await requirePageRole(["APPLICANT"]);
+  const { learningExample: example } = await finalReportForMember(actor, reportId);
+  const t = await getTranslations("followUp.example");
+  const status = example?.status ?? null;
+  return (
+    <section
+      id="sammanfattning"
+      aria-labelledby="example-title"
+      className="mt-12 max-w-3xl border-t-2 border-line pt-8"
+    >
+      <h2 id="example-title" className="mb-2 text-2xl font-bold">
+        {t("title")}
+      </h2>
+      <p className="mb-2">{t("lead")}</p>
+      <p className="mb-6 text-muted">{t("leadPrivacy")}</p>
+      {status ? (
+        <p className="mb-4 font-semibold" data-testid="example-status">
+          {t(`status.${status}`)}
+        </p>
+      ) : null}
+      {status === "CHANGES_REQUESTED" && example?.changesMessage ? (
+        <div className="mb-6 border-4 border-[#ffbf47] bg-warning-bg p-4">
+          <h3 className="text-xl font-bold">{t("changesTitle")}</h3>
+          <p className="mt-1 whitespace-pre-line" data-testid="example-changes-message">
+            {example.changesMessage}
+          </p>
+        </div>
+      ) : null}
+      {status === "PUBLISHED" && example ? (
+        <p className="mb-6">
+          <Link href={`/erfarenheter/${example.id}`}>{t("publishedLink")}</Link>
+        </p>
+      ) : null}
+      {status === "UNPUBLISHED" && example?.unpublishReason ? (
+        <p className="mb-6 whitespace-pre-line" data-testid="example-unpublish-reason">
+          {t("unpublishedReason", { reason: example.unpublishReason })}
+        </p>
+      ) : null}
+      {granteeMayEdit(status) ? (
+        <LearningExampleForm
+          reportId={reportId}
+          version={example?.version ?? 0}
+          saveExample={saveExampleAction}
+          submitExample={submitExampleAction}
+          initial={{
+            place: example?.place ?? "",
+            purpose: example?.purpose ?? "",
+            process: example?.process ?? "",
+            results: example?.results ?? "",
+            lessons: example?.lessons ?? "",
+            consent: Boolean(example?.consentedAt),
+          }}
+        />
+      ) : example ? (
+        <dl className="grid gap-3" data-testid="example-sent-text">
+          {EXAMPLE_PARTS.map((part) => (
+            <div key={part}>
+              <dt className="font-semibold">{t(`parts.${part}.label`)}</dt>
+              <dd className="whitespace-pre-line">{example[part]}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+    </section>
   );
 }
