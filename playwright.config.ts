@@ -1,13 +1,23 @@
 import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./tests/chromium";
 
-// Debian's Chromium, never a downloaded browser; one worker on these 2 cores; the production build.
+// Debian's Chromium, never a downloaded browser; the production build.
 const port = Number(process.env.PORT ?? 3100);
+
+// Two workers, two projects. Most specs share the demo data (they read or change demo cases,
+// rounds and accounts) and run one at a time, in file order. The specs below make every record
+// they touch themselves (a new applicant, organisation and draft each) and mostly wait as a
+// person pauses, so one of them runs beside the shared ones.
+const OWN_DATA = ["autosave.spec.ts", "keyboard-journey.spec.ts"];
 
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
+  projects: [
+    { name: "shared", testIgnore: OWN_DATA, workers: 1 },
+    { name: "own-data", testMatch: OWN_DATA, workers: 1 },
+  ],
   retries: 0,
   forbidOnly: true,
   timeout: 60_000,
