@@ -141,7 +141,9 @@ test("the validation API's limit per address counts calls to both instances toge
 test("without a trusted proxy, a client naming its own address in X-Forwarded-For stays under one limit", async () => {
   // The app reached directly (no SAMVERKA_TRUSTED_PROXIES): every call claims another address, and
   // every call counts against the connection's own. 300 calls per address per 60-second window.
-  const direct = await startApp(PORTS.fault);
+  // No background workers: its start would schedule the daily reminder at its usual hour and
+  // replace the every-minute schedule that the last test of this file watches.
+  const direct = await startApp(PORTS.fault, { SAMVERKA_JOBS: "off" });
   try {
     const windowOf = (t: number) => Math.floor(t / 60_000);
     let outcome: { answered: number; last: number } | null = null;
