@@ -7,7 +7,15 @@ import { contractToApplicationData, dateOnly } from "@/lib/server/application-co
 import { demoApplications } from "@/prisma/demo-data";
 import { luhnCheckDigit } from "@/lib/domain/org-number";
 import { CRITERIA } from "@/lib/domain/review";
-import { completeFormalCheck, saveReview } from "@/lib/server/review";
+import {
+  assign,
+  completeFormalCheck,
+  decide,
+  declareConflict,
+  proposeDecision,
+  saveReview,
+} from "@/lib/server/review";
+import { submitApplication } from "@/lib/server/applications";
 
 const unique = () => randomBytes(4).toString("hex");
 
@@ -94,4 +102,37 @@ export async function readyForProposal(officer: Actor, applicationId: string) {
     recommendation: "APPROVE",
     summary: "",
   });
+}
+
+/**
+ * An approved grant, through the services as people do it: an applicant submits a new draft, an
+ * officer (no conflict) checks, reviews and proposes, a decider (no conflict) approves. `title`
+ * renames the draft first; `names` names the officer and the decider.
+ */
+export async function makeApprovedGrant({
+  amountSek = 900_000,
+  title,
+  names = {},
+}: { amountSek?: number; title?: string; names?: { officer?: string; decider?: string } } = {}) {
+  const applicant = await makeUser();
+  const draft = await makeDraft(applicant);
+  if (title) await db.application.update({ where: { id: draft.id }, data: { title } });
+  await submitApplication(applicant, draft.id);
+  const officer = await makeUser(["REVIEWER"], names.officer);
+  await declareConflict(officer, draft.id, { hasConflict: false });
+  await assign(officer, draft.id);
+  await readyForProposal(officer, draft.id);
+  await proposeDecision(officer, draft.id, {
+    outcome: "APPROVED",
+    amountSek,
+    reasons: "Väl förankrad ansökan.",
+  });
+  const decider = await makeUser(["DECIDER"], names.decider);
+  await declareConflict(decider, draft.id, { hasConflict: false });
+  await decide(decider, draft.id, {
+    action: "APPROVE",
+    amountSek,
+    reasons: "Beviljas enligt förslaget.",
+  });
+  return { applicant, officer, decider, id: draft.id };
 }

@@ -1,36 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { submitApplication } from "@/lib/server/applications";
-import { assign, decide, declareConflict, proposeDecision } from "@/lib/server/review";
 import { addReportAttachment, grantForOfficer, reportAttachmentFile } from "@/lib/server/follow-up";
 import { fileResponse } from "@/lib/server/file-response";
-import { makeDraft, makeUser, readyForProposal } from "../factories";
+import { makeApprovedGrant } from "../factories";
 
 // Uploads are PDF only (checked by content); a PDF/HTML polyglot with a crafted name must still
 // download as a .pdf, as application/pdf, never sniffed.
 
-async function approvedGrant() {
-  const applicant = await makeUser();
-  const draft = await makeDraft(applicant);
-  await submitApplication(applicant, draft.id);
-  const officer = await makeUser(["REVIEWER"]);
-  await declareConflict(officer, draft.id, { hasConflict: false });
-  await assign(officer, draft.id);
-  await readyForProposal(officer, draft.id);
-  await proposeDecision(officer, draft.id, {
-    outcome: "APPROVED",
-    amountSek: 900_000,
-    reasons: "Väl förankrad ansökan.",
-  });
-  const decider = await makeUser(["DECIDER"]);
-  await declareConflict(decider, draft.id, { hasConflict: false });
-  await decide(decider, draft.id, {
-    action: "APPROVE",
-    amountSek: 900_000,
-    reasons: "Beviljas enligt förslaget.",
-  });
-  return { applicant, officer, id: draft.id };
-}
+const approvedGrant = () => makeApprovedGrant();
 
 /** A valid PDF (by its magic bytes) with an HTML page inside: a PDF/HTML polyglot. */
 const polyglot = Buffer.from(

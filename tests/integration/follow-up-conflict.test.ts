@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { submitApplication } from "@/lib/server/applications";
-import { assign, decide, declareConflict, proposeDecision } from "@/lib/server/review";
+import { declareConflict } from "@/lib/server/review";
 import {
   acceptReport,
   addReportAttachment,
@@ -22,32 +21,11 @@ import {
 } from "@/lib/server/follow-up";
 import { NotFound } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/actor";
-import { makeDraft, makeUser, readyForProposal } from "../factories";
+import { makeApprovedGrant, makeUser } from "../factories";
 
 // docs/domain.md §5: a conflict of interest covers the whole case, follow-up included.
 
-async function approvedGrant() {
-  const applicant = await makeUser();
-  const draft = await makeDraft(applicant);
-  await submitApplication(applicant, draft.id);
-  const officer = await makeUser(["REVIEWER"]);
-  await declareConflict(officer, draft.id, { hasConflict: false });
-  await assign(officer, draft.id);
-  await readyForProposal(officer, draft.id);
-  await proposeDecision(officer, draft.id, {
-    outcome: "APPROVED",
-    amountSek: 900_000,
-    reasons: "Väl förankrad ansökan.",
-  });
-  const decider = await makeUser(["DECIDER"]);
-  await declareConflict(decider, draft.id, { hasConflict: false });
-  await decide(decider, draft.id, {
-    action: "APPROVE",
-    amountSek: 900_000,
-    reasons: "Beviljas enligt förslaget.",
-  });
-  return { applicant, officer, id: draft.id };
-}
+const approvedGrant = () => makeApprovedGrant();
 
 async function conflicted(id: string, roles: Actor["roles"] = ["REVIEWER"]) {
   const person = await makeUser(roles);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { submitApplication } from "@/lib/server/applications";
-import { assign, decide, declareConflict, proposeDecision } from "@/lib/server/review";
+import { declareConflict } from "@/lib/server/review";
 import {
   approveExample,
   examplesOpenData,
@@ -15,33 +14,18 @@ import {
 import { listApprovedGrants } from "@/lib/server/grants";
 import { Conflict, Forbidden, NotFound } from "@/lib/server/errors";
 import { listNotifications } from "@/lib/server/notifications";
-import { makeDraft, makeUser, readyForProposal } from "../factories";
+import { makeApprovedGrant, makeUser } from "../factories";
 
 // Learning examples (docs/domain.md §8) against a real PostgreSQL: the grantee's draft saved part
 // by part with personal data refused, the officer's review, the audit log, and the public list
 // with Swedish full-text search.
 
 async function grantWithFinalReport(title: string) {
-  const applicant = await makeUser();
-  const draft = await makeDraft(applicant);
-  await db.application.update({ where: { id: draft.id }, data: { title } });
-  await submitApplication(applicant, draft.id);
-  const officer = await makeUser(["REVIEWER"]);
-  await declareConflict(officer, draft.id, { hasConflict: false });
-  await assign(officer, draft.id);
-  await readyForProposal(officer, draft.id);
-  await proposeDecision(officer, draft.id, {
-    outcome: "APPROVED",
-    amountSek: 100_000,
-    reasons: "Väl förankrad ansökan.",
-  });
-  const decider = await makeUser(["DECIDER"]);
-  await declareConflict(decider, draft.id, { hasConflict: false });
-  await decide(decider, draft.id, { action: "APPROVE", amountSek: 100_000, reasons: "Beviljas." });
+  const { applicant, officer, id } = await makeApprovedGrant({ amountSek: 100_000, title });
   const report = await db.followUpReport.findFirstOrThrow({
-    where: { applicationId: draft.id, kind: "FINAL" },
+    where: { applicationId: id, kind: "FINAL" },
   });
-  return { applicant, officer, id: draft.id, reportId: report.id };
+  return { applicant, officer, id, reportId: report.id };
 }
 
 const texts = (word: string) => ({

@@ -4,8 +4,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateXML } from "xmllint-wasm";
 import { db } from "@/lib/server/db";
-import { getForApplicant, submitApplication } from "@/lib/server/applications";
-import { assign, decide, declareConflict, proposeDecision } from "@/lib/server/review";
+import { getForApplicant } from "@/lib/server/applications";
+import { declareConflict } from "@/lib/server/review";
 import {
   attestInstalment,
   cancelPaymentFile,
@@ -26,7 +26,7 @@ import { Conflict, Forbidden, NotFound, RuleViolation } from "@/lib/server/error
 import { parsePayoutAccount } from "@/lib/domain/org-number";
 import { formatSek } from "@/lib/domain/format";
 import type { Actor } from "@/lib/server/actor";
-import { makeDraft, makeUser, readyForProposal } from "../factories";
+import { makeApprovedGrant, makeUser } from "../factories";
 
 // Money out (docs/domain.md §5, payments and repayment claims): one test per transition and per
 // refusal, the payment file against the official pain.001.001.03 schema, and two files at once.
@@ -34,27 +34,11 @@ import { makeDraft, makeUser, readyForProposal } from "../factories";
 const XSD = readFileSync(path.resolve(__dirname, "../fixtures/pain.001.001.03.xsd"), "utf8");
 
 async function approvedGrant(amountSek = 900_000) {
-  const applicant = await makeUser();
-  const draft = await makeDraft(applicant);
-  await submitApplication(applicant, draft.id);
-  const officer = await makeUser(["REVIEWER"], "Rut Frisläppare");
-  await declareConflict(officer, draft.id, { hasConflict: false });
-  await assign(officer, draft.id);
-  await readyForProposal(officer, draft.id);
-  await proposeDecision(officer, draft.id, {
-    outcome: "APPROVED",
+  const grant = await makeApprovedGrant({
     amountSek,
-    reasons: "Väl förankrad ansökan.",
+    names: { officer: "Rut Frisläppare", decider: "Dan Attestant" },
   });
-  const decider = await makeUser(["DECIDER"], "Dan Attestant");
-  await declareConflict(decider, draft.id, { hasConflict: false });
-  await decide(decider, draft.id, {
-    action: "APPROVE",
-    amountSek,
-    reasons: "Beviljas enligt förslaget.",
-  });
-  const grant = await grantForOfficer(officer, draft.id);
-  return { applicant, officer, decider, id: draft.id, grant };
+  return { ...grant, grant: await grantForOfficer(grant.officer, grant.id) };
 }
 
 /** A grant whose first instalment is released and attested, ready for a payment file. */
