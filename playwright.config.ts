@@ -9,14 +9,18 @@ const port = Number(process.env.PORT ?? 3100);
 // they touch themselves (a new applicant, organisation and draft each) and mostly wait as a
 // person pauses, so one of them runs beside the shared ones.
 const OWN_DATA = ["autosave.spec.ts", "keyboard-journey.spec.ts"];
+// These run last, with nothing beside them: the action matrix compares every business table
+// before and after each outsider's call, and the load test measures how the app answers.
+const ALONE = ["authorization-actions.spec.ts", "validate-load.spec.ts"];
 
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
   workers: 2,
   projects: [
-    { name: "shared", testIgnore: OWN_DATA, workers: 1 },
+    { name: "shared", testIgnore: [...OWN_DATA, ...ALONE], workers: 1 },
     { name: "own-data", testMatch: OWN_DATA, workers: 1 },
+    { name: "alone", testMatch: ALONE, workers: 1, dependencies: ["shared", "own-data"] },
   ],
   retries: 0,
   forbidOnly: true,
