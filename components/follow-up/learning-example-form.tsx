@@ -199,9 +199,13 @@ export function LearningExampleForm({
       className="max-w-3xl"
       data-testid="example-form"
     >
-      {failures ? (
-        <ErrorSummary title={tc("errorSummaryTitle")} items={summary} focusKey={failures} />
-      ) : null}
+      {/* Always mounted, shown after a failed submission: mounting it with the error would take
+          that failure for the page as loaded and leave the focus on the button. */}
+      <ErrorSummary
+        title={tc("errorSummaryTitle")}
+        items={failures ? summary : []}
+        focusKey={failures}
+      />
       {message && !Object.keys(submitErrors).length ? (
         <p className="mb-4 border-l-4 border-error pl-4 font-semibold text-error" role="alert">
           {message}

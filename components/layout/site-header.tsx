@@ -7,15 +7,16 @@ import { LanguageSwitch } from "./language-switch";
 import { SignOutButton } from "./sign-out-button";
 
 const NAV: {
-  role: Role;
+  roles: Role[];
   key: "applicant" | "reviewer" | "decider" | "admin" | "followUp";
   href?: string;
 }[] = [
-  { role: "APPLICANT", key: "applicant" },
-  { role: "REVIEWER", key: "reviewer" },
-  { role: "REVIEWER", key: "followUp", href: "/uppfoljning" },
-  { role: "DECIDER", key: "decider" },
-  { role: "ADMIN", key: "admin" },
+  { roles: ["APPLICANT"], key: "applicant" },
+  { roles: ["REVIEWER"], key: "reviewer" },
+  { roles: ["DECIDER"], key: "decider" },
+  { roles: ["ADMIN"], key: "admin" },
+  // Deciders attest instalments and decide repayment claims there; administrators pay them.
+  { roles: ["REVIEWER", "DECIDER", "ADMIN"], key: "followUp", href: "/uppfoljning" },
 ];
 
 export async function SiteHeader() {
@@ -52,10 +53,10 @@ export async function SiteHeader() {
       </div>
       <nav aria-label={t("common.mainNav")} className="bg-accent-dark">
         <ul className="mx-auto flex max-w-5xl flex-wrap gap-x-6 gap-y-1 px-4 py-2 sm:px-6">
-          {NAV.filter((item) => actor?.roles.includes(item.role)).map((item) => (
+          {NAV.filter((item) => item.roles.some((r) => actor?.roles.includes(r))).map((item) => (
             <li key={item.key}>
               <Link
-                href={item.href ?? ROLE_HOME[item.role]}
+                href={item.href ?? ROLE_HOME[item.roles[0]]}
                 className="font-semibold text-white hover:text-white"
               >
                 {t(`nav.${item.key}`)}

@@ -313,7 +313,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
             <TableScroll label={td("applications")}>
               <table className="w-full table-fixed border-collapse text-left text-sm">
                 <colgroup>
-                  <col className="w-[7rem]" />
+                  <col className="w-[8rem]" />
                   <col />
                   <col className="w-[6.5rem]" />
                   <col className="w-[9.5rem]" />

@@ -142,7 +142,7 @@ export default async function ExamplesPage({
       {examples.length === 0 ? (
         <p className="mb-6">{filtered ? t("empty") : t("noneYet")}</p>
       ) : (
-        <ul className="mb-6 grid gap-6 md:grid-cols-2" data-testid="examples">
+        <ul className="mb-6 grid grid-cols-1 gap-6 md:grid-cols-2" data-testid="examples">
           {examples.map((e) => {
             const place = e.municipalityCode
               ? [municipalityName(e.municipalityCode), countyNameOf(e.municipalityCode)]
@@ -152,7 +152,7 @@ export default async function ExamplesPage({
             return (
               <li key={e.id} className="border-l-4 border-accent bg-white p-4 shadow-sm">
                 <article aria-labelledby={`example-${e.id}`}>
-                  <h2 id={`example-${e.id}`} className="mb-2 text-xl font-bold">
+                  <h2 id={`example-${e.id}`} className="mb-2 text-xl font-bold wrap-break-word">
                     <Link href={`/erfarenheter/${e.id}`}>{e.title}</Link>
                   </h2>
                   <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">

@@ -53,21 +53,27 @@ export default async function PaymentsPage() {
           {t("ready", { count: overview.ready.length, amount: sek(readyTotal) })}
         </h2>
         {instalmentList(overview.ready, "ready", "readyItem")}
-        <SimpleForm
-          id="create-file"
-          title={t("createTitle")}
-          submitLabel={t("create")}
-          action={createPaymentFileAction}
-          fields={[
-            {
-              name: "upTo",
-              type: "date",
-              label: t("upTo"),
-              hint: t("upToHint"),
-              optional: true,
-            },
-          ]}
-        />
+        {overview.ready.length ? (
+          <div className="mt-6">
+            <SimpleForm
+              id="create-file"
+              title={t("createTitle")}
+              submitLabel={t("create")}
+              action={createPaymentFileAction}
+              fields={[
+                {
+                  name: "upTo",
+                  type: "date",
+                  label: t("upTo"),
+                  hint: t("upToHint"),
+                  optional: true,
+                },
+              ]}
+            />
+          </div>
+        ) : (
+          <p>{t("noneReady")}</p>
+        )}
       </section>
 
       <section aria-labelledby="files-heading" className="mb-10">
@@ -111,7 +117,10 @@ export default async function PaymentsPage() {
                 ) : (
                   <>
                     <p className="my-2 flex flex-wrap gap-x-6">
-                      <a href={`/api/admin/betalfiler/${f.id}?format=xml`}>{t("downloadXml")}</a>
+                      {/* A cancelled file is never to reach the bank: its instalments are in a newer file. */}
+                      {f.status !== "CANCELLED" ? (
+                        <a href={`/api/admin/betalfiler/${f.id}?format=xml`}>{t("downloadXml")}</a>
+                      ) : null}
                       <a href={`/api/admin/betalfiler/${f.id}?format=csv`}>{t("downloadCsv")}</a>
                     </p>
                     {f.status === "CREATED" ? (
@@ -164,42 +173,44 @@ export default async function PaymentsPage() {
         <h2 id="claims-heading" className="mb-2 text-2xl font-bold">
           {t("overdueClaims", { count: claims.length })}
         </h2>
-        <TableScroll label={t("overdueClaimsTable")}>
-          <table className="w-full border-collapse text-left">
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className={th}>
-                  {t("reference")}
-                </th>
-                <th scope="col" className={th}>
-                  {t("organisation")}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t("left")}
-                </th>
-                <th scope="col" className={th}>
-                  {t("dueDate")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {claims.map((c) => (
-                <tr key={c.id} className="border-b border-line">
-                  <td className={th}>
-                    <Link href={`/uppfoljning/${c.application.id}`}>
-                      {c.application.referenceNumber}
-                    </Link>
-                  </td>
-                  <td className={th}>{c.application.organisation.name}</td>
-                  <td className={`${th} text-right whitespace-nowrap`}>
-                    {sek(c.amountSek - c.payments.reduce((sum, p) => sum + p.amountSek, 0))}
-                  </td>
-                  <td className={th}>{date(c.dueDate)}</td>
+        {claims.length ? (
+          <TableScroll label={t("overdueClaimsTable")}>
+            <table className="w-full border-collapse text-left">
+              <thead>
+                <tr className="border-b-2 border-ink">
+                  <th scope="col" className={th}>
+                    {t("reference")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("organisation")}
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    {t("left")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("dueDate")}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+              </thead>
+              <tbody>
+                {claims.map((c) => (
+                  <tr key={c.id} className="border-b border-line">
+                    <td className={th}>
+                      <Link href={`/uppfoljning/${c.application.id}`}>
+                        {c.application.referenceNumber}
+                      </Link>
+                    </td>
+                    <td className={th}>{c.application.organisation.name}</td>
+                    <td className={`${th} text-right whitespace-nowrap`}>
+                      {sek(c.amountSek - c.payments.reduce((sum, p) => sum + p.amountSek, 0))}
+                    </td>
+                    <td className={th}>{date(c.dueDate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        ) : null}
       </section>
     </>
   );

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/server/actor";
 import { readAuditLog } from "@/lib/server/audit-log";
 import { AuditFilterInput } from "@/lib/validation/audit";
@@ -44,6 +44,17 @@ export default async function AuditLogPage({
   const ta = await getTranslations("admin");
   const locale = (await getLocale()) as UiLocale;
   const ts = await getTranslations("status");
+  // Every event with a label, by its Swedish name; a prefix from a link ("user.") stays selectable.
+  const messages = (await getMessages()) as {
+    admin: { log: { actions: Record<string, Record<string, string>> } };
+  };
+  const groups = messages.admin.log.actions;
+  const actions = Object.entries(groups)
+    .flatMap(([group, names]) => Object.keys(names).map((name) => `${group}.${name}`))
+    .map((code) => ({ code, label: t(`actions.${code}`) }))
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
+  if (filter.action && !actions.some((a) => a.code === filter.action))
+    actions.unshift({ code: filter.action, label: filter.action });
   /** A logged value in words: statuses and reasons by name, amounts in kronor, dates as dates. */
   const show = (key: string, value: unknown): string => {
     if (value === null || value === undefined || value === "") return "–";
@@ -97,12 +108,14 @@ export default async function AuditLogPage({
         </label>
         <label className="font-semibold">
           {t("action")}
-          <input
-            name="action"
-            defaultValue={filter.action}
-            placeholder="decision"
-            className={input}
-          />
+          <select name="action" defaultValue={filter.action ?? ""} className={`${input} w-full`}>
+            <option value="">{t("allEntities")}</option>
+            {actions.map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.label}
+              </option>
+            ))}
+          </select>
         </label>
         <label className="font-semibold">
           {t("from")}

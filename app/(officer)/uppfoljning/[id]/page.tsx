@@ -225,6 +225,7 @@ export default async function GrantFollowUpPage({ params }: { params: Promise<{ 
         <h2 id="claims" className="mb-3 text-2xl font-bold">
           {t("claims")}
         </h2>
+        {g.repaymentClaims.length ? null : <p className="mb-6">{t("noClaims")}</p>}
         <ul className="mb-6 space-y-4">
           {g.repaymentClaims.map((c) => {
             const paid = c.payments.reduce((sum, p) => sum + p.amountSek, 0);
