@@ -3,11 +3,10 @@ import { PassThrough, Readable } from "node:stream";
 import { stringify as stringifySync } from "csv-stringify/sync";
 import { db } from "./db";
 import { logger } from "./logger";
-import { CSV_OPTIONS } from "./csv";
+import { CSV_OPTIONS, EXCEL_CSV_OPTIONS } from "./csv";
 import {
   EXCEL_COLUMNS,
   EXPORT_COLUMNS,
-  excelNumber,
   excelRow,
   exportRow,
   grantJson,
@@ -134,11 +133,7 @@ function csvStream(filter: GrantFilter, p: Publisher): Readable {
  * headers, decimal commas, UTF-8 with a BOM; text cells quoted and guarded against formulas.
  */
 function excelCsvStream(filter: GrantFilter): Readable {
-  const options = {
-    ...CSV_OPTIONS,
-    delimiter: ";",
-    cast: { number: (n: number) => excelNumber(n) },
-  };
+  const options = EXCEL_CSV_OPTIONS;
   return Readable.from(
     (async function* () {
       yield stringifySync([], { ...options, columns: [...EXCEL_COLUMNS], header: true });

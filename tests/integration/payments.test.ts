@@ -346,9 +346,10 @@ describe("payment files", () => {
 
     const csv = (await paymentFileDownload(admin, fileId, "csv")).data.toString("utf8");
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv).toContain(`"${pg.grant.referenceNumber}",1,"Föreningen <Ström> & Co"`);
-    expect(csv).toContain(`"Plusgiro","4774-6",300000,`);
-    expect(csv).toContain(`"Rut Frisläppare","Dan Attestant"`);
+    // For people: semicolons, as Swedish Excel opens it.
+    expect(csv).toContain(`"${pg.grant.referenceNumber}";1;"Föreningen <Ström> & Co"`);
+    expect(csv).toContain(`"Plusgiro";"4774-6";300000;`);
+    expect(csv).toContain(`"Rut Frisläppare";"Dan Attestant"`);
     // Non-admins get "not found".
     await expect(paymentFileDownload(bg.officer, fileId, "xml")).rejects.toBeInstanceOf(NotFound);
   });

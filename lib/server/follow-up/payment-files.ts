@@ -5,7 +5,7 @@ import { db, type Tx } from "../db";
 import { deny, type Actor } from "../actor";
 import { audit } from "../audit";
 import { Conflict, NotFound, RuleViolation } from "../errors";
-import { CSV_OPTIONS } from "../csv";
+import { EXCEL_CSV_OPTIONS } from "../csv";
 import { FINANCE, withoutConflictOf } from "../case-access";
 import { notifyMembers } from "../notifications";
 import { enqueueMail } from "../job-queue";
@@ -176,7 +176,7 @@ export async function createPaymentFile(
     const csv = Buffer.from(
       stringify(
         lines.map((l) => paymentCsvRow(l, today).map((c) => safeCell(c))),
-        { header: true, columns: [...PAYMENT_CSV_COLUMNS], ...CSV_OPTIONS },
+        { header: true, columns: [...PAYMENT_CSV_COLUMNS], ...EXCEL_CSV_OPTIONS },
       ),
       "utf8",
     );
