@@ -100,8 +100,8 @@ describe("after the decision", () => {
     for (const i of grant.instalments.slice(0, 2)) await attestInstalment(admin, i.id);
     const fileId = await createPaymentFile(admin, {});
     const csv = (await paymentFileDownload(admin, fileId, "csv")).data.toString("utf8");
-    expect(csv).toContain(`"Diarienummer","Delbetalning","Organisation","Organisationsnummer"`);
-    expect(csv).toContain(`,"Bankgiro","5402-9681",300000,`);
+    expect(csv).toContain(`"Diarienummer";"Delbetalning";"Organisation";"Organisationsnummer"`);
+    expect(csv).toContain(`;"Bankgiro";"5402-9681";300000;`);
     await expect(createPaymentFile(officer, {})).rejects.toThrow();
   });
 
