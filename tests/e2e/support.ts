@@ -41,8 +41,11 @@ export async function enterSecondFactor(page: Page, email: string, secret = DEMO
       page
         .waitForURL((url) => !url.pathname.startsWith("/logga-in"), { timeout: 15_000 })
         .then(() => "in" as const),
+      // The message stands in the error summary and at the field: either will do. A code can be
+      // used once; another worker may have used this step's code for the same account.
       page
         .getByText("Koden har redan använts")
+        .first()
         .waitFor({ timeout: 15_000 })
         .then(() => "reused" as const),
     ]).catch(() => "unknown" as const);
