@@ -4,24 +4,16 @@ import { chromiumLaunchOptions } from "./tests/chromium";
 // Debian's Chromium, never a downloaded browser; the production build.
 const port = Number(process.env.PORT ?? 3100);
 
-// Two workers, two projects. Most specs share the demo data (they read or change demo cases,
-// rounds and accounts) and run one at a time, in file order. The specs below make every record
-// they touch themselves (a new applicant, organisation and draft each) and mostly wait as a
-// person pauses, so one of them runs beside the shared ones.
-const OWN_DATA = ["autosave.spec.ts", "keyboard-journey.spec.ts"];
-// These run last, with nothing beside them: the action matrix compares every business table
-// before and after each outsider's call, and the load test measures how the app answers.
-const ALONE = ["authorization-actions.spec.ts", "validate-load.spec.ts"];
+// One worker: most specs share the demo data (they read or change demo cases, rounds and
+// accounts), and the action matrix compares every business table before and after each call, so
+// nothing may run beside it. (Two workers, with the specs that make their own data beside the
+// shared ones and the matrix alone at the end, were tried: the matrix then timed out in its new
+// worker; not yet understood.)
 
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
-  workers: 2,
-  projects: [
-    { name: "shared", testIgnore: [...OWN_DATA, ...ALONE], workers: 1 },
-    { name: "own-data", testMatch: OWN_DATA, workers: 1 },
-    { name: "alone", testMatch: ALONE, workers: 1, dependencies: ["shared", "own-data"] },
-  ],
+  workers: 1,
   retries: 0,
   forbidOnly: true,
   timeout: 60_000,
