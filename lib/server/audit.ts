@@ -48,14 +48,16 @@ export async function recordRefusals<T>(actorId: string, step: () => Promise<T>)
     return await step();
   } catch (error) {
     if (error instanceof DomainError && error.refusal) {
-      const { action, applicationId, reason, message, details } = error.refusal;
-      await audit({
-        actorId,
-        action,
-        entityType: "Application",
-        entityId: applicationId,
-        meta: { reason, message, ...details },
-      });
+      for (const r of [error.refusal, ...(error.refusals ?? [])]) {
+        const { action, applicationId, entityType, reason, message, details } = r;
+        await audit({
+          actorId,
+          action,
+          entityType: entityType ?? "Application",
+          entityId: applicationId,
+          meta: { reason, message, ...details },
+        });
+      }
     }
     throw error;
   }
