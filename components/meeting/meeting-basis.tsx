@@ -270,25 +270,35 @@ export function MeetingBasis({
         : t("standing.reviewer");
   const columns = canDecide ? 10 : 8;
 
+  const doneMessage = done ? (
+    <div
+      id="meeting-done"
+      tabIndex={-1}
+      role="status"
+      className="mb-6 border-l-4 border-[#00703c] bg-surface p-4"
+    >
+      <h2 className="text-xl font-bold">{t("doneTitle")}</h2>
+      <p>{t("doneText", { count: done.count })}</p>
+      {done.meetingId ? (
+        <p>
+          <a href={`/api/beslut/mote/${done.meetingId}/protokoll`}>{t("protocolLink")}</a>
+        </p>
+      ) : null}
+    </div>
+  ) : null;
+
+  if (!rows.length)
+    return (
+      <div>
+        {doneMessage}
+        <p>{t("noCases")}</p>
+      </div>
+    );
+
   return (
     <div>
+      {doneMessage}
       <ErrorSummary title={t("errorSummary")} items={summaryItems} focusKey={failures} />
-      {done ? (
-        <div
-          id="meeting-done"
-          tabIndex={-1}
-          role="status"
-          className="mb-6 border-l-4 border-[#00703c] bg-surface p-4"
-        >
-          <h2 className="text-xl font-bold">{t("doneTitle")}</h2>
-          <p>{t("doneText", { count: done.count })}</p>
-          {done.meetingId ? (
-            <p>
-              <a href={`/api/beslut/mote/${done.meetingId}/protokoll`}>{t("protocolLink")}</a>
-            </p>
-          ) : null}
-        </div>
-      ) : null}
 
       <section aria-labelledby="meeting-totals-title" className="mb-6">
         <h2 id="meeting-totals-title" className="text-xl font-bold">
@@ -590,14 +600,15 @@ export function MeetingBasis({
                               className="mt-1"
                               open={errors[fieldId(r.id, "reasons")] ? true : undefined}
                             >
-                              <summary className="cursor-pointer text-sm">
+                              <summary
+                                id={fieldId(r.id, "reasons-label")}
+                                className="cursor-pointer text-sm"
+                              >
                                 {t("reasonsFor", { reference: r.referenceNumber })}
                               </summary>
-                              <label htmlFor={fieldId(r.id, "reasons")} className="sr-only">
-                                {t("reasonsFor", { reference: r.referenceNumber })}
-                              </label>
                               <textarea
                                 id={fieldId(r.id, "reasons")}
+                                aria-labelledby={fieldId(r.id, "reasons-label")}
                                 rows={4}
                                 value={c.reasons}
                                 aria-invalid={errors[fieldId(r.id, "reasons")] ? true : undefined}

@@ -89,23 +89,19 @@ export default async function MeetingPage({
         <dt className="font-semibold">{t("proposedCases")}</dt>
         <dd>{t("cases", { count: rows.length })}</dd>
       </dl>
-      {rows.length ? (
-        <AreaMessages namespaces={["meeting"]}>
-          <MeetingBasis
-            roundId={basis.round.id}
-            rows={rows}
-            frameLeftSek={basis.frameLeftSek}
-            canDecide={canDecide}
-            canMove={hasAnyRole(actor.roles, ["REVIEWER", "DECIDER"])}
-            locale={locale}
-            downloadBase="/api/beslut/mote/underlag"
-            holdMeeting={holdMeetingAction}
-            moveCase={moveCaseAction}
-          />
-        </AreaMessages>
-      ) : (
-        <p>{t("noCases")}</p>
-      )}
+      <AreaMessages namespaces={["meeting"]}>
+        <MeetingBasis
+          roundId={basis.round.id}
+          rows={rows}
+          frameLeftSek={basis.frameLeftSek}
+          canDecide={canDecide}
+          canMove={hasAnyRole(actor.roles, ["REVIEWER", "DECIDER"])}
+          locale={locale}
+          downloadBase="/api/beslut/mote/underlag"
+          holdMeeting={holdMeetingAction}
+          moveCase={moveCaseAction}
+        />
+      </AreaMessages>
       {basis.meetings.length ? (
         <section aria-labelledby="meetings-title" className="mt-10">
           <h2 id="meetings-title" className="text-xl font-bold">

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { getActor } from "@/lib/server/actor";
-import { basisCsv, basisPdf, decisionBasis } from "@/lib/server/meeting";
+import { basisCsv, basisPdf, decisionBasis, meetingRounds } from "@/lib/server/meeting";
 import { DomainError } from "@/lib/server/errors";
 import { badParametersResponse, notFoundDownload } from "@/lib/server/file-response";
 
@@ -17,7 +17,7 @@ export async function GET(request: Request) {
   try {
     if (!round || (format !== "csv" && format !== "pdf")) {
       // Outsiders learn nothing, not even that the parameters were wrong.
-      await decisionBasis(actor, round ?? "");
+      await meetingRounds(actor);
       return badParametersResponse();
     }
     const basis = await decisionBasis(actor, round);
