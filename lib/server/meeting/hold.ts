@@ -2,13 +2,13 @@ import "server-only";
 import type { z } from "zod";
 import { db, type Tx } from "../db";
 import { deny, type Actor } from "../actor";
-import { audit, recordRefusals } from "../audit";
+import { audit, auditMany, recordRefusals } from "../audit";
 import { Conflict, Forbidden, NotFound, RuleViolation, refused, type Refusal } from "../errors";
 import { enqueueMail } from "../job-queue";
 import { grantsChanged } from "../grants";
 import { storage } from "../storage";
 import { dateOnly } from "../application-contract";
-import { renderLetter, recordDecision, type FinalDecision } from "../review/record-decision";
+import { renderLetter, recordDecisions, type FinalDecision } from "../review/record-decision";
 import { todayInStockholm } from "@/lib/domain/dates";
 import { formatSek } from "@/lib/domain/format";
 import { REFUSAL_TEXT, approvalAmountValid, type DecisionRefusal } from "@/lib/domain/review";
@@ -240,90 +240,102 @@ export async function holdMeeting(actor: Actor, input: Input, now = new Date()) 
         });
         const auditMeta = { meetingId: meeting.id };
 
-        const mails: (string | null)[] = [];
-        const cases: {
-          meetingId: string;
-          applicationId: string;
-          position: number;
-          outcome: "APPROVED" | "REJECTED" | "SENT_BACK";
-          amountSek: number | null;
-          decisionId: string | null;
-        }[] = [];
-        for (const [position, c] of order.entries()) {
+        // Every case moves on only from the version the page read: one statement for all.
+        const next = order.map((c) => {
           const i = inputs.get(c.id)!;
-          const to =
-            i.action === "APPROVE" ? "APPROVED" : i.action === "REJECT" ? "REJECTED" : "IN_REVIEW";
-          const { count } = await tx.application.updateMany({
-            where: { id: c.id, version: i.version, status: "PROPOSED" },
-            data: {
-              status: to,
-              version: { increment: 1 },
-              ...(to === "IN_REVIEW" ? { assessmentStep: "MATERIAL" as const } : {}),
-            },
+          return {
+            c,
+            i,
+            to:
+              i.action === "APPROVE"
+                ? "APPROVED"
+                : i.action === "REJECT"
+                  ? "REJECTED"
+                  : "IN_REVIEW",
+          };
+        });
+        const moved = await tx.$queryRaw<{ id: string }[]>`
+          UPDATE "Application" a
+          SET status = v.status::"ApplicationStatus", version = a.version + 1, "updatedAt" = now(),
+              "assessmentStep" = CASE WHEN v.status = 'IN_REVIEW' THEN 'MATERIAL'::"AssessmentStep" ELSE a."assessmentStep" END
+          FROM unnest(${next.map((n) => n.c.id)}::text[], ${next.map((n) => n.i.version)}::int[], ${next.map((n) => n.to)}::text[]) AS v(id, version, status)
+          WHERE a.id = v.id AND a.version = v.version AND a.status = 'PROPOSED'
+          RETURNING a.id`;
+        if (moved.length !== next.length) {
+          const done = new Set(moved.map((m) => m.id));
+          const which = next.filter((n) => !done.has(n.c.id)).map((n) => n.c.referenceNumber);
+          throw new Conflict(
+            `${refs(which)[0].toUpperCase()}${refs(which).slice(1)} har ändrats under tiden. Inget beslut har fattats. Ladda om sidan.`,
+          );
+        }
+
+        // The decider judged the conflict question in the meeting (confirmed on the page).
+        const undeclared = order.filter((c) => !c.conflicts[0]);
+        const declarations = await tx.conflictDeclaration.createManyAndReturn({
+          data: undeclared.map((c) => ({
+            applicationId: c.id,
+            userId: actor.id,
+            status: "NO_CONFLICT" as const,
+          })),
+          select: { id: true, applicationId: true },
+        });
+        await auditMany(
+          declarations.map((d) => ({
+            actorId: actor.id,
+            action: "conflict.none_declared",
+            entityType: "Application",
+            entityId: d.applicationId,
+            after: { declarationId: d.id, status: "NO_CONFLICT" },
+            meta: auditMeta,
+          })),
+          tx,
+        );
+
+        const sentBack = next.filter((n) => n.i.action === "SEND_BACK");
+        for (const { c, i } of sentBack)
+          await tx.decisionProposal.update({
+            where: { id: c.proposals[0].id },
+            data: { status: "RETURNED", returnReason: i.reasons },
           });
-          if (count !== 1)
-            throw new Conflict(
-              `Ärende ${c.referenceNumber} har ändrats under tiden. Inget beslut har fattats. Ladda om sidan.`,
-            );
-          if (!c.conflicts[0]) {
-            // The decider judged the conflict question in the meeting (confirmed on the page).
-            const declaration = await tx.conflictDeclaration.create({
-              data: { applicationId: c.id, userId: actor.id, status: "NO_CONFLICT" },
-              select: { id: true },
-            });
-            await audit(
-              {
-                actorId: actor.id,
-                action: "conflict.none_declared",
-                entityType: "Application",
-                entityId: c.id,
-                after: { declarationId: declaration.id, status: "NO_CONFLICT" },
-                meta: auditMeta,
-              },
-              tx,
-            );
-          }
-          if (i.action === "SEND_BACK") {
-            await tx.decisionProposal.update({
-              where: { id: c.proposals[0].id },
-              data: { status: "RETURNED", returnReason: i.reasons },
-            });
-            await audit(
-              {
-                actorId: actor.id,
-                action: "decision.sent_back",
-                entityType: "Application",
-                entityId: c.id,
-                before: { status: "PROPOSED" },
-                after: { status: "IN_REVIEW", reason: i.reasons },
-                meta: auditMeta,
-              },
-              tx,
-            );
-            cases.push({
-              meetingId: meeting.id,
-              applicationId: c.id,
-              position: position + 1,
-              outcome: "SENT_BACK",
-              amountSek: null,
-              decisionId: null,
-            });
-            continue;
-          }
-          const recorded = await recordDecision(tx, c, decisionOf(actor, c, i, decidedOn), {
-            letter: letters.get(c.id),
-            auditMeta,
-          });
-          mails.push(...recorded.mails);
-          cases.push({
+        await auditMany(
+          sentBack.map(({ c, i }) => ({
+            actorId: actor.id,
+            action: "decision.sent_back",
+            entityType: "Application",
+            entityId: c.id,
+            before: { status: "PROPOSED" },
+            after: { status: "IN_REVIEW", reason: i.reasons },
+            meta: auditMeta,
+          })),
+          tx,
+        );
+
+        const final = next.filter(
+          (n): n is typeof n & { i: Exclude<CaseInput, { action: "SEND_BACK" }> } =>
+            n.i.action !== "SEND_BACK",
+        );
+        const recorded = await recordDecisions(
+          tx,
+          final.map(({ c, i }) => ({
+            c,
+            d: decisionOf(actor, c, i, decidedOn),
+            letter: letters.get(c.id)!,
+          })),
+          auditMeta,
+        );
+        const decisionOfCase = new Map(final.map(({ c }, k) => [c.id, recorded[k].decision]));
+        const mails = recorded.flatMap((r) => r.mails);
+        const cases = next.map(({ c }, position) => {
+          const decision = decisionOfCase.get(c.id);
+          return {
             meetingId: meeting.id,
             applicationId: c.id,
             position: position + 1,
-            outcome: recorded.decision.outcome,
-            amountSek: recorded.decision.amountSek,
-            decisionId: recorded.decision.id,
-          });
-        }
+            outcome: decision?.outcome ?? ("SENT_BACK" as const),
+            amountSek: decision?.amountSek ?? null,
+            decisionId: decision?.id ?? null,
+          };
+        });
         await tx.decisionMeetingCase.createMany({ data: cases });
         await audit(
           {

@@ -1,16 +1,14 @@
 import "server-only";
 import type { Tx } from "../db";
-import { audit } from "../audit";
+import { auditMany } from "../audit";
 import { appUrl } from "../mail";
 import { storage } from "../storage";
 import { renderDecisionLetter } from "../decision-letter";
-import { createGrantPlan } from "../grant-plan";
-import { notifyMembers } from "../notifications";
+import { createGrantPlans } from "../grant-plan";
 import { dateOnly } from "../application-contract";
 import { addMonths } from "@/lib/domain/dates";
 import { formatSek, isoDate } from "@/lib/domain/format";
 import type { Track, Variant } from "@/lib/generated/prisma/client";
-import { mailMembers } from "./mail-members";
 
 // One final decision (grant or refuse) as it is recorded, whether the decider takes it on the case
 // page (decide.ts) or in a decision meeting (lib/server/meeting): the letter, the Decision, the
@@ -89,61 +87,119 @@ export async function recordDecision(
   d: FinalDecision,
   options: { letter?: Uint8Array; auditMeta?: Record<string, unknown> } = {},
 ) {
-  const pdf = options.letter ?? (await renderLetter(c, d));
-  const file = await storage.put(
-    {
-      data: Buffer.from(pdf),
+  const [decision] = await recordDecisions(
+    tx,
+    [{ c, d, letter: options.letter ?? (await renderLetter(c, d)) }],
+    options.auditMeta,
+  );
+  return decision;
+}
+
+/**
+ * Records several decisions in `tx`, each on its own (its letter, Decision, plan, notification,
+ * audit entry and mails), with a few statements for all of them: a decision meeting decides
+ * hundreds. Answers, in the order given, each Decision and the ids of its mails.
+ */
+export async function recordDecisions(
+  tx: Tx,
+  items: { c: DecidedCase; d: FinalDecision; letter: Uint8Array }[],
+  auditMeta?: Record<string, unknown>,
+) {
+  if (!items.length) return [];
+  const files = await storage.putMany(
+    items.map(({ c, letter }) => ({
+      data: Buffer.from(letter),
       contentType: "application/pdf",
       fileName: `beslut-${c.referenceNumber!.replace("/", "-")}.pdf`,
-    },
+    })),
     tx,
   );
-  const decision = await tx.decision.create({
-    data: {
+  const created = await tx.decision.createManyAndReturn({
+    data: items.map(({ c, d }, i) => ({
       applicationId: c.id,
       roundId: c.roundId,
       proposalId: d.proposal.id,
-      outcome: d.approve ? "APPROVED" : "REJECTED",
+      outcome: d.approve ? ("APPROVED" as const) : ("REJECTED" as const),
       amountSek: d.amountSek,
       reasons: d.reasons,
       decidedOn: d.decidedOn,
       deciderId: d.decider.id,
-      letterFileId: file.id,
-    },
+      letterFileId: files[i].id,
+    })),
   });
-  await tx.decisionProposal.update({ where: { id: d.proposal.id }, data: { status: "DECIDED" } });
-  if (d.approve && c.periodStart && c.periodEnd) {
-    await createGrantPlan(tx, {
-      applicationId: c.id,
-      amountSek: d.amountSek!,
-      periodStart: isoDate(c.periodStart),
-      periodEnd: isoDate(c.periodEnd),
-      decidedOn: isoDate(d.decidedOn),
-    });
-  }
-  const outcome = d.approve ? `beviljad med ${formatSek(d.amountSek!)}` : "avslagen";
-  await notifyMembers(tx, c.id, {
-    kind: "decision_made",
-    title: `Beslut om ${c.referenceNumber}: ${outcome}`,
-    href: `/ansokningar/${c.id}`,
+  // One decision per proposal (unique): find each case's by its proposal.
+  const decisions = items.map(({ d }) => created.find((x) => x.proposalId === d.proposal.id)!);
+  await tx.decisionProposal.updateMany({
+    where: { id: { in: items.map(({ d }) => d.proposal.id) } },
+    data: { status: "DECIDED" },
   });
-  await audit(
-    {
+  await createGrantPlans(
+    tx,
+    items
+      .filter(({ c, d }) => d.approve && c.periodStart && c.periodEnd)
+      .map(({ c, d }) => ({
+        applicationId: c.id,
+        amountSek: d.amountSek!,
+        periodStart: isoDate(c.periodStart!),
+        periodEnd: isoDate(c.periodEnd!),
+        decidedOn: isoDate(d.decidedOn),
+      })),
+  );
+  const outcome = (d: FinalDecision) =>
+    d.approve ? `beviljad med ${formatSek(d.amountSek!)}` : "avslagen";
+  // Everyone who acts for the organisation that applied.
+  const memberships = await tx.membership.findMany({
+    where: { organisationId: { in: [...new Set(items.map(({ c }) => c.organisationId))] } },
+    include: { user: { select: { name: true, email: true } } },
+  });
+  const membersOf = (organisationId: string) =>
+    memberships.filter((m) => m.organisationId === organisationId);
+  await tx.notification.createMany({
+    data: items.flatMap(({ c, d }) =>
+      [...new Set(membersOf(c.organisationId).map((m) => m.userId))].map((userId) => ({
+        userId,
+        kind: "decision_made",
+        title: `Beslut om ${c.referenceNumber}: ${outcome(d)}`,
+        body: "",
+        href: `/ansokningar/${c.id}`,
+      })),
+    ),
+  });
+  await auditMany(
+    items.map(({ c, d }, i) => ({
       actorId: d.decider.id,
       action: "decision.made",
       entityType: "Application",
       entityId: c.id,
       before: { status: "PROPOSED" },
-      after: { status: decision.outcome, amountSek: d.amountSek, decisionId: decision.id },
-      meta: options.auditMeta,
-    },
+      after: {
+        status: decisions[i].outcome,
+        amountSek: d.amountSek,
+        decisionId: decisions[i].id,
+      },
+      meta: auditMeta,
+    })),
     tx,
   );
-  const mails = await mailMembers(tx, c.organisationId, (name) => ({
-    dedupeKey: `decision:${decision.id}`,
-    applicationId: c.id,
-    subject: `Beslut om ansökan ${c.referenceNumber}`,
-    text: `Hej ${name}!\n\nDet finns ett beslut om ansökan "${c.title}" (${c.referenceNumber}): ${outcome}.\n\nLäs beslutet och ladda ner beslutsbrevet:\n${appUrl(`/ansokningar/${c.id}`)}\n\nVänliga hälsningar\nSamverka`,
+  // The mails in the outbox, one per member; a dedupe key already used is not queued again.
+  const mails = items.flatMap(({ c, d }, i) =>
+    membersOf(c.organisationId).map((m) => ({
+      to: m.user.email,
+      dedupeKey: `decision:${decisions[i].id}:${m.userId}`,
+      applicationId: c.id,
+      subject: `Beslut om ansökan ${c.referenceNumber}`,
+      text: `Hej ${m.user.name}!\n\nDet finns ett beslut om ansökan "${c.title}" (${c.referenceNumber}): ${outcome(d)}.\n\nLäs beslutet och ladda ner beslutsbrevet:\n${appUrl(`/ansokningar/${c.id}`)}\n\nVänliga hälsningar\nSamverka`,
+    })),
+  );
+  const queued = mails.length
+    ? await tx.mailMessage.createManyAndReturn({
+        data: mails,
+        skipDuplicates: true,
+        select: { id: true, applicationId: true },
+      })
+    : [];
+  return items.map(({ c }, i) => ({
+    decision: decisions[i],
+    mails: queued.filter((q) => q.applicationId === c.id).map((q) => q.id as string | null),
   }));
-  return { decision, mails };
 }
