@@ -23,19 +23,24 @@ export const toAuditJson = (value: unknown) =>
         ),
       ) as Prisma.InputJsonValue);
 
+const row = (entry: AuditEntry) => ({
+  actorId: entry.actorId ?? null,
+  action: entry.action,
+  entityType: entry.entityType,
+  entityId: entry.entityId ?? null,
+  before: toAuditJson(entry.before),
+  after: toAuditJson(entry.after),
+  meta: toAuditJson(entry.meta),
+});
+
 /** Appends one event to the audit log. Pass the transaction that makes the change, so both land or neither. */
 export async function audit(entry: AuditEntry, tx: Tx = db) {
-  await tx.auditEvent.create({
-    data: {
-      actorId: entry.actorId ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      before: toAuditJson(entry.before),
-      after: toAuditJson(entry.after),
-      meta: toAuditJson(entry.meta),
-    },
-  });
+  await tx.auditEvent.create({ data: row(entry) });
+}
+
+/** Appends several events at once, in order (a decision meeting's decisions). */
+export async function auditMany(entries: AuditEntry[], tx: Tx = db) {
+  if (entries.length) await tx.auditEvent.createMany({ data: entries.map(row) });
 }
 
 /**
@@ -48,14 +53,16 @@ export async function recordRefusals<T>(actorId: string, step: () => Promise<T>)
     return await step();
   } catch (error) {
     if (error instanceof DomainError && error.refusal) {
-      const { action, applicationId, reason, message, details } = error.refusal;
-      await audit({
-        actorId,
-        action,
-        entityType: "Application",
-        entityId: applicationId,
-        meta: { reason, message, ...details },
-      });
+      for (const r of [error.refusal, ...(error.refusals ?? [])]) {
+        const { action, applicationId, entityType, reason, message, details } = r;
+        await audit({
+          actorId,
+          action,
+          entityType: entityType ?? "Application",
+          entityId: applicationId,
+          meta: { reason, message, ...details },
+        });
+      }
     }
     throw error;
   }

@@ -2,6 +2,8 @@
 export class DomainError extends Error {
   /** Set when a rule refused the action: the audit log keeps it, even though the work rolls back. */
   refusal?: Refusal;
+  /** More refusals of the same attempt (a decision meeting refuses each case it cannot decide). */
+  refusals?: Refusal[];
 }
 
 /**
@@ -10,15 +12,18 @@ export class DomainError extends Error {
  */
 export type Refusal = {
   action: string;
+  /** The case refused; with `entityType`, another record (a round, for a decision meeting). */
   applicationId: string;
+  entityType?: string;
   reason: string;
   message: string;
   details?: Record<string, unknown>;
 };
 
 /** Marks `error` as a refusal to be audited by `recordRefusals` (lib/server/audit.ts). */
-export function refused<E extends DomainError>(error: E, refusal: Refusal): E {
+export function refused<E extends DomainError>(error: E, refusal: Refusal, ...more: Refusal[]): E {
   error.refusal = refusal;
+  if (more.length) error.refusals = more;
   return error;
 }
 

@@ -4,31 +4,46 @@ import type { Tx } from "./db";
 import { defaultInstalments, reportSchedule } from "@/lib/domain/follow-up";
 import { dateOnly } from "./application-contract";
 
-export async function createGrantPlan(
+type Grant = {
+  applicationId: string;
+  amountSek: number;
+  periodStart: string;
+  periodEnd: string;
+  decidedOn: string;
+};
+
+export async function createGrantPlan(tx: Pick<Tx, "instalment" | "followUpReport">, g: Grant) {
+  return (await createGrantPlans(tx, [g]))[0];
+}
+
+/** The plans of several grants at once (a decision meeting); answers each grant's instalments. */
+export async function createGrantPlans(
   tx: Pick<Tx, "instalment" | "followUpReport">,
-  g: {
-    applicationId: string;
-    amountSek: number;
-    periodStart: string;
-    periodEnd: string;
-    decidedOn: string;
-  },
+  grants: Grant[],
 ) {
-  const instalments = defaultInstalments(g.amountSek, g.periodStart, g.periodEnd, g.decidedOn);
+  const plans = grants.map((g) => ({
+    g,
+    instalments: defaultInstalments(g.amountSek, g.periodStart, g.periodEnd, g.decidedOn),
+  }));
+  if (!plans.length) return [];
   await tx.instalment.createMany({
-    data: instalments.map((i) => ({
-      applicationId: g.applicationId,
-      number: i.number,
-      amountSek: i.amountSek,
-      dueDate: dateOnly(i.dueDate),
-    })),
+    data: plans.flatMap(({ g, instalments }) =>
+      instalments.map((i) => ({
+        applicationId: g.applicationId,
+        number: i.number,
+        amountSek: i.amountSek,
+        dueDate: dateOnly(i.dueDate),
+      })),
+    ),
   });
   await tx.followUpReport.createMany({
-    data: reportSchedule(instalments, g.periodEnd).map((r) => ({
-      applicationId: g.applicationId,
-      kind: r.kind,
-      dueDate: dateOnly(r.dueDate),
-    })),
+    data: plans.flatMap(({ g, instalments }) =>
+      reportSchedule(instalments, g.periodEnd).map((r) => ({
+        applicationId: g.applicationId,
+        kind: r.kind,
+        dueDate: dateOnly(r.dueDate),
+      })),
+    ),
   });
-  return instalments;
+  return plans.map((p) => p.instalments);
 }

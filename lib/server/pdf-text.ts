@@ -59,13 +59,45 @@ function load(file: string): LoadedFont {
   let entry = loaded.get(file);
   if (!entry) {
     const bytes = readFileSync(path.join(process.cwd(), "node_modules", file));
-    entry = { bytes, font: fontkit.create(bytes) };
+    entry = { bytes, font: rememberingLayouts(fontkit.create(bytes)) };
     loaded.set(file, entry);
   }
   return entry;
 }
 
+const LAYOUTS_KEPT = 20_000;
+
+/**
+ * Laying text out (shaping, kerning) is the costly part of making a PDF, and letters repeat the
+ * same lines: the font keeps the layouts it has made (read only by pdf-lib: glyph ids and widths).
+ */
+function rememberingLayouts(font: Font): Font {
+  const layout = font.layout.bind(font);
+  const layouts = new Map<string, ReturnType<Font["layout"]>>();
+  font.layout = (text, features) => {
+    const key = features ? `${JSON.stringify(features)}\u0000${text}` : text;
+    let run = layouts.get(key);
+    if (!run) {
+      if (layouts.size >= LAYOUTS_KEPT) layouts.clear();
+      run = layout(text, features);
+      layouts.set(key, run);
+    }
+    return run;
+  };
+  return font;
+}
+
 const fontOf = (index: number, weight: Weight) => load(STACK[index][weight]).font;
+
+// pdf-lib parses a font's bytes again for every document that embeds it; a decision meeting makes
+// hundreds of letters at once. Hand it the font already parsed for these bytes (a parsed font is
+// only read: each embedding makes its own subset).
+const parsedFontkit = {
+  create(bytes: Uint8Array, postscriptName?: string) {
+    for (const entry of loaded.values()) if (entry.bytes === bytes) return entry.font;
+    return fontkit.create(bytes, postscriptName);
+  },
+};
 
 /** Characters that take the font of the text around them: spaces and punctuation. */
 const NEUTRAL = /^[\p{Zs}\p{P}]$/u;
@@ -127,12 +159,18 @@ export function textRuns(text: string, weight: Weight = "regular"): Run[] {
   return runs;
 }
 
+// Measuring text lays it out (shaping, kerning), the costly part of making a letter. A piece of
+// text measures the same in every document (the same font file), so its width at size 1 is kept
+// here, for the words and lines that letters and protocols share.
+const widths = new Map<string, number>();
+const WIDTHS_KEPT = 50_000;
+
 /** Writes text in one PDF document: embeds each font of the stack the first time it is needed. */
 export class PdfText {
   private readonly fonts = new Map<string, Promise<PDFFont>>();
 
   constructor(private readonly pdf: PDFDocument) {
-    pdf.registerFontkit(fontkit);
+    pdf.registerFontkit(parsedFontkit);
   }
 
   private font(index: number, weight: Weight): Promise<PDFFont> {
@@ -147,10 +185,16 @@ export class PdfText {
 
   /** The width of text at `size` points, as drawn. */
   async width(text: string, size: number, weight: Weight = "regular"): Promise<number> {
-    let width = 0;
-    for (const run of textRuns(text, weight))
-      width += (await this.font(run.font, weight)).widthOfTextAtSize(run.text, size);
-    return width;
+    const key = `${weight}\u0000${text}`;
+    let unit = widths.get(key);
+    if (unit === undefined) {
+      unit = 0;
+      for (const run of textRuns(text, weight))
+        unit += (await this.font(run.font, weight)).widthOfTextAtSize(run.text, 1);
+      if (widths.size >= WIDTHS_KEPT) widths.clear();
+      widths.set(key, unit);
+    }
+    return unit * size;
   }
 
   /** Draws one line of text starting at (x, y). */
@@ -184,14 +228,20 @@ export class PdfText {
     const lines: string[] = [];
     for (const paragraph of text.split(/\r?\n/)) {
       let line = "";
+      // The line's width as the sum of its words and spaces: each word is measured once.
+      let lineWidth = 0;
+      const space = await this.width(" ", size, weight);
       for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-        const candidate = line ? `${line} ${word}` : word;
-        if ((await this.width(candidate, size, weight)) <= width) {
-          line = candidate;
+        const wordWidth = await this.width(word, size, weight);
+        const candidate = line ? lineWidth + space + wordWidth : wordWidth;
+        if (candidate <= width) {
+          line = line ? `${line} ${word}` : word;
+          lineWidth = candidate;
           continue;
         }
         if (line) lines.push(line);
         line = "";
+        lineWidth = 0;
         for (const ch of word) {
           if (line && (await this.width(line + ch, size, weight)) > width) {
             lines.push(line);
@@ -199,6 +249,7 @@ export class PdfText {
           }
           line += ch;
         }
+        lineWidth = await this.width(line, size, weight);
       }
       lines.push(line);
     }

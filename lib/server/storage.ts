@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { db, type Tx } from "./db";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 // Uploaded files (letters of intent, report attachments, decision letters). The bytes are stored
 // under their SHA-256 (FileBlob: the same content is kept once, and a key never points at other
@@ -21,6 +22,11 @@ export interface FileStorage {
     file: { data: Buffer; contentType: string; fileName: string },
     tx?: Tx,
   ): Promise<StoredFileInfo>;
+  /** Stores several files at once (a decision meeting's letters), answering them in the same order. */
+  putMany(
+    files: { data: Buffer; contentType: string; fileName: string }[],
+    tx?: Tx,
+  ): Promise<StoredFileInfo[]>;
   get(id: string): Promise<FileContent | null>;
 }
 
@@ -53,6 +59,31 @@ const postgresStorage: FileStorage = {
     return client.storedFile.create({
       data: { sha256: hash, contentType, fileName: safeFileName(fileName), size: data.length },
       select: { id: true, sha256: true, contentType: true, fileName: true, size: true },
+    });
+  },
+  async putMany(files, tx) {
+    if (!files.length) return [];
+    const client = tx ?? db;
+    const rows = files.map((f) => ({
+      sha256: sha256(f.data),
+      contentType: f.contentType,
+      fileName: safeFileName(f.fileName),
+      size: f.data.length,
+    }));
+    await client.$executeRaw`INSERT INTO "FileBlob" ("sha256", "data", "size") VALUES ${Prisma.join(
+      files.map(
+        (f, i) => Prisma.sql`(${rows[i].sha256}, ${new Uint8Array(f.data)}, ${f.data.length})`,
+      ),
+    )} ON CONFLICT ("sha256") DO NOTHING`;
+    const created = await client.storedFile.createManyAndReturn({
+      data: rows,
+      select: { id: true, sha256: true, contentType: true, fileName: true, size: true },
+    });
+    // The answer in the order of `files` (the database does not promise the order it returns).
+    const unused = [...created];
+    return rows.map((r) => {
+      const at = unused.findIndex((c) => c.sha256 === r.sha256 && c.fileName === r.fileName);
+      return unused.splice(at, 1)[0];
     });
   },
   async get(id) {

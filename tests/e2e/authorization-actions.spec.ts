@@ -138,6 +138,7 @@ const junk = (args: Args): Args =>
 
 const REVIEW = "app/(officer)/handlaggning/[id]/actions.ts";
 const FOLLOW = "app/(officer)/uppfoljning/actions.ts";
+const MEETING = "app/(officer)/beslut/mote/actions.ts";
 const USERS = "app/(admin)/admin/anvandare/actions.ts";
 const ROUNDS = "app/(admin)/admin/utlysningar/actions.ts";
 const APPLICATION = "app/(applicant)/ansokningar/[id]/actions.ts";
@@ -413,6 +414,26 @@ const ROWS: Row[] = [
     action: `${REVIEW}#decisionAction`,
     args: (f) => [f.review, { action: "REJECT", reasons }],
     allowed: ["decider"],
+  },
+  // The decision meeting: the decider decides a round's cases at once (here a case not proposed,
+  // so the decider is turned away and nothing is decided); officers and deciders without a
+  // conflict in the case move it in the decision basis (not proposed: turned away, nothing moves).
+  {
+    action: `${MEETING}#holdMeetingAction`,
+    args: (f) => [
+      {
+        roundId: f.round,
+        key: "6f1c1f1e-1b7a-4f4e-9d2a-3c1e2b4a5d6f",
+        conflictsChecked: true,
+        cases: [{ applicationId: f.review, version: 1, action: "REJECT", reasons }],
+      },
+    ],
+    allowed: ["decider"],
+  },
+  {
+    action: `${MEETING}#moveCaseAction`,
+    args: (f) => [f.review, { direction: "UP", reason: "Kommunen har lovat lokaler." }],
+    allowed: ["reviewer", "decider"],
   },
   {
     action: `${REVIEW}#conflictRulingAction`,

@@ -40,6 +40,9 @@ type Ids = {
   /** A PDF attached to `report`. */
   file: string;
   paymentFile: string;
+  /** The demo case's round, and a decision meeting held in it (with its protocol). */
+  round: string;
+  meeting: string;
 };
 
 const SIGN_IN = 307;
@@ -102,6 +105,12 @@ const ROWS: Row[] = [
     path: () => "/beslut",
     expect: { anonymous: SIGN_IN, deactivated: SIGN_IN, decider: 200, rest: 404 },
   },
+  { route: "/beslut/mote", path: () => "/beslut/mote", expect: staffOnly() },
+  {
+    route: "/beslut/mote (round)",
+    path: (i) => `/beslut/mote?round=${i.round}`,
+    expect: staffOnly(),
+  },
   { route: "/uppfoljning", path: () => "/uppfoljning", expect: staffOnly() },
   {
     route: "/uppfoljning/[id]",
@@ -142,6 +151,32 @@ const ROWS: Row[] = [
     route: "/api/uppfoljning/resultat",
     path: () => "/api/uppfoljning/resultat",
     expect: { reviewer: 200, reviewerWithConflict: 200, decider: 200, admin: 200, rest: 404 },
+  },
+  // The decision meeting: its basis and protocol, for staff.
+  {
+    route: "/api/beslut/mote/underlag",
+    path: (i) => `/api/beslut/mote/underlag?round=${i.round}&format=csv`,
+    expect: { reviewer: 200, reviewerWithConflict: 200, decider: 200, admin: 200, rest: 404 },
+  },
+  {
+    route: "/api/beslut/mote/underlag (PDF)",
+    path: (i) => `/api/beslut/mote/underlag?round=${i.round}&format=pdf`,
+    expect: { reviewer: 200, reviewerWithConflict: 200, decider: 200, admin: 200, rest: 404 },
+  },
+  {
+    route: "/api/beslut/mote/underlag (no round)",
+    path: () => `/api/beslut/mote/underlag?format=csv`,
+    expect: { reviewer: 400, reviewerWithConflict: 400, decider: 400, admin: 400, rest: 404 },
+  },
+  {
+    route: "/api/beslut/mote/[meetingId]/protokoll",
+    path: (i) => `/api/beslut/mote/${i.meeting}/protokoll`,
+    expect: { reviewer: 200, reviewerWithConflict: 200, decider: 200, admin: 200, rest: 404 },
+  },
+  {
+    route: "/api/beslut/mote/[meetingId]/protokoll (no such meeting)",
+    path: () => `/api/beslut/mote/finns-inte/protokoll`,
+    expect: everyone(404),
   },
   // The demo data has no stored letters of intent: everyone gets 404, and no one gets a 500 or someone else's file.
   {
@@ -230,8 +265,8 @@ async function contextFor(browser: Browser, caller: Caller): Promise<APIRequestC
 
 test("every route answers every kind of caller as the matrix says", async ({ browser }) => {
   test.setTimeout(240_000);
-  const [r] = await query<{ app: string; org: string }>(
-    `SELECT a.id AS app, a."organisationId" AS org FROM "Application" a WHERE a.title = 'Kulturskola för alla i Rosengård'`,
+  const [r] = await query<{ app: string; org: string; round: string }>(
+    `SELECT a.id AS app, a."organisationId" AS org, a."roundId" AS round FROM "Application" a WHERE a.title = 'Kulturskola för alla i Rosengård'`,
   );
   const [p] = await query<{ id: string }>(
     `SELECT id FROM "Partner" WHERE "applicationId" = $1 ORDER BY position LIMIT 1`,
@@ -283,6 +318,23 @@ test("every route answers every kind of caller as the matrix says", async ({ bro
      ON CONFLICT DO NOTHING`,
     [u2.id, inst.id],
   );
+  // A decision meeting in the demo round, with its protocol (a stored PDF).
+  const protocol = Buffer.from("%PDF-1.4\n% beslutsprotokoll\n%%EOF\n");
+  const protocolSha = createHash("sha256").update(protocol).digest("hex");
+  await query(
+    `INSERT INTO "FileBlob"(sha256, data, size) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+    [protocolSha, protocol, protocol.length],
+  );
+  await query(
+    `INSERT INTO "StoredFile"(id, sha256, "contentType", "fileName", size) VALUES ('authz-protocol', $1, 'application/pdf', 'beslutsprotokoll.pdf', $2) ON CONFLICT DO NOTHING`,
+    [protocolSha, protocol.length],
+  );
+  await query(
+    `INSERT INTO "DecisionMeeting"(id, "roundId", "deciderId", "idempotencyKey", "heldOn", "budgetSek", "approvedBeforeSek", "approvedSek", "protocolFileId")
+     SELECT 'authz-meeting', $1, id, 'authz-meeting', current_date, 0, 0, 0, 'authz-protocol' FROM "User" WHERE email = $2
+     ON CONFLICT DO NOTHING`,
+    [r.round, EMAILS.decider],
+  );
   const ids: Ids = {
     app: r.app,
     org: r.org,
@@ -292,6 +344,8 @@ test("every route answers every kind of caller as the matrix says", async ({ bro
     conflictApp: h.id,
     file: "authz-file",
     paymentFile: "authz-payment-file",
+    round: r.round,
+    meeting: "authz-meeting",
   };
 
   const contexts = {} as Record<Caller, APIRequestContext>;

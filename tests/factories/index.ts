@@ -95,10 +95,10 @@ export async function makeDraft(
  * The steps a case needs before it can be proposed (docs/domain.md §5): a passed formal check and
  * a completed review by `officer`, who has declared no conflict.
  */
-export async function readyForProposal(officer: Actor, applicationId: string) {
+export async function readyForProposal(officer: Actor, applicationId: string, score = 4) {
   await completeFormalCheck(officer, applicationId, { passed: true, note: "" });
   await saveReview(officer, applicationId, {
-    scores: CRITERIA.map((criterion) => ({ criterion, score: 4, comment: "" })),
+    scores: CRITERIA.map((criterion) => ({ criterion, score, comment: "" })),
     recommendation: "APPROVE",
     summary: "",
   });
@@ -135,4 +135,52 @@ export async function makeApprovedGrant({
     reasons: "Beviljas enligt förslaget.",
   });
   return { applicant, officer, decider, id: draft.id };
+}
+
+/**
+ * A case proposed for decision in round `roundId`, through the services: an applicant (of a new
+ * organisation named `organisation`) submits, an officer (no conflict) checks, reviews with
+ * `score` on every criterion and proposes `outcome` with `amountSek`.
+ */
+export async function makeProposedCase({
+  roundId,
+  officer,
+  organisation = "Föreningen Test",
+  score = 4,
+  outcome = "APPROVED",
+  amountSek = 300_000,
+}: {
+  roundId: string;
+  officer?: Actor;
+  organisation?: string;
+  score?: number;
+  outcome?: "APPROVED" | "REJECTED";
+  amountSek?: number;
+}) {
+  const applicant = await makeUser();
+  const org = await makeOrganisation(applicant, organisation);
+  const draft = await makeDraft(applicant, { roundId, organisationId: org.id });
+  await submitApplication(applicant, draft.id);
+  const by = officer ?? (await makeUser(["REVIEWER"], "Erik Föredragande"));
+  await declareConflict(by, draft.id, { hasConflict: false });
+  await assign(by, draft.id);
+  await readyForProposal(by, draft.id, score);
+  await proposeDecision(
+    by,
+    draft.id,
+    outcome === "APPROVED"
+      ? { outcome, amountSek, reasons: "Väl förankrad ansökan." }
+      : { outcome, reasons: "Svag koppling till segregation." },
+  );
+  const current = await db.application.findUniqueOrThrow({
+    where: { id: draft.id },
+    select: { referenceNumber: true, version: true, requestedSek: true },
+  });
+  return {
+    applicant,
+    officer: by,
+    id: draft.id,
+    ...current,
+    referenceNumber: current.referenceNumber!,
+  };
 }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/ui/page-heading";
 import { OfficerTable } from "@/components/applications/officer-table";
@@ -15,6 +16,9 @@ export default async function DeciderHome() {
   return (
     <>
       <PageHeading title={t("title")} lead={t("lead")} />
+      <p className="mb-6">
+        <Link href="/beslut/mote">{t("meetingLink")}</Link>
+      </p>
       <OfficerTable rows={rows} caption={t("title")} />
     </>
   );

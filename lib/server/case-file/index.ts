@@ -24,6 +24,7 @@ export type CaseFileEntry = {
     | "review"
     | "proposal"
     | "decision"
+    | "meetingProtocol"
     | "payment"
     | "report";
   /** The entry's own words: a subject, a title, a name; shown as the entry's heading. */
@@ -61,6 +62,18 @@ export async function caseFile(actor: Actor, id: string) {
       decisions: { include: { decider: { select: { name: true } } } },
       instalments: { orderBy: { number: "asc" } },
       reports: { orderBy: { dueDate: "asc" } },
+      meetingCases: {
+        include: {
+          meeting: {
+            select: {
+              id: true,
+              createdAt: true,
+              heldOn: true,
+              decider: { select: { name: true } },
+            },
+          },
+        },
+      },
     },
   });
   const memberIds = app.organisation.memberships.map((m) => m.userId);
@@ -180,6 +193,17 @@ export async function caseFile(actor: Actor, id: string) {
       who: d.decider.name,
       status: d.outcome,
       document: d.letterFileId ? link(`/api/beslut/${d.id}/beslutsbrev`) : caseLink("decision"),
+    });
+  // The protocol of the decision meeting that decided (or sent back) the case (docs/domain.md §7).
+  for (const m of app.meetingCases)
+    add({
+      key: `meeting:${m.meetingId}`,
+      at: m.meeting.createdAt,
+      kind: "meetingProtocol",
+      title: m.meeting.heldOn.toISOString().slice(0, 10),
+      who: m.meeting.decider.name,
+      status: m.outcome,
+      document: link(`/api/beslut/mote/${m.meetingId}/protokoll`),
     });
   for (const i of app.instalments)
     if (i.paidAt || i.exportedAt || i.attestedAt || i.releasedAt)

@@ -5,14 +5,9 @@ import { grantsChanged } from "../grants";
 import { deny, type Actor } from "../actor";
 import { audit, recordRefusals } from "../audit";
 import { Forbidden, RuleViolation, refused } from "../errors";
-import { appUrl } from "../mail";
 import { enqueueMail } from "../job-queue";
-import { storage } from "../storage";
-import { renderDecisionLetter } from "../decision-letter";
-import { createGrantPlan } from "../grant-plan";
-import { notifyMembers } from "../notifications";
 import { dateOnly } from "../application-contract";
-import { addMonths, todayInStockholm } from "@/lib/domain/dates";
+import { todayInStockholm } from "@/lib/domain/dates";
 import {
   approvalAmountValid,
   deciderRefusal,
@@ -20,11 +15,11 @@ import {
   REFUSAL_TEXT,
   type DecisionRefusal,
 } from "@/lib/domain/review";
-import { formatSek, isoDate } from "@/lib/domain/format";
+import { formatSek } from "@/lib/domain/format";
 import type { DecisionInput } from "@/lib/validation/review";
 import { submittedApplication } from "./case-access";
 import { transition } from "./transition";
-import { mailMembers } from "./mail-members";
+import { recordDecision } from "./record-decision";
 
 const refuse = (reason: DecisionRefusal) => new Forbidden(REFUSAL_TEXT[reason]);
 
@@ -127,90 +122,15 @@ export async function decide(
           }
         }
         const decidedOn = dateOnly(todayInStockholm(now));
-        const finalReportDue =
-          approve && current.periodEnd ? dateOnly(addMonths(isoDate(current.periodEnd), 2)) : null;
-        const pdf = await renderDecisionLetter({
-          referenceNumber: current.referenceNumber!,
-          title: current.title,
-          track: current.track!,
-          variant: current.variant,
-          organisation: {
-            name: current.organisation.name,
-            orgNumber: current.organisation.orgNumber,
-            address: [
-              current.organisation.streetAddress,
-              `${current.organisation.postalCode ?? ""} ${current.organisation.city ?? ""}`.trim(),
-            ]
-              .filter(Boolean)
-              .join(", "),
-          },
-          outcome: approve ? "APPROVED" : "REJECTED",
+        const { mails } = await recordDecision(tx, current, {
+          approve,
           amountSek: amount,
-          requestedSek: current.requestedSek,
-          period: { start: current.periodStart, end: current.periodEnd },
           reasons: input.reasons,
           decidedOn,
-          decider: actor.name,
-          presenter: proposal.proposedBy.name,
-          finalReportDue,
-        });
-        const file = await storage.put(
-          {
-            data: Buffer.from(pdf),
-            contentType: "application/pdf",
-            fileName: `beslut-${current.referenceNumber!.replace("/", "-")}.pdf`,
-          },
-          tx,
-        );
-        const decision = await tx.decision.create({
-          data: {
-            applicationId: id,
-            roundId: current.roundId,
-            proposalId: proposal.id,
-            outcome: approve ? "APPROVED" : "REJECTED",
-            amountSek: amount,
-            reasons: input.reasons,
-            decidedOn,
-            deciderId: actor.id,
-            letterFileId: file.id,
-          },
-        });
-        await tx.decisionProposal.update({
-          where: { id: proposal.id },
-          data: { status: "DECIDED" },
+          decider: actor,
+          proposal,
         });
         await transition(tx, current, approve ? "APPROVED" : "REJECTED");
-        if (approve && current.periodStart && current.periodEnd) {
-          await createGrantPlan(tx, {
-            applicationId: id,
-            amountSek: amount!,
-            periodStart: isoDate(current.periodStart),
-            periodEnd: isoDate(current.periodEnd),
-            decidedOn: isoDate(decidedOn),
-          });
-        }
-        await notifyMembers(tx, id, {
-          kind: "decision_made",
-          title: `Beslut om ${current.referenceNumber}: ${approve ? `beviljad med ${formatSek(amount!)}` : "avslagen"}`,
-          href: `/ansokningar/${id}`,
-        });
-        await audit(
-          {
-            actorId: actor.id,
-            action: "decision.made",
-            entityType: "Application",
-            entityId: id,
-            before: { status: "PROPOSED" },
-            after: { status: decision.outcome, amountSek: amount, decisionId: decision.id },
-          },
-          tx,
-        );
-        const mails = await mailMembers(tx, current.organisationId, (name) => ({
-          dedupeKey: `decision:${decision.id}`,
-          applicationId: id,
-          subject: `Beslut om ansökan ${current.referenceNumber}`,
-          text: `Hej ${name}!\n\nDet finns ett beslut om ansökan "${current.title}" (${current.referenceNumber}): ${approve ? `beviljad med ${formatSek(amount!)}` : "avslagen"}.\n\nLäs beslutet och ladda ner beslutsbrevet:\n${appUrl(`/ansokningar/${id}`)}\n\nVänliga hälsningar\nSamverka`,
-        }));
         return { mails };
       },
       { timeout: 20_000 },

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/server/actor";
 import { caseFile, type CaseFileEntry } from "@/lib/server/case-file";
 import { orNotFound } from "@/lib/server/page";
-import { formatDateTime, type UiLocale } from "@/lib/domain/format";
+import { formatDate, formatDateTime, type UiLocale } from "@/lib/domain/format";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("caseFile"))("metaTitle") };
@@ -52,7 +52,9 @@ async function Entry({ entry, locale }: { entry: CaseFileEntry; locale: UiLocale
         ? t("instalment", { number: entry.title })
         : entry.kind === "report"
           ? t("reportKind", { kind: entry.title })
-          : entry.title;
+          : entry.kind === "meetingProtocol"
+            ? t("meetingOn", { date: formatDate(entry.title, locale) })
+            : entry.title;
   return (
     <article>
       <p className="text-sm text-muted">
