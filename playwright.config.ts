@@ -4,16 +4,37 @@ import { chromiumLaunchOptions } from "./tests/chromium";
 // Debian's Chromium, never a downloaded browser; the production build.
 const port = Number(process.env.PORT ?? 3100);
 
-// One worker: most specs share the demo data (they read or change demo cases, rounds and
-// accounts), and the action matrix compares every business table before and after each call, so
-// nothing may run beside it. (Two workers, with the specs that make their own data beside the
-// shared ones and the matrix alone at the end, were tried: the matrix then timed out in its new
-// worker; not yet understood.)
+// Two workers, in three projects:
+// - "first": the action matrix compares every business table before and after each outsider's
+//   call, and the load test measures how the app answers, so both run first with nothing beside
+//   them;
+// - then "shared" (the specs that read or change the demo cases, rounds and accounts, one at a
+//   time) and "own-data" (the specs that make their own applicant, organisation, draft or round
+//   and mostly wait as a person pauses) run beside each other.
+const FIRST = ["authorization-actions.spec.ts", "validate-load.spec.ts"];
+const OWN_DATA = [
+  "autosave.spec.ts",
+  "keyboard-journey.spec.ts",
+  "applicant-journey.spec.ts",
+  "accounts.spec.ts",
+  "meeting.spec.ts",
+  "staff-invitation.spec.ts",
+];
 
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
+  projects: [
+    { name: "first", testMatch: FIRST, workers: 1 },
+    {
+      name: "shared",
+      testIgnore: [...FIRST, ...OWN_DATA],
+      workers: 1,
+      dependencies: ["first"],
+    },
+    { name: "own-data", testMatch: OWN_DATA, workers: 1, dependencies: ["first"] },
+  ],
   retries: 0,
   forbidOnly: true,
   timeout: 60_000,

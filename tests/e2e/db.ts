@@ -15,6 +15,18 @@ export async function query<T extends pg.QueryResultRow>(
   }
 }
 
+/** Runs `fn` holding a PostgreSQL advisory lock on `key`: one test worker at a time. */
+export async function withLock<T>(key: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext($1))", [key]);
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
 /** The newest mail to an address, waiting a little for it to be written. */
 export async function latestMail(
   to: string,

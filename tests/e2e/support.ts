@@ -4,7 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { hash } from "@node-rs/argon2";
 import { Secret, TOTP } from "otpauth";
 import { DEMO_TOTP_SECRET } from "../../prisma/demo-data";
-import { latestMail, linkIn, query } from "./db";
+import { latestMail, linkIn, query, withLock } from "./db";
 
 export const DEMO_PASSWORD = "samverka-demo";
 export const DEMO = {
@@ -23,36 +23,44 @@ export function totpCode(secret: string, step = currentStep()) {
 }
 export const currentStep = () => Math.floor(Date.now() / 30_000);
 
-// Each code is accepted once (per person): remember the steps used by this test process.
-const lastStepUsed = new Map<string, number>();
-
-/** Gives the one-time code of the sign-in's second step, moving to a later time step if a code was already used. */
+/**
+ * Gives the one-time code of the sign-in's second step. A code is accepted once per person, and
+ * two workers may sign in as the same demo officer at the same moment: the code is given under a
+ * database lock per address, for the first time step after the last one used (the User row
+ * says which), waiting for that step when it lies ahead.
+ */
 export async function enterSecondFactor(page: Page, email: string, secret = DEMO_TOTP_SECRET) {
   const field = page.getByLabel("Engångskod");
-  for (let attempt = 0; attempt < 4; attempt++) {
-    let step = Math.max(currentStep(), (lastStepUsed.get(email) ?? 0) + 1);
-    // The server accepts the current step and the next one; wait if we are further ahead.
-    while (step > currentStep() + 1) await page.waitForTimeout(1_000);
-    step = Math.max(step, currentStep());
-    lastStepUsed.set(email, step);
-    await field.fill(totpCode(secret, step));
-    await page.getByRole("button", { name: "Fortsätt" }).click();
-    const outcome = await Promise.race([
-      page
-        .waitForURL((url) => !url.pathname.startsWith("/logga-in"), { timeout: 15_000 })
-        .then(() => "in" as const),
-      // The message stands in the error summary and at the field: either will do. A code can be
-      // used once; another worker may have used this step's code for the same account.
-      page
-        .getByText("Koden har redan använts")
-        .first()
-        .waitFor({ timeout: 15_000 })
-        .then(() => "reused" as const),
-    ]).catch(() => "unknown" as const);
-    if (outcome === "in") return;
-    if (outcome !== "reused") break;
-  }
-  throw new Error(`could not give a second factor for ${email}`);
+  await withLock(`totp:${email}`, async (client) => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const {
+        rows: [user],
+      } = await client.query<{ last: number | null }>(
+        `SELECT "totpLastStep" AS last FROM "User" WHERE email = $1`,
+        [email],
+      );
+      let step = Math.max(currentStep(), (user?.last ?? 0) + 1);
+      // The server accepts the current step and the next one; wait if we are further ahead.
+      while (step > currentStep() + 1) await page.waitForTimeout(1_000);
+      step = Math.max(step, currentStep());
+      await field.fill(totpCode(secret, step));
+      await page.getByRole("button", { name: "Fortsätt" }).click();
+      const outcome = await Promise.race([
+        page
+          .waitForURL((url) => !url.pathname.startsWith("/logga-in"), { timeout: 20_000 })
+          .then(() => "in" as const),
+        // The message stands in the error summary and at the field: either will do.
+        page
+          .getByText("Koden har redan använts")
+          .first()
+          .waitFor({ timeout: 20_000 })
+          .then(() => "reused" as const),
+      ]).catch(() => "unknown" as const);
+      if (outcome === "in") return;
+      if (outcome !== "reused") break;
+    }
+    throw new Error(`could not give a second factor for ${email}`);
+  });
 }
 
 /** Signs in; for staff with two-factor sign-in (the demo staff) also gives the one-time code. */
