@@ -4,6 +4,7 @@
 // the seconds; the target of issue 18 is under 10 s for the meeting. Not a test: nothing fails on
 // time. Runs on its own embedded PostgreSQL (SAMVERKA_BENCH_MEETING_PG_PORT, default 54379), made
 // fresh each run; the services are called in this process, as the server action calls them.
+import "./lib/server-only";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
