@@ -268,7 +268,7 @@ export function MeetingBasis({
       : s === "PROPOSER"
         ? t("standing.proposer")
         : t("standing.reviewer");
-  const columns = canDecide ? 10 : 8;
+  const columns = canDecide ? 8 : 7;
 
   const doneMessage = done ? (
     <div
@@ -402,9 +402,6 @@ export function MeetingBasis({
               <th scope="col" className="p-2">
                 {t("col.case")}
               </th>
-              <th scope="col" className="p-2">
-                {t("col.trackCounty")}
-              </th>
               <th scope="col" className="p-2 text-right">
                 {t("col.score")}
               </th>
@@ -418,9 +415,6 @@ export function MeetingBasis({
                 <>
                   <th scope="col" className="p-2">
                     {t("col.decision")}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t("col.amount")}
                   </th>
                 </>
               ) : null}
@@ -458,14 +452,17 @@ export function MeetingBasis({
                     className={`border-b border-line align-top ${x.fits ? "" : "bg-[#fdf2f0]"}`}
                   >
                     <td className="p-2">{place}</td>
-                    <td className="p-2">
+                    <td className="min-w-48 p-2">
                       <strong>{r.referenceNumber}</strong>
                       {r.hidden ? (
                         <p className="text-sm">{t("standing.conflict")}</p>
                       ) : (
                         <>
                           <p>{r.organisation}</p>
-                          <p className="text-sm text-muted">{r.title}</p>
+                          <p className="line-clamp-2 text-sm text-muted">{r.title}</p>
+                          <p className="text-sm">
+                            {[r.trackLabel, r.county].filter(Boolean).join(" · ")}
+                          </p>
                           {r.proposal ? (
                             <p className="text-sm">
                               {t("presenter", { name: r.proposal.presenter })}
@@ -555,10 +552,6 @@ export function MeetingBasis({
                         </>
                       )}
                     </td>
-                    <td className="p-2">
-                      {r.trackLabel}
-                      {r.county ? <span className="block text-sm">{r.county}</span> : null}
-                    </td>
                     <td className="p-2 text-right">
                       {r.meanScore === null ? "–" : formatDecimal(r.meanScore, locale)}
                     </td>
@@ -613,7 +606,7 @@ export function MeetingBasis({
                                 value={c.reasons}
                                 aria-invalid={errors[fieldId(r.id, "reasons")] ? true : undefined}
                                 onChange={(e) => update(r, { reasons: e.target.value })}
-                                className="mt-1 w-64 border-2 border-ink p-1 text-sm"
+                                className="mt-1 w-56 border-2 border-ink p-1 text-sm"
                               />
                             </details>
                             {errors[fieldId(r.id, "reasons")] ? (
@@ -621,8 +614,6 @@ export function MeetingBasis({
                                 {errors[fieldId(r.id, "reasons")]}
                               </p>
                             ) : null}
-                          </td>
-                          <td className="p-2">
                             <label htmlFor={fieldId(r.id, "amount")} className="sr-only">
                               {t("amountFor", { reference: r.referenceNumber })}
                             </label>
@@ -638,7 +629,7 @@ export function MeetingBasis({
                                   : undefined
                               }
                               onChange={(e) => update(r, { amount: e.target.value })}
-                              className="min-h-11 w-32 border-2 border-ink px-2 text-right disabled:bg-surface"
+                              className="mt-2 min-h-11 w-36 border-2 border-ink px-2 text-right disabled:bg-surface"
                             />
                             {errors[fieldId(r.id, "amount")] ? (
                               <p
@@ -651,9 +642,7 @@ export function MeetingBasis({
                           </td>
                         </>
                       ) : (
-                        <td colSpan={2} className="p-2 text-sm">
-                          {t("notDecidedHere")}
-                        </td>
+                        <td className="p-2 text-sm">{t("notDecidedHere")}</td>
                       )
                     ) : null}
                     <td className="p-2 text-right" data-testid="row-total">
