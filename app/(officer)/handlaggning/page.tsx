@@ -4,12 +4,13 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { Tag } from "@/components/ui/tag";
 import { StatusTag } from "@/components/applications/status-tag";
+import { MunicipalityFilter } from "@/components/filters/municipality-filter";
 import { requirePageRole } from "@/lib/server/actor";
 import { dashboard } from "@/lib/server/dashboard";
 import { ALL_ROUNDS, DashboardFilters, OFFICER_STATUSES } from "@/lib/validation/dashboard";
 import { LABELS } from "@/lib/domain/labels";
 import { COUNTIES } from "@/lib/reference/counties";
-import { MUNICIPALITIES_BY_NAME, municipalityName } from "@/lib/reference/municipalities";
+import { municipalityName } from "@/lib/reference/municipalities";
 import { formatDate, formatSek, isoDate, type UiLocale } from "@/lib/domain/format";
 import { todayInStockholm } from "@/lib/domain/dates";
 import { caseAgeDays, completionOverdue, daysBetween } from "@/lib/domain/case-time";
@@ -147,21 +148,12 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
                 ))}
               </select>
             </label>
-            <label className="block font-semibold">
-              {td("municipality")}
-              <select
-                name="municipality"
-                defaultValue={filters.municipality ?? ""}
-                className={select}
-              >
-                <option value="">{td("all")}</option>
-                {MUNICIPALITIES_BY_NAME.map((m) => (
-                  <option key={m.code} value={m.code}>
-                    {m.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <MunicipalityFilter
+              label={td("municipality")}
+              code={filters.municipality}
+              labelClassName="block font-semibold"
+              inputClassName={select}
+            />
             <label className="block font-semibold">
               {td("focus")}
               <select name="focus" defaultValue={filters.focus ?? ""} className={select}>
