@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import pg from "pg";
 import { Secret, TOTP } from "otpauth";
 import { APP_PG } from "./lib/config";
 import { ensureDatabase, startEmbeddedPostgres } from "./lib/postgres";
@@ -94,6 +95,14 @@ async function startServer(): Promise<{ stop: () => Promise<void> }> {
   const postgres = await startEmbeddedPostgres({ dataDir: APP_PG.dataDir, port: APP_PG.port });
   await ensureDatabase(postgres.adminUrl, "samverka_bench");
   const url = postgres.urlFor("samverka_bench");
+  // As in the bench: the officer has declared no conflict of interest in the measured case, so
+  // its page shows the case and not the conflict question.
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(
+    `INSERT INTO "ConflictDeclaration"(id, "applicationId", "userId", status) VALUES ('bench-c1', 'bulk-a7', 'bulk-reviewer', 'NO_CONFLICT') ON CONFLICT DO NOTHING`,
+  );
+  await client.end();
   const secrets = await benchSecrets({ create: false });
   const distDir = process.env.SAMVERKA_DIST_DIR || ".next";
   if (!existsSync(path.join(distDir, "BUILD_ID")))
