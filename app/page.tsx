@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { AreaMessages } from "@/components/layout/area-messages";
 import { getActor, homeFor } from "@/lib/server/actor";
 import { listOpenRounds } from "@/lib/server/rounds";
 import { formatDate, formatSek, type UiLocale } from "@/lib/domain/format";
@@ -91,7 +92,9 @@ export default async function HomePage() {
             <h2 id="sign-in-heading" className="mb-4 text-xl font-bold">
               {t("ctaSignIn")}
             </h2>
-            <SignInForm />
+            <AreaMessages namespaces={["auth"]}>
+              <SignInForm />
+            </AreaMessages>
             <p className="mt-6">
               <Link href="/registrera">{t("ctaStart")}</Link>
             </p>

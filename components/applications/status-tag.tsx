@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Tag } from "@/components/ui/tag";
 
-const TONE = {
+export const STATUS_TONE = {
   DRAFT: "neutral",
   SUBMITTED: "blue",
   IN_REVIEW: "blue",
@@ -14,7 +14,7 @@ const TONE = {
   CLOSED: "neutral",
 } as const;
 
-export async function StatusTag({ status }: { status: keyof typeof TONE }) {
+export async function StatusTag({ status }: { status: keyof typeof STATUS_TONE }) {
   const t = await getTranslations("status");
-  return <Tag tone={TONE[status]}>{t(status)}</Tag>;
+  return <Tag tone={STATUS_TONE[status]}>{t(status)}</Tag>;
 }

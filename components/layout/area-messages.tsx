@@ -1,8 +1,12 @@
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";
 
-/** The namespaces every page's client components use (the header, sign-in, error pages). */
-const SHARED_CLIENT_NAMESPACES = ["common", "auth", "errors", "twoFactor"] as const;
+/**
+ * The namespaces every page's client components use (forms' common texts, the error page). The
+ * sign-in and registration forms' texts ("auth") and the two-factor panel's ("twoFactor") go only
+ * with the pages that show them.
+ */
+const SHARED_CLIENT_NAMESPACES = ["common", "errors"] as const;
 
 /**
  * Gives the client components of one area the message namespaces they read, and no more: a page

@@ -6,14 +6,10 @@ const tones = {
   yellow: "bg-[#fff7bf] text-[#594d00]",
 } as const;
 
+export type TagTone = keyof typeof tones;
+
 /** Status in words, never colour alone. */
-export function Tag({
-  children,
-  tone = "neutral",
-}: {
-  children: React.ReactNode;
-  tone?: keyof typeof tones;
-}) {
+export function Tag({ children, tone = "neutral" }: { children: React.ReactNode; tone?: TagTone }) {
   return (
     <strong
       className={`inline-block rounded px-2 py-0.5 text-sm font-semibold uppercase tracking-wide ${tones[tone]}`}

@@ -314,3 +314,47 @@ export const MUNICIPALITIES_BY_NAME: readonly Municipality[] = [...MUNICIPALITIE
 /** The municipalities of one county, sorted by name, for a picker narrowed by county. */
 export const municipalitiesIn = (countyCode: string): Municipality[] =>
   MUNICIPALITIES_BY_NAME.filter((m) => m.countyCode === countyCode);
+
+/** Lower case, without accents: "Malmo" finds Malmö, "angelholm" Ängelholm. */
+const folded = (text: string) =>
+  text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("sv").replace(/\s+/g, " ").trim();
+const FOLDED_NAMES = new Map(MUNICIPALITIES.map((m) => [m.code, folded(m.name)]));
+
+/**
+ * The municipality a filter's text means: its four-digit code, or its name in any case and with or
+ * without accents ("stockholm", "Malmo"), or the start of exactly one name ("Sto" is not enough
+ * when Stockholm and Storuman both begin so). Undefined when the text means none, or several.
+ */
+export function municipalityCodeFrom(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (byCode.has(trimmed)) return trimmed;
+  const wanted = folded(trimmed);
+  if (!wanted) return undefined;
+  const exact = MUNICIPALITIES.find((m) => FOLDED_NAMES.get(m.code) === wanted);
+  if (exact) return exact.code;
+  const starting = MUNICIPALITIES.filter((m) => FOLDED_NAMES.get(m.code)!.startsWith(wanted));
+  return starting.length === 1 ? starting[0].code : undefined;
+}
+
+export type MunicipalityMatch = { code: string; name: string; county: string };
+
+/**
+ * The municipalities whose name (or code) matches a searched text, for the filters' combobox:
+ * names that begin with the text first, then names with a word that begins with it, then names
+ * that contain it; each group by name. At most `limit`.
+ */
+export function searchMunicipalities(text: string, limit = 20): MunicipalityMatch[] {
+  const wanted = folded(text);
+  if (!wanted) return [];
+  const rank = (m: Municipality) => {
+    const name = FOLDED_NAMES.get(m.code)!;
+    if (m.code.startsWith(wanted) || name.startsWith(wanted)) return 0;
+    if (name.split(/[\s-]/).some((word) => word.startsWith(wanted))) return 1;
+    return name.includes(wanted) ? 2 : -1;
+  };
+  return MUNICIPALITIES_BY_NAME.map((m) => ({ m, r: rank(m) }))
+    .filter(({ r }) => r >= 0)
+    .sort((a, b) => a.r - b.r)
+    .slice(0, limit)
+    .map(({ m }) => ({ code: m.code, name: m.name, county: countyName(m.countyCode) ?? "" }));
+}

@@ -1,6 +1,7 @@
 import { z } from "./zod";
 import { FOCUS_AREAS, TRACKS, VARIANTS } from "./application";
 import { cursorText, queryText, recordId } from "./query";
+import { municipalityParam } from "./municipality";
 
 // The officers' dashboard filters, read from the URL so that a view can be shared.
 const OFFICER_STATUSES = [
@@ -39,7 +40,7 @@ export const DashboardFilters = z.object({
   track: one(z.enum(TRACKS)).catch(undefined),
   variant: one(z.enum(VARIANTS)).catch(undefined),
   county: one(z.string().regex(/^\d{2}$/)).catch(undefined),
-  municipality: one(z.string().regex(/^\d{4}$/)).catch(undefined),
+  municipality: one(municipalityParam).catch(undefined),
   focus: one(z.enum(FOCUS_AREAS)).catch(undefined),
   min: amount,
   max: amount,

@@ -5,6 +5,7 @@ import { z } from "./zod";
 import { limitedText } from "./text";
 import { cursorText, queryText } from "./query";
 import { FOCUS_AREAS, TRACKS } from "./application";
+import { municipalityParam } from "./municipality";
 import { personalDataIn, type PersonalDataKind } from "@/lib/domain/personal-data";
 import {
   EXAMPLE_PART_LIMIT,
@@ -114,7 +115,7 @@ const FILTER_FIELDS = {
   track: z.enum(TRACKS),
   focus: z.enum(FOCUS_AREAS),
   county: z.string().regex(/^\d{2}$/),
-  municipality: z.string().regex(/^\d{4}$/),
+  municipality: municipalityParam,
   year: YEAR,
   after: cursorText,
 };

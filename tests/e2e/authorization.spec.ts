@@ -222,6 +222,7 @@ const ROWS: Row[] = [
   // Public on purpose
   { route: "/api/health", path: () => "/api/health", expect: everyone(200) },
   { route: "/api/ping", path: () => "/api/ping", expect: everyone(200) },
+  { route: "/api/kommuner", path: () => "/api/kommuner?q=Sto", expect: everyone(200) },
   {
     route: "/api/open-data/beviljade",
     path: () => "/api/open-data/beviljade?format=json",

@@ -64,6 +64,19 @@ test("the public list and the open data refuse or ignore bad parameters, never a
     expect((await request.get(`/api/open-data/erfarenheter?after=${value}`)).status()).toBe(400);
   expect((await request.get("/api/open-data/erfarenheter?year=2027&year=2028")).status()).toBe(400);
   expect((await request.get("/api/open-data/erfarenheter?q=%00")).status()).toBe(400);
+  // The municipality search: only q, once, plain text.
+  for (const value of TAMPERED.filter((v) => v.includes("%") || v.length > 100))
+    expect((await request.get(`/api/kommuner?q=${value}`)).status(), value).toBe(400);
+  expect((await request.get("/api/kommuner?q=a&q=b")).status()).toBe(400);
+  expect((await request.get("/api/kommuner?lan=01")).status()).toBe(400);
+  const found = await request.get("/api/kommuner?q=Sto");
+  expect(found.status()).toBe(200);
+  const { municipalities } = (await found.json()) as { municipalities: unknown[] };
+  expect(municipalities[0]).toEqual({
+    code: "0180",
+    name: "Stockholm",
+    county: "Stockholms län",
+  });
   // A well-shaped cursor that is not ours gives the first batch.
   const tampered = await request.get(
     `/api/open-data/erfarenheter?after=${cursor({ p: "not a date", id: "x" })}`,

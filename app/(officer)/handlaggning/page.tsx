@@ -2,14 +2,15 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/ui/page-heading";
 import { TableScroll } from "@/components/ui/table-scroll";
-import { Tag } from "@/components/ui/tag";
-import { StatusTag } from "@/components/applications/status-tag";
+import { STATUS_TONE } from "@/components/applications/status-tag";
+import { DashboardRows, type DashboardRowView } from "@/components/review/dashboard-rows";
+import { MunicipalityFilter } from "@/components/filters/municipality-filter";
 import { requirePageRole } from "@/lib/server/actor";
 import { dashboard } from "@/lib/server/dashboard";
 import { ALL_ROUNDS, DashboardFilters, OFFICER_STATUSES } from "@/lib/validation/dashboard";
 import { LABELS } from "@/lib/domain/labels";
 import { COUNTIES } from "@/lib/reference/counties";
-import { MUNICIPALITIES_BY_NAME, municipalityName } from "@/lib/reference/municipalities";
+import { municipalityName } from "@/lib/reference/municipalities";
 import { formatDate, formatSek, isoDate, type UiLocale } from "@/lib/domain/format";
 import { todayInStockholm } from "@/lib/domain/dates";
 import { caseAgeDays, completionOverdue, daysBetween } from "@/lib/domain/case-time";
@@ -64,6 +65,39 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
       : undefined;
   const select = "mt-1 block w-full min-w-0 rounded border-2 border-ink px-2 py-1";
   const daysTo = (date: Date) => daysBetween(today, isoDate(date));
+  // What a row shows, formatted here: the rows' client component gets these strings only.
+  const rowView = (row: (typeof rows)[number]): DashboardRowView => {
+    const due = row.complementDueOn ? isoDate(row.complementDueOn) : null;
+    const status = row.status as keyof typeof STATUS_TONE;
+    const view: DashboardRowView = {
+      id: row.id,
+      reference: row.referenceNumber,
+      title: row.title,
+      organisation: row.organisationName,
+      place: [
+        row.track ? tt(row.track) : "",
+        row.municipalityCode ? municipalityName(row.municipalityCode) : "",
+      ]
+        .filter(Boolean)
+        .join(" · "),
+      amount: formatSek(row.requestedSek, locale),
+      status: t(status),
+      tone: STATUS_TONE[status],
+      submitted: formatDate(row.submittedAt, locale),
+      age: td("age", { days: caseAgeDays(row.submittedAt, now) }),
+    };
+    if (allRounds) view.round = row.roundTitle;
+    if (row.assessmentStep) view.step = td(`step.${row.assessmentStep}`);
+    if (row.assignedTo) view.officer = td("officer", { name: row.assignedTo });
+    if (row.myConflict === "DECLARED" || row.myConflict === "CONFIRMED") view.conflict = "declared";
+    if (!row.myConflict) view.conflict = "notConsidered";
+    if (row.reviewed) view.reviewed = true;
+    if (due) view.due = td("completionDue", { date: formatDate(due, locale) });
+    if (due && completionOverdue({ dueDate: due, answered: false }, today)) view.overdue = true;
+    if (allRounds && row.targetDecisionOn)
+      view.target = td("targetShort", { date: formatDate(row.targetDecisionOn, locale) });
+    return view;
+  };
 
   return (
     <>
@@ -147,21 +181,12 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
                 ))}
               </select>
             </label>
-            <label className="block font-semibold">
-              {td("municipality")}
-              <select
-                name="municipality"
-                defaultValue={filters.municipality ?? ""}
-                className={select}
-              >
-                <option value="">{td("all")}</option>
-                {MUNICIPALITIES_BY_NAME.map((m) => (
-                  <option key={m.code} value={m.code}>
-                    {m.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <MunicipalityFilter
+              label={td("municipality")}
+              code={filters.municipality}
+              labelClassName="block font-semibold"
+              inputClassName={select}
+            />
             <label className="block font-semibold">
               {td("focus")}
               <select name="focus" defaultValue={filters.focus ?? ""} className={select}>
@@ -338,95 +363,15 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
                     </th>
                   </tr>
                 </thead>
-                <tbody data-testid="dashboard-rows">
-                  {rows.map((row) => {
-                    const due = row.complementDueOn ? isoDate(row.complementDueOn) : null;
-                    const late = completionOverdue({ dueDate: due, answered: false }, today);
-                    return (
-                      <tr key={row.id} className="border-b border-line align-top">
-                        <td className="py-2 pr-2 font-semibold whitespace-nowrap">
-                          {row.referenceNumber}
-                        </td>
-                        <td className="py-2 pr-2 break-words">
-                          {/* Long titles are cut to two lines on screen; the link's text (its
-                              accessible name) stays whole, and focus shows all of it. */}
-                          <Link
-                            href={`/handlaggning/${row.id}`}
-                            title={row.title}
-                            className="line-clamp-2 font-semibold focus:line-clamp-none"
-                            data-testid="case-title"
-                          >
-                            {row.title}
-                          </Link>
-                          <span className="block">{row.organisationName}</span>
-                          <span className="block text-muted">
-                            {[
-                              row.track ? tt(row.track) : "",
-                              row.municipalityCode ? municipalityName(row.municipalityCode) : "",
-                            ]
-                              .filter(Boolean)
-                              .join(" · ")}
-                          </span>
-                          {allRounds ? (
-                            <span className="block text-muted">{row.roundTitle}</span>
-                          ) : null}
-                        </td>
-                        <td className="py-2 pr-2 text-right">
-                          {formatSek(row.requestedSek, locale)}
-                        </td>
-                        <td className="py-2 pr-2">
-                          <StatusTag status={row.status as never} />
-                          {row.assessmentStep ? (
-                            <span className="block text-muted">
-                              {td(`step.${row.assessmentStep}`)}
-                            </span>
-                          ) : null}
-                          {row.assignedTo ? (
-                            <span className="block text-muted">
-                              {td("officer", { name: row.assignedTo })}
-                            </span>
-                          ) : null}
-                          {row.myConflict === "DECLARED" || row.myConflict === "CONFIRMED" ? (
-                            <span className="mt-1 block">
-                              <Tag tone="red">{td("conflictDeclared")}</Tag>
-                            </span>
-                          ) : null}
-                          {!row.myConflict ? (
-                            <span className="mt-1 block">
-                              <Tag tone="yellow">{td("conflictNotConsidered")}</Tag>
-                            </span>
-                          ) : null}
-                          {row.reviewed ? (
-                            <span className="block text-muted">{td("reviewed")}</span>
-                          ) : null}
-                        </td>
-                        <td className="py-2">
-                          <span className="block">{formatDate(row.submittedAt, locale)}</span>
-                          <span className="block text-muted" data-testid="case-age">
-                            {td("age", { days: caseAgeDays(row.submittedAt, now) })}
-                          </span>
-                          {due ? (
-                            <span className="mt-1 block" data-testid="completion-due">
-                              {td("completionDue", { date: formatDate(due, locale) })}
-                              {late ? (
-                                <span className="mt-1 block">
-                                  <Tag tone="red">{td("overdue")}</Tag>
-                                </span>
-                              ) : null}
-                            </span>
-                          ) : null}
-                          {allRounds && row.targetDecisionOn ? (
-                            <span className="mt-1 block text-muted">
-                              {td("targetShort", {
-                                date: formatDate(row.targetDecisionOn, locale),
-                              })}
-                            </span>
-                          ) : null}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
+                <DashboardRows
+                  rows={rows.map((row) => rowView(row))}
+                  text={{
+                    conflictDeclared: td("conflictDeclared"),
+                    conflictNotConsidered: td("conflictNotConsidered"),
+                    reviewed: td("reviewed"),
+                    overdue: td("overdue"),
+                  }}
+                />
               </table>
             </TableScroll>
           )}

@@ -26,11 +26,8 @@ async function Section({
 }) {
   const t = await getTranslations("statistics");
   const locale = (await getLocale()) as UiLocale;
-  const data = rows.map((r) => ({
-    name: name(r.key),
-    approvedSek: r.approvedSek,
-    applications: r.applications,
-  }));
+  // The chart shows the approved amounts only: it gets the names and those, nothing more.
+  const data = rows.map((r) => ({ name: name(r.key), approvedSek: r.approvedSek }));
   return (
     <section aria-labelledby={id} className="mb-12">
       <h2 id={id} className="mb-3 text-2xl font-bold">

@@ -1,6 +1,7 @@
 import { TableScroll } from "@/components/ui/table-scroll";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/ui/page-heading";
+import { GrantRows, type GrantRowView } from "@/components/grants/grant-rows";
 import { listApprovedGrants, PUBLIC_PAGE_SIZE } from "@/lib/server/grants";
 import { grantFilterFrom } from "@/lib/validation/export";
 import { COUNTIES } from "@/lib/reference/counties";
@@ -127,47 +128,27 @@ export default async function GrantedPage({
                   </th>
                 </tr>
               </thead>
-              <tbody>
-                {grants.map((g) => (
-                  <tr key={g.id} className="border-b border-line align-top">
-                    <td className={`${th} break-words`}>
-                      {g.organisation}
-                      <span className="block text-sm text-muted">
-                        {municipalityName(g.municipalityCode) ?? g.municipalityCode}
-                      </span>
-                    </td>
-                    <td className={`${th} break-words`}>
-                      <span
-                        className="line-clamp-3 font-semibold"
-                        title={g.title}
-                        data-testid="grant-title"
-                      >
-                        {g.title}
-                      </span>
-                      <span className="block text-sm text-muted">
-                        {g.track ? t(`tracks.${g.track}`) : "–"}
-                      </span>
-                      {g.exampleId ? (
-                        <a href={`/erfarenheter/${g.exampleId}`} className="block text-sm">
-                          {t("examples.grantedExample")}
-                        </a>
-                      ) : null}
-                    </td>
-                    <td className={`${th} text-right`}>{formatSek(g.amountSek, locale)}</td>
-                    <td className={th}>
-                      {g.periodStart && g.periodEnd ? (
-                        <>
-                          <span className="block">{formatDate(g.periodStart, locale)} –</span>
-                          <span className="block">{formatDate(g.periodEnd, locale)}</span>
-                        </>
-                      ) : (
-                        "–"
-                      )}
-                    </td>
-                    <td className={th}>{formatDate(g.decidedOn, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
+              <GrantRows
+                exampleText={t("examples.grantedExample")}
+                rows={grants.map((g) => {
+                  const row: GrantRowView = {
+                    id: g.id,
+                    organisation: g.organisation,
+                    municipality: municipalityName(g.municipalityCode) ?? g.municipalityCode,
+                    title: g.title,
+                    track: g.track ? t(`tracks.${g.track}`) : "–",
+                    amount: formatSek(g.amountSek, locale),
+                    decided: formatDate(g.decidedOn, locale),
+                  };
+                  if (g.exampleId) row.exampleId = g.exampleId;
+                  if (g.periodStart && g.periodEnd)
+                    row.period = [
+                      formatDate(g.periodStart, locale),
+                      formatDate(g.periodEnd, locale),
+                    ];
+                  return row;
+                })}
+              />
             </table>
           </TableScroll>
           {pages > 1 ? (

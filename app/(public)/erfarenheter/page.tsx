@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/ui/page-heading";
+import { MunicipalityFilter } from "@/components/filters/municipality-filter";
 import { exampleFilterOptions, listPublishedExamples } from "@/lib/server/learning-examples";
 import { exampleFilterFrom } from "@/lib/validation/learning-example";
 import { FOCUS_AREAS, TRACKS } from "@/lib/validation/application";
@@ -49,9 +50,6 @@ export default async function ExamplesPage({
   const counties = COUNTIES_BY_NAME.filter((c) =>
     options.municipalities.some((m) => m.startsWith(c.code)),
   );
-  const municipalities = options.municipalities
-    .map((code) => ({ code, name: municipalityName(code) ?? code }))
-    .sort((a, b) => a.name.localeCompare(b.name, "sv"));
   const select = "mt-1 block w-full rounded border-2 border-ink px-2 py-1";
   const label = "block font-semibold";
   const filtered = Object.keys(filter).some((k) => k !== "after");
@@ -119,17 +117,12 @@ export default async function ExamplesPage({
             ))}
           </select>
         </label>
-        <label className={label}>
-          {t("municipality")}
-          <select name="municipality" defaultValue={filter.municipality ?? ""} className={select}>
-            <option value="">{t("all")}</option>
-            {municipalities.map((m) => (
-              <option key={m.code} value={m.code}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MunicipalityFilter
+          label={t("municipality")}
+          code={filter.municipality}
+          labelClassName={label}
+          inputClassName={select}
+        />
         <div className="flex items-end">
           <button type="submit" className="rounded bg-accent px-4 py-2 font-semibold text-white">
             {t("show")}

@@ -1,6 +1,7 @@
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/ui/page-heading";
+import { AreaMessages } from "@/components/layout/area-messages";
 import { TwoFactorPanel, type TwoFactorView } from "@/components/auth/two-factor";
 import { getActor, homeFor } from "@/lib/server/actor";
 import { startEnrolment, twoFactorStatus } from "@/lib/server/two-factor";
@@ -52,11 +53,13 @@ export default async function TwoFactorPage({
   return (
     <>
       <PageHeading title={t("title")} lead={t("lead")} />
-      <TwoFactorPanel
-        view={view}
-        confirm={confirmEnrolmentAction}
-        renew={renewRecoveryCodesAction}
-      />
+      <AreaMessages namespaces={["twoFactor"]}>
+        <TwoFactorPanel
+          view={view}
+          confirm={confirmEnrolmentAction}
+          renew={renewRecoveryCodesAction}
+        />
+      </AreaMessages>
     </>
   );
 }
