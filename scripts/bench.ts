@@ -829,6 +829,9 @@ async function main() {
   } finally {
     server.kill("SIGTERM");
     yardstick?.kill("SIGTERM");
+    // The server stops before its database does (and a profiling run writes its profile).
+    for (let i = 0; i < 100 && existsSync(`/proc/${serverPid}`); i++)
+      await new Promise((r) => setTimeout(r, 200));
     await client.end();
     await stopDb();
   }
