@@ -827,7 +827,12 @@ async function main() {
       ),
     );
   } finally {
-    server.kill("SIGTERM");
+    // To the serving node process itself (tsx, its parent, does not always pass it on in time).
+    try {
+      process.kill(serverPid, "SIGTERM");
+    } catch {
+      server.kill("SIGTERM");
+    }
     yardstick?.kill("SIGTERM");
     // The server stops before its database does (and a profiling run writes its profile).
     for (let i = 0; i < 100 && existsSync(`/proc/${serverPid}`); i++)
