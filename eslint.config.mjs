@@ -62,6 +62,7 @@ export default defineConfig([
     "test-results/**",
     "playwright-report/**",
     "bench-results/**",
+    "bench/yardstick/.next/**",
     "next-env.d.ts",
   ]),
 ]);

@@ -8,9 +8,11 @@ export function run(
   command: string,
   args: string[],
   env: Record<string, string> = {},
+  cwd?: string,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
+      cwd,
       stdio: "inherit",
       env: {
         ...process.env,

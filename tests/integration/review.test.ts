@@ -185,6 +185,8 @@ describe("four-eyes decisions within the budget", () => {
       reasons: "Ansökan svarar väl mot syftet med bidraget.",
     });
     const after = await listApprovedGrants({ roundId }); // … and a decision clears them at once
+    expect(before.grants.map((g) => g.id)).toEqual([]); // so are the list's pages
+    expect(after.grants).toHaveLength(1);
     expect(after.count).toBe(before.count + 1);
     expect(after.totalSek).toBe(before.totalSek + 300_000);
     const app = await db.application.findUniqueOrThrow({

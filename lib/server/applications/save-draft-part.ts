@@ -8,7 +8,7 @@ import { applicantMayEdit } from "@/lib/domain/lifecycle";
 import type { PartName, PartData } from "@/lib/validation/draft";
 import { checkPartFields, hardCapProblem, type KeptFields } from "@/lib/validation/draft-fields";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { getForApplicant, type ApplicantApplication } from "./get-for-applicant";
+import { getForSaving, type SavingApplication } from "./get-for-applicant";
 
 function assertEditable(app: { status: string }) {
   if (!applicantMayEdit(app.status as never))
@@ -52,7 +52,7 @@ export async function saveDraftPart<P extends PartName>(
 ): Promise<{ version: number; kept: KeptFields }> {
   const tooLarge = hardCapProblem(raw);
   if (tooLarge) throw new RuleViolation([{ code: "INVALID_FIELD", path: "", message: tooLarge }]);
-  const app = await getForApplicant(actor, id);
+  const app = await getForSaving(actor, id, part);
   assertEditable(app);
   const { data, kept } = checkPartFields(part, raw, partData(app, part) as PartData<P>);
   const input = data;
@@ -63,26 +63,29 @@ export async function saveDraftPart<P extends PartName>(
     ? (keptInput as Prisma.InputJsonValue)
     : Prisma.DbNull;
 
-  const version = await db.$transaction(async (tx) => {
-    await tx.application.update({ where: { id }, data: { draftInput } });
-    return savePart(tx, app, expectedVersion, part, input);
-  });
+  const version = await db.$transaction((tx) =>
+    savePart(tx, app, expectedVersion, part, input, { draftInput }),
+  );
   return { version, kept };
 }
 
 async function savePart<P extends PartName>(
   tx: Tx,
-  app: ApplicantApplication,
+  app: SavingApplication,
   expectedVersion: number,
   part: P,
   input: PartData<P>,
+  /** Written with the version, whatever the part: the invalid values kept as typed. */
+  kept: Prisma.ApplicationUpdateManyMutationInput,
 ): Promise<number> {
   const id = app.id;
+  const bump = (data: Prisma.ApplicationUpdateManyMutationInput = {}) =>
+    bumpVersion(tx, id, expectedVersion, { ...data, ...kept });
   {
     switch (part) {
       case "grunduppgifter": {
         const d = input as PartData<"grunduppgifter">;
-        return bumpVersion(tx, id, expectedVersion, {
+        return bump({
           track: d.track,
           variant: d.track === "INTERVENTION" ? null : d.variant,
           title: d.title,
@@ -97,7 +100,7 @@ async function savePart<P extends PartName>(
       }
       case "omrade": {
         const d = input as PartData<"omrade">;
-        const version = await bumpVersion(tx, id, expectedVersion, {
+        const version = await bump({
           needsDescription: d.needsDescription,
           needBasisKind: d.needBasisKind,
           needBasisDescription: orNull(d.needBasisDescription),
@@ -115,7 +118,7 @@ async function savePart<P extends PartName>(
       }
       case "genomforande": {
         const d = input as PartData<"genomforande">;
-        return bumpVersion(tx, id, expectedVersion, {
+        return bump({
           methods: d.methods,
           previousGrantReference: orNull(d.previousGrantReference),
           strategicFramework: orNull(d.strategicFramework),
@@ -125,7 +128,7 @@ async function savePart<P extends PartName>(
       }
       case "partner": {
         const d = input as PartData<"partner">;
-        const version = await bumpVersion(tx, id, expectedVersion);
+        const version = await bump();
         const keep = new Set(d.partners.map((p) => p.id).filter(Boolean));
         await tx.partner.deleteMany({
           where: { applicationId: id, id: { notIn: [...keep] as string[] } },
@@ -160,7 +163,7 @@ async function savePart<P extends PartName>(
       case "budget": {
         const d = input as PartData<"budget">;
         const total = d.budget.reduce((sum, line) => sum + line.amountSek, 0);
-        const version = await bumpVersion(tx, id, expectedVersion, {
+        const version = await bump({
           cofinancingSek: d.cofinancingSek,
           requestedSek: total - d.cofinancingSek,
           stateAid: d.stateAid,
@@ -182,7 +185,7 @@ async function savePart<P extends PartName>(
       }
       case "intyganden": {
         const d = input as PartData<"intyganden">;
-        const version = await bumpVersion(tx, id, expectedVersion, {
+        const version = await bump({
           declIndependent: d.declarations.independent,
           declNonProfit: d.declarations.nonProfit,
           declRespectsDemocracy: d.declarations.respectsDemocracy,

@@ -1,6 +1,6 @@
 import "server-only";
 import { applicationToContract } from "../application-contract";
-import type { ApplicantApplication } from "./get-for-applicant";
+import type { ApplicantApplication, SavingApplication } from "./get-for-applicant";
 import { roundSettings } from "./submit";
 import type { DraftContract, Part } from "@/lib/domain/application-parts";
 import type { LetterDetails, LettersById } from "@/lib/domain/draft-patch";
@@ -21,8 +21,14 @@ export function draftOf(app: ApplicantApplication): { draft: DraftContract; lett
   return { draft, letters };
 }
 
-/** A part's saved values, as the columns hold them (each field's last valid value). */
-export function partData(app: ApplicantApplication, part: Part): PartData<Part> {
+/**
+ * A part's saved values, as the columns hold them (each field's last valid value). Reads only that
+ * part's relations, so the application may come from getForSaving.
+ */
+export function partData(
+  app: ApplicantApplication | SavingApplication,
+  part: Part,
+): PartData<Part> {
   switch (part) {
     case "grunduppgifter":
       return {

@@ -8,6 +8,7 @@ import { appUrl, queueMail } from "../mail";
 import { enqueueMail } from "../job-queue";
 import { notifyMembers } from "../notifications";
 import { refreshExampleSearchVector } from "../search-index";
+import { grantsChanged } from "../grants";
 import { officerMay, type ReviewStep } from "@/lib/domain/learning-examples";
 import { officerExample } from "./access";
 
@@ -68,6 +69,7 @@ export async function approveExample(actor: Actor, exampleId: string) {
       tx,
     );
   });
+  grantsChanged(); // the public list links a grant's published example
 }
 
 /**
@@ -153,4 +155,5 @@ export async function unpublishExample(actor: Actor, exampleId: string, reason: 
       tx,
     );
   });
+  grantsChanged();
 }

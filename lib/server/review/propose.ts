@@ -12,7 +12,7 @@ import { openedApplication } from "./case-access";
 import { transition } from "./transition";
 
 /** The steps a case still lacks before it can be proposed (formal check, completed reviews). */
-export async function stepsMissing(applicationId: string, tx: Tx = db) {
+async function stepsMissing(applicationId: string, tx: Tx = db) {
   const app = await tx.application.findUniqueOrThrow({
     where: { id: applicationId },
     select: {
