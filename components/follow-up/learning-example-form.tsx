@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import {
@@ -38,8 +38,17 @@ export function LearningExampleForm({
   initial,
   saveExample,
   submitExample,
+  editable = true,
+  sentText = null,
 }: {
   reportId: string;
+  /**
+   * False once the summary is with the officer: the sent text is shown instead of the form. The
+   * page renders this component in both cases, so that the confirmation of sending stays after the
+   * page refreshes with the new status.
+   */
+  editable?: boolean;
+  sentText?: ReactNode;
   /** The stored summary's version; 0 when none is begun. */
   version: number;
   initial: ExampleDraft;
@@ -166,11 +175,16 @@ export function LearningExampleForm({
     router.refresh();
   }
 
-  if (sent)
+  if (sent || !editable)
     return (
-      <SuccessMessage testId="example-sent" className="mb-6">
-        {t("sent")}
-      </SuccessMessage>
+      <>
+        {sent ? (
+          <SuccessMessage testId="example-sent" className="mb-6">
+            {t("sent")}
+          </SuccessMessage>
+        ) : null}
+        {editable ? null : sentText}
+      </>
     );
 
   const errorAt = (key: string) => fieldErrors[key as ExamplePart] ?? submitErrors[key];

@@ -140,12 +140,25 @@ async function ExampleSection({ reportId }: { reportId: string }) {
           {t("unpublishedReason", { reason: example.unpublishReason })}
         </p>
       ) : null}
-      {granteeMayEdit(status) ? (
+      {granteeMayEdit(status) || example ? (
         <LearningExampleForm
           reportId={reportId}
           version={example?.version ?? 0}
           saveExample={saveExampleAction}
           submitExample={submitExampleAction}
+          editable={granteeMayEdit(status)}
+          sentText={
+            example ? (
+              <dl className="grid gap-3" data-testid="example-sent-text">
+                {EXAMPLE_PARTS.map((part) => (
+                  <div key={part}>
+                    <dt className="font-semibold">{t(`parts.${part}.label`)}</dt>
+                    <dd className="whitespace-pre-line">{example[part]}</dd>
+                  </div>
+                ))}
+              </dl>
+            ) : null
+          }
           initial={{
             place: example?.place ?? "",
             purpose: example?.purpose ?? "",
@@ -155,15 +168,6 @@ async function ExampleSection({ reportId }: { reportId: string }) {
             consent: Boolean(example?.consentedAt),
           }}
         />
-      ) : example ? (
-        <dl className="grid gap-3" data-testid="example-sent-text">
-          {EXAMPLE_PARTS.map((part) => (
-            <div key={part}>
-              <dt className="font-semibold">{t(`parts.${part}.label`)}</dt>
-              <dd className="whitespace-pre-line">{example[part]}</dd>
-            </div>
-          ))}
-        </dl>
       ) : null}
     </section>
   );
